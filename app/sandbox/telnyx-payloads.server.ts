@@ -1,0 +1,309 @@
+import { SegmentedMessage } from "sms-segments-calculator";
+
+/**
+ * Pure builders for the JSON the Telnyx double sends and answers. Shapes (and key order) follow
+ * /work/shared/fixtures/telnyx: `messages-send-response.json` + the OpenAPI
+ * `OutboundMessagePayload` for POST /v2/messages, `message-sent.json`,
+ * `message-finalized-delivered.json` and `message-received.json` for webhooks.
+ */
+
+/** One entry of Telnyx's `{ errors: [...] }` body (OpenAPI `messaging_Error`). */
+export interface TelnyxApiError {
+  code: string;
+  title: string;
+  detail?: string;
+  source?: { pointer?: string; parameter?: string };
+  meta?: Record<string, unknown>;
+}
+
+export type DeliveryStatus =
+  | "queued"
+  | "sent"
+  | "delivered"
+  | "delivery_failed"
+  | "sending_failed"
+  | "delivery_unconfirmed";
+
+/** The double's state for one accepted outbound message. */
+export interface OutboundMessageState {
+  id: string;
+  organizationId: string;
+  messagingProfileId: string;
+  from: string;
+  to: string;
+  text: string;
+  subject: string | null;
+  mediaUrls: string[];
+  type: "SMS" | "MMS";
+  encoding: "GSM-7" | "UCS-2";
+  parts: number;
+  numChars: number;
+  webhookUrl: string | null;
+  webhookFailoverUrl: string | null;
+  receivedAt: Date;
+  sentAt: Date | null;
+  completedAt: Date | null;
+  status: DeliveryStatus;
+  errors: TelnyxApiError[];
+}
+
+export interface InboundMessageInput {
+  id: string;
+  organizationId: string;
+  messagingProfileId: string;
+  from: string;
+  to: string;
+  text: string;
+  media: { url: string; contentType: string | null }[];
+  receivedAt: Date;
+  webhookUrl: string;
+}
+
+// The fixtures' carriers; the double does no carrier lookup.
+const RECIPIENT_CARRIER = { carrier: "T-MOBILE USA, INC.", line_type: "Wireless" };
+const TELNYX_CARRIER = { carrier: "Telnyx", line_type: "Wireless" };
+// The fixture's per-part price: rate 0.00205 + carrier fee 0.00305 = 0.0051 USD.
+const RATE_PER_PART = 0.00205;
+const CARRIER_FEE_PER_PART = 0.00305;
+// Telnyx keeps an unsent message in its queue for at most an hour (fixtures: valid_until = +1 h).
+const VALIDITY_MS = 60 * 60 * 1000;
+
+/** Telnyx webhooks write times as `2024-01-15T21:32:14.148+00:00`. */
+export function telnyxTime(date: Date | null): string | null {
+  return date ? date.toISOString().replace("Z", "+00:00") : null;
+}
+
+export type RequestedEncoding = "auto" | "gsm7" | "ucs2";
+
+/** GSM-7 160/153 and UCS-2 70/67 segmenting; throws when `gsm7` is forced on non-GSM text. */
+export function countSegments(text: string, requested: RequestedEncoding = "auto") {
+  const forced = requested === "gsm7" ? "GSM-7" : requested === "ucs2" ? "UCS-2" : "auto";
+  const segmented = new SegmentedMessage(text, forced);
+  return {
+    encoding: segmented.encodingName as "GSM-7" | "UCS-2",
+    parts: Math.max(1, segmented.segmentsCount),
+    numChars: segmented.numberOfCharacters,
+  };
+}
+
+function money(amount: number) {
+  return { amount: amount.toFixed(4), currency: "USD" };
+}
+
+function cost(parts: number) {
+  return money(parts * (RATE_PER_PART + CARRIER_FEE_PER_PART));
+}
+
+function costBreakdown(parts: number) {
+  return {
+    carrier_fee: { amount: (parts * CARRIER_FEE_PER_PART).toFixed(5), currency: "USD" },
+    rate: { amount: (parts * RATE_PER_PART).toFixed(5), currency: "USD" },
+  };
+}
+
+function outboundMedia(message: OutboundMessageState) {
+  return message.mediaUrls.map((url) => ({ url, content_type: null, sha256: null, size: null }));
+}
+
+function validUntil(message: OutboundMessageState) {
+  return telnyxTime(new Date(message.receivedAt.getTime() + VALIDITY_MS));
+}
+
+/** `data` of POST /v2/messages and GET /v2/messages/{id} (OpenAPI OutboundMessagePayload). */
+export function outboundMessagePayload(message: OutboundMessageState) {
+  return {
+    record_type: "message",
+    direction: "outbound",
+    id: message.id,
+    type: message.type,
+    messaging_profile_id: message.messagingProfileId,
+    organization_id: message.organizationId,
+    from: { phone_number: message.from, ...TELNYX_CARRIER },
+    to: [{ phone_number: message.to, status: message.status, ...RECIPIENT_CARRIER }],
+    cc: [],
+    text: message.text,
+    subject: message.subject,
+    media: outboundMedia(message),
+    webhook_url: message.webhookUrl,
+    webhook_failover_url: message.webhookFailoverUrl,
+    encoding: message.encoding,
+    parts: message.parts,
+    num_chars: message.numChars,
+    tags: [],
+    cost: cost(message.parts),
+    cost_breakdown: costBreakdown(message.parts),
+    tcr_campaign_id: null,
+    tcr_campaign_billable: false,
+    tcr_campaign_registered: null,
+    received_at: telnyxTime(message.receivedAt),
+    sent_at: telnyxTime(message.sentAt),
+    completed_at: telnyxTime(message.completedAt),
+    valid_until: message.completedAt ? null : validUntil(message),
+    wait_seconds: 0,
+    errors: message.errors,
+  };
+}
+
+function envelope(eventType: string, eventId: string, occurredAt: Date, payload: object, deliveredTo: string) {
+  return {
+    data: {
+      event_type: eventType,
+      id: eventId,
+      occurred_at: telnyxTime(occurredAt),
+      payload,
+      record_type: "event",
+    },
+    meta: { attempt: 1, delivered_to: deliveredTo },
+  };
+}
+
+/** Body of a `message.sent` webhook, keyed exactly like fixtures/telnyx/message-sent.json. */
+export function messageSentEvent(message: OutboundMessageState, eventId: string, occurredAt: Date, deliveredTo: string) {
+  return envelope("message.sent", eventId, occurredAt, {
+    completed_at: null,
+    cost: cost(message.parts),
+    direction: "outbound",
+    encoding: message.encoding,
+    errors: [],
+    from: { ...TELNYX_CARRIER, phone_number: message.from },
+    id: message.id,
+    media: outboundMedia(message),
+    messaging_profile_id: message.messagingProfileId,
+    organization_id: message.organizationId,
+    parts: message.parts,
+    received_at: telnyxTime(message.receivedAt),
+    record_type: "message",
+    sent_at: telnyxTime(message.sentAt),
+    text: message.text,
+    to: [{ ...RECIPIENT_CARRIER, phone_number: message.to, status: "sent" }],
+    type: message.type,
+    valid_until: validUntil(message),
+    webhook_url: message.webhookUrl,
+  }, deliveredTo);
+}
+
+/** Body of a `message.finalized` webhook, keyed like message-finalized-delivered.json. */
+export function messageFinalizedEvent(message: OutboundMessageState, eventId: string, occurredAt: Date, deliveredTo: string) {
+  return envelope("message.finalized", eventId, occurredAt, {
+    completed_at: telnyxTime(message.completedAt),
+    cost: cost(message.parts),
+    cost_breakdown: costBreakdown(message.parts),
+    direction: "outbound",
+    encoding: message.encoding,
+    errors: message.errors,
+    // The published delivery receipt carries this status on `from`; copied as is.
+    from: { ...TELNYX_CARRIER, phone_number: message.from, status: "webhook_delivered" },
+    id: message.id,
+    media: outboundMedia(message),
+    messaging_profile_id: message.messagingProfileId,
+    organization_id: message.organizationId,
+    parts: message.parts,
+    received_at: telnyxTime(message.receivedAt),
+    record_type: "message",
+    sent_at: telnyxTime(message.sentAt),
+    tags: [],
+    text: message.text,
+    to: [{ ...RECIPIENT_CARRIER, phone_number: message.to, status: message.status }],
+    type: message.type,
+    valid_until: validUntil(message),
+    webhook_url: message.webhookUrl,
+    tcr_campaign_billable: false,
+    tcr_campaign_id: null,
+    tcr_campaign_registered: null,
+  }, deliveredTo);
+}
+
+/** Body of a `message.received` webhook, keyed exactly like message-received.json. */
+export function messageReceivedEvent(inbound: InboundMessageInput, eventId: string) {
+  const { encoding, parts } = countSegments(inbound.text);
+  return envelope("message.received", eventId, inbound.receivedAt, {
+    completed_at: null,
+    cost: money(0),
+    direction: "inbound",
+    encoding,
+    errors: [],
+    from: { carrier: "T-Mobile USA", line_type: "long_code", phone_number: inbound.from },
+    id: inbound.id,
+    media: inbound.media.map((m) => ({ url: m.url, content_type: m.contentType, sha256: null, size: null })),
+    messaging_profile_id: inbound.messagingProfileId,
+    organization_id: inbound.organizationId,
+    parts,
+    received_at: telnyxTime(inbound.receivedAt),
+    record_type: "message",
+    sent_at: null,
+    text: inbound.text,
+    to: [{ ...TELNYX_CARRIER, phone_number: inbound.to, status: "webhook_delivered" }],
+    type: inbound.media.length > 0 ? "MMS" : "SMS",
+    valid_until: null,
+    webhook_failover_url: null,
+    webhook_url: inbound.webhookUrl,
+  }, inbound.webhookUrl);
+}
+
+/** Telnyx's error codes (developers.telnyx.com/api/errors/<code>) used by the double. */
+export const telnyxErrors = {
+  authenticationFailed: (): TelnyxApiError => ({
+    code: "10009",
+    title: "Authentication failed",
+    detail: "The required authentication headers were either invalid or not included in the request.",
+    meta: { url: "https://developers.telnyx.com/docs/overview/errors/10009" },
+  }),
+  missingParameter: (name: string): TelnyxApiError => ({
+    code: "10004",
+    title: "Missing required parameter",
+    detail: `The '${name}' parameter is required and cannot be blank.`,
+    source: { pointer: `/${name}` },
+  }),
+  notE164: (name: string): TelnyxApiError => ({
+    code: "10016",
+    title: "Phone number must be in +E164 format",
+    detail: `The '${name}' parameter must be in E164 format.`,
+    source: { pointer: `/${name}` },
+  }),
+  invalidUrl: (name: string): TelnyxApiError => ({
+    code: "10003",
+    title: "Invalid URL",
+    detail: "The URL provided was invalid, malformed, or too long. URLs can be a maximum of 2000 characters.",
+    source: { pointer: `/${name}` },
+  }),
+  badRequest: (detail: string, pointer?: string): TelnyxApiError => ({
+    code: "10015",
+    title: "Bad Request",
+    detail,
+    ...(pointer ? { source: { pointer } } : {}),
+  }),
+  notFound: (): TelnyxApiError => ({
+    code: "10005",
+    title: "Resource not found",
+    detail: "The requested resource or URL could not be found.",
+  }),
+  fromNotOwned: (from: string): TelnyxApiError => ({
+    code: "40300",
+    title: "Forbidden",
+    detail: `The from number ${from} is not assigned to a messaging profile.`,
+    meta: { url: "https://developers.telnyx.com/docs/messaging/messages/error-codes" },
+  }),
+  unexpected: (): TelnyxApiError => ({
+    code: "10007",
+    title: "Unexpected error",
+    detail: "An unexpected error occured.",
+  }),
+  tooManyRequests: (): TelnyxApiError => ({
+    code: "10011",
+    title: "Too many requests",
+    detail: "You have exceeded the maximum number of allowed requests.",
+  }),
+  // HTTP 429 per developers.telnyx.com/api/errors/40318.
+  queueFull: (): TelnyxApiError => ({
+    code: "40318",
+    title: "Message queue full",
+    detail: "Message queue is full. Wait before resending.",
+  }),
+  // fixtures/telnyx/message-finalized-failed.errors-fragment.json
+  destinationUnreachable: (): TelnyxApiError => ({
+    code: "40300",
+    title: "Destination number unreachable",
+    detail: "The destination number is not reachable on the carrier network.",
+    source: { pointer: "/to/0/phone_number" },
+  }),
+};
