@@ -1,12 +1,25 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+// The whole suite runs twice: on SQLite (the embedded default) and on PostgreSQL (production).
+const engines = ["sqlite", "postgresql"] as const;
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
-    fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    projects: engines.map((engine) => ({
+      extends: true,
+      test: {
+        name: engine,
+        include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
+        env: { TEST_ENGINE: engine },
+        globalSetup: ["tests/support/global-setup.ts"],
+        // Files share one database per engine; running them one at a time keeps races
+        // confined to the tests that stage them on purpose.
+        fileParallelism: false,
+        testTimeout: 30_000,
+        hookTimeout: 120_000,
+      },
+    })),
   },
 });

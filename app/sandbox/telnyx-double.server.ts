@@ -168,7 +168,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     sendAttempts.push({ at, status, fault: fault.kind });
     if (fault.kind === "server_error") return reply(res, 500, { errors: [telnyxErrors.unexpected()] });
     const error = fault.kind === "queue_full" ? telnyxErrors.queueFull() : telnyxErrors.tooManyRequests();
-    reply(res, 429, { errors: [error] }, { "retry-after": "1" });
+    reply(res, 429, { errors: [error] }, { "retry-after": String(fault.retryAfterSeconds ?? 1) });
   }
 
   function track(work: () => Promise<void>) {

@@ -29,7 +29,8 @@ export interface OutboundMessageState {
   id: string;
   organizationId: string;
   messagingProfileId: string;
-  from: string;
+  /** Null when the sender was left to the messaging profile's number pool. */
+  from: string | null;
   to: string;
   text: string;
   subject: string | null;
@@ -231,6 +232,7 @@ export function messageReceivedEvent(inbound: InboundMessageInput, eventId: stri
     received_at: telnyxTime(inbound.receivedAt),
     record_type: "message",
     sent_at: null,
+    tags: [],
     text: inbound.text,
     to: [{ ...TELNYX_CARRIER, phone_number: inbound.to, status: "webhook_delivered" }],
     type: inbound.media.length > 0 ? "MMS" : "SMS",

@@ -9,7 +9,7 @@ import {
 } from "node:crypto";
 
 /**
- * Signs webhook bodies the way Telnyx does: Ed25519 over `${timestamp}${rawBody}`, sent as
+ * Signs webhook bodies the way Telnyx does: Ed25519 over `${timestamp}|${rawBody}`, sent as
  * `telnyx-signature-ed25519` (base64 signature) and `telnyx-timestamp` (unix seconds).
  */
 export interface TelnyxWebhookSigner {
@@ -39,7 +39,7 @@ export function createTelnyxWebhookSigner(privateKeyPem?: string): TelnyxWebhook
     privateKeyPem: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
     headersFor(rawBody, signedAt) {
       const timestamp = String(Math.floor(signedAt.getTime() / 1000));
-      const signature = sign(null, Buffer.from(`${timestamp}${rawBody}`), privateKey);
+      const signature = sign(null, Buffer.from(`${timestamp}|${rawBody}`), privateKey);
       return {
         "telnyx-signature-ed25519": signature.toString("base64"),
         "telnyx-timestamp": timestamp,
