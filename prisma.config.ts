@@ -7,7 +7,7 @@ import pg from "pg";
 import { randomUUID } from "node:crypto";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 
-const databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/sandbox.db";
+const databaseUrl = process.env.DATABASE_URL ?? "file:./.sandbox/textback.db";
 const isPostgres = /^postgres(ql)?:\/\//.test(databaseUrl);
 
 // The schema engine reads catalog columns of type `name` (19), `"char"` (18) and

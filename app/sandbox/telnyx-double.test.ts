@@ -87,6 +87,32 @@ describe("sending through the real telnyx SDK", () => {
     ]);
   });
 
+  it("answers with every field of Telnyx's OutboundMessagePayload", async () => {
+    const response = await client.messages.send({
+      from: SHOP_NUMBER,
+      to: SHOPPER,
+      text: "Your order shipped",
+      type: "MMS",
+      subject: "Order #1001",
+      media_urls: ["https://example.com/label.png"],
+      webhook_url: receiver.url,
+      webhook_failover_url: receiver.url,
+    });
+
+    const published = keyPaths({ data: fixture("openapi/OutboundMessagePayload.example.json") });
+    expect(published.filter((path) => !keyPaths(response).includes(path))).toEqual([]);
+    expect(response.data).toMatchObject({ type: "MMS", parts: 1, subject: "Order #1001", media: [{ url: "https://example.com/label.png" }] });
+  });
+
+  it("sends status webhooks to the profile's URL when the message names none", async () => {
+    const { data } = await client.messages.send({ from: SHOP_NUMBER, to: SHOPPER, text: "hi" });
+    await double.whenIdle();
+    expect(double.webhookDeliveries().map((d) => [d.eventType, d.messageId, d.url, d.status])).toEqual([
+      ["message.sent", data?.id, receiver.url, 200],
+      ["message.finalized", data?.id, receiver.url, 200],
+    ]);
+  });
+
   it("counts segments like carriers: GSM-7 160/153, UCS-2 70/67", async () => {
     const cases: [string, number, string][] = [
       ["a".repeat(160), 1, "GSM-7"],

@@ -1,4 +1,5 @@
 import { SegmentedMessage } from "sms-segments-calculator";
+import type { TelnyxApiError } from "./telnyx-errors.server";
 
 /**
  * Pure builders for the JSON the Telnyx double sends and answers. Shapes (and key order) follow
@@ -6,15 +7,6 @@ import { SegmentedMessage } from "sms-segments-calculator";
  * `OutboundMessagePayload` for POST /v2/messages, `message-sent.json`,
  * `message-finalized-delivered.json` and `message-received.json` for webhooks.
  */
-
-/** One entry of Telnyx's `{ errors: [...] }` body (OpenAPI `messaging_Error`). */
-export interface TelnyxApiError {
-  code: string;
-  title: string;
-  detail?: string;
-  source?: { pointer?: string; parameter?: string };
-  meta?: Record<string, unknown>;
-}
 
 export type DeliveryStatus =
   | "queued"
@@ -46,6 +38,31 @@ export interface OutboundMessageState {
   completedAt: Date | null;
   status: DeliveryStatus;
   errors: TelnyxApiError[];
+}
+
+/** What `messages()` hands to tests and the sandbox UI: a copy, safe to keep. */
+export interface TelnyxDoubleMessage {
+  id: string;
+  from: string | null;
+  to: string;
+  text: string;
+  at: Date;
+  parts: number;
+  encoding: "GSM-7" | "UCS-2";
+  type: "SMS" | "MMS";
+  media: string[];
+  webhookUrl: string | null;
+  messagingProfileId: string;
+  status: DeliveryStatus;
+  errors: TelnyxApiError[];
+}
+
+export function describeMessage(m: OutboundMessageState): TelnyxDoubleMessage {
+  return {
+    id: m.id, from: m.from, to: m.to, text: m.text, at: m.receivedAt, parts: m.parts,
+    encoding: m.encoding, type: m.type, media: [...m.mediaUrls], webhookUrl: m.webhookUrl,
+    messagingProfileId: m.messagingProfileId, status: m.status, errors: [...m.errors],
+  };
 }
 
 export interface InboundMessageInput {
@@ -241,71 +258,3 @@ export function messageReceivedEvent(inbound: InboundMessageInput, eventId: stri
     webhook_url: inbound.webhookUrl,
   }, inbound.webhookUrl);
 }
-
-/** Telnyx's error codes (developers.telnyx.com/api/errors/<code>) used by the double. */
-export const telnyxErrors = {
-  authenticationFailed: (): TelnyxApiError => ({
-    code: "10009",
-    title: "Authentication failed",
-    detail: "The required authentication headers were either invalid or not included in the request.",
-    meta: { url: "https://developers.telnyx.com/docs/overview/errors/10009" },
-  }),
-  missingParameter: (name: string): TelnyxApiError => ({
-    code: "10004",
-    title: "Missing required parameter",
-    detail: `The '${name}' parameter is required and cannot be blank.`,
-    source: { pointer: `/${name}` },
-  }),
-  notE164: (name: string): TelnyxApiError => ({
-    code: "10016",
-    title: "Phone number must be in +E164 format",
-    detail: `The '${name}' parameter must be in E164 format.`,
-    source: { pointer: `/${name}` },
-  }),
-  invalidUrl: (name: string): TelnyxApiError => ({
-    code: "10003",
-    title: "Invalid URL",
-    detail: "The URL provided was invalid, malformed, or too long. URLs can be a maximum of 2000 characters.",
-    source: { pointer: `/${name}` },
-  }),
-  badRequest: (detail: string, pointer?: string): TelnyxApiError => ({
-    code: "10015",
-    title: "Bad Request",
-    detail,
-    ...(pointer ? { source: { pointer } } : {}),
-  }),
-  notFound: (): TelnyxApiError => ({
-    code: "10005",
-    title: "Resource not found",
-    detail: "The requested resource or URL could not be found.",
-  }),
-  fromNotOwned: (from: string): TelnyxApiError => ({
-    code: "40300",
-    title: "Forbidden",
-    detail: `The from number ${from} is not assigned to a messaging profile.`,
-    meta: { url: "https://developers.telnyx.com/docs/messaging/messages/error-codes" },
-  }),
-  unexpected: (): TelnyxApiError => ({
-    code: "10007",
-    title: "Unexpected error",
-    detail: "An unexpected error occured.",
-  }),
-  tooManyRequests: (): TelnyxApiError => ({
-    code: "10011",
-    title: "Too many requests",
-    detail: "You have exceeded the maximum number of allowed requests.",
-  }),
-  // HTTP 429 per developers.telnyx.com/api/errors/40318.
-  queueFull: (): TelnyxApiError => ({
-    code: "40318",
-    title: "Message queue full",
-    detail: "Message queue is full. Wait before resending.",
-  }),
-  // fixtures/telnyx/message-finalized-failed.errors-fragment.json
-  destinationUnreachable: (): TelnyxApiError => ({
-    code: "40300",
-    title: "Destination number unreachable",
-    detail: "The destination number is not reachable on the carrier network.",
-    source: { pointer: "/to/0/phone_number" },
-  }),
-};

@@ -1,4 +1,5 @@
-import { countSegments, telnyxErrors, type RequestedEncoding, type TelnyxApiError } from "./telnyx-payloads.server";
+import { telnyxErrors, type TelnyxApiError } from "./telnyx-errors.server";
+import { countSegments, type RequestedEncoding } from "./telnyx-payloads.server";
 
 /**
  * Validates a POST /v2/messages body against Telnyx's `CreateMessageRequest` (OpenAPI) the way

@@ -1,0 +1,168 @@
+// Runs queued jobs: one batch (runDueJobs), everything due now (drainDueJobs, for the
+// sandbox's clock), or a polling loop in the app process or a process of its own (startWorker).
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { AppContext } from "../context.server";
+import { claimDueJobs, completeJob, describeError, failJob, PermanentJobError, type Job } from "./queue.server";
+import type { JobRegistry } from "./registry.server";
+
+/** Receives one line per failure; never the payload, which can hold phone numbers and text. */
+export type JobLogger = (line: string) => void;
+const logToStderr: JobLogger = (line) => console.error(line);
+
+/** Longer than any handler should take; past it the job is presumed lost and runs again. */
+export const DEFAULT_LOCK_MS = 5 * 60_000;
+const LOG_LINE_MAX_CHARS = 300;
+
+export type JobOutcome = "succeeded" | "retrying" | "failed" | "lost";
+export type JobRunCounts = { claimed: number } & Record<JobOutcome, number>;
+
+export interface RunDueJobsOptions {
+  /** Unique per running worker (see defaultWorkerId). */
+  workerId: string;
+  /** Jobs claimed per batch; they run concurrently. */
+  limit: number;
+  lockMs?: number;
+  log?: JobLogger;
+}
+
+export function defaultWorkerId(role = "worker"): string {
+  return `${role}:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Claims one batch of due jobs and runs it. Handler errors settle the job; they never throw. */
+export async function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
+  const log = options.log ?? logToStderr;
+  const jobs = await claimDueJobs(ctx, {
+    workerId: options.workerId,
+    limit: options.limit,
+    lockMs: options.lockMs ?? DEFAULT_LOCK_MS,
+  });
+  const outcomes = await Promise.all(jobs.map((job) => runClaimedJob(ctx, registry, job, log)));
+  const counts: JobRunCounts = { claimed: jobs.length, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
+  for (const outcome of outcomes) counts[outcome] += 1;
+  return counts;
+}
+
+async function runClaimedJob(ctx: AppContext, registry: JobRegistry, job: Job, log: JobLogger): Promise<JobOutcome> {
+  try {
+    await runHandler(ctx, registry, job);
+  } catch (error) {
+    return settleFailure(ctx, job, error, log);
+  }
+  try {
+    if (await completeJob(ctx, job)) return "succeeded";
+    log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
+  } catch (error) {
+    // The lock will expire and the job will run again: handlers are idempotent.
+    log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
+  }
+  return "lost";
+}
+
+async function runHandler(ctx: AppContext, registry: JobRegistry, job: Job): Promise<void> {
+  const definition = registry.definitionFor(job.kind);
+  if (job.attempts > job.maxAttempts) {
+    throw new PermanentJobError(`Gave up after ${job.maxAttempts} attempts whose locks expired (worker crashed or handler too slow)`);
+  }
+  let payload: unknown;
+  try {
+    payload = definition.parsePayload(JSON.parse(job.payload));
+  } catch (error) {
+    throw new PermanentJobError(`Invalid payload for "${job.kind}": ${describeError(error)}`);
+  }
+  await definition.run(ctx, payload, job);
+}
+
+async function settleFailure(ctx: AppContext, job: Job, error: unknown, log: JobLogger): Promise<JobOutcome> {
+  try {
+    const outcome = await failJob(ctx, job, error);
+    log(oneLine(`[jobs] ${label(job)} ${outcome === "retrying" ? "will retry" : outcome}: ${describeError(error)}`));
+    return outcome;
+  } catch (settleError) {
+    log(oneLine(`[jobs] ${label(job)} failed (${describeError(error)}) and could not be settled: ${describeError(settleError)}`));
+    return "lost";
+  }
+}
+
+function label(job: Job): string {
+  return `job ${job.id} (${job.kind}) attempt ${job.attempts}/${job.maxAttempts}`;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > LOG_LINE_MAX_CHARS ? `${line.slice(0, LOG_LINE_MAX_CHARS - 1)}…` : line;
+}
+
+export interface DrainOptions {
+  /** Bound on batches, so a job that always enqueues more work for "now" cannot loop forever. */
+  maxBatches?: number;
+  limit?: number;
+  log?: JobLogger;
+}
+
+/**
+ * Runs batches until nothing is due at the clock's current time, including jobs that jobs
+ * enqueue for now; retries land in the future (≥ 1 s), so they wait for the clock to move.
+ * Jobs locked by another live worker are left to it.
+ */
+export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
+  const { maxBatches = 100, limit = 50 } = options;
+  const workerId = defaultWorkerId("drain");
+  const total: JobRunCounts = { claimed: 0, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const counts = await runDueJobs(ctx, registry, { workerId, limit, log: options.log });
+    if (counts.claimed === 0) return total;
+    for (const key of Object.keys(total) as (keyof JobRunCounts)[]) total[key] += counts[key];
+  }
+  throw new Error(`drainDueJobs: jobs still due after ${maxBatches} batches (${total.claimed} run); does a job keep enqueueing work for now?`);
+}
+
+export interface WorkerOptions {
+  pollMs?: number;
+  workerId?: string;
+  limit?: number;
+  lockMs?: number;
+  log?: JobLogger;
+}
+
+export interface RunningWorker {
+  readonly workerId: string;
+  /** Stops polling and resolves once the jobs in flight have been settled. */
+  stop(): Promise<void>;
+}
+
+/** Polls for due jobs until stopped; a full batch is followed at once by the next. */
+export function startWorker(ctx: AppContext, registry: JobRegistry, options: WorkerOptions = {}): RunningWorker {
+  const { pollMs = 1_000, limit = 10, lockMs, workerId = defaultWorkerId() } = options;
+  const log = options.log ?? logToStderr;
+  let stopping = false;
+  let wake = () => {};
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, pollMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const loop = (async () => {
+    while (!stopping) {
+      let claimed = 0;
+      try {
+        ({ claimed } = await runDueJobs(ctx, registry, { workerId, limit, lockMs, log }));
+      } catch (error) {
+        log(oneLine(`[jobs] worker ${workerId} could not claim jobs: ${describeError(error)}`));
+      }
+      if (!stopping && claimed < limit) await pause();
+    }
+  })();
+  return {
+    workerId,
+    async stop() {
+      stopping = true;
+      wake();
+      await loop;
+    },
+  };
+}

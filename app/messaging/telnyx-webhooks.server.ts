@@ -1,0 +1,43 @@
+// Telnyx webhooks are Ed25519-signed over "timestamp|body". The SDK's unwrap checks the
+// signature and refuses timestamps more than 5 minutes from now (replays).
+import Telnyx from "telnyx";
+
+export interface TelnyxEvent {
+  data: { id: string; event_type: string; occurred_at?: string; payload?: unknown };
+  meta?: unknown;
+}
+
+export class TelnyxSignatureError extends Error {}
+export class TelnyxPayloadError extends Error {}
+
+const verifiers = new Map<string, Telnyx>();
+
+function verifierFor(publicKey: string) {
+  let client = verifiers.get(publicKey);
+  if (!client) {
+    // This client only verifies; it never calls the API, so it holds no API key.
+    client = new Telnyx({ apiKey: "verification-only", publicKey });
+    verifiers.set(publicKey, client);
+  }
+  return client;
+}
+
+export async function verifyTelnyxWebhook(
+  rawBody: string,
+  headers: Record<string, string>,
+  publicKey: string | undefined,
+): Promise<TelnyxEvent> {
+  if (!publicKey) throw new TelnyxSignatureError("TELNYX_PUBLIC_KEY is not configured");
+  let event: unknown;
+  try {
+    event = await verifierFor(publicKey).webhooks.unwrap(rawBody, { headers, key: publicKey });
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new TelnyxPayloadError("The webhook body is not JSON");
+    throw new TelnyxSignatureError((error as Error).message);
+  }
+  const data = (event as TelnyxEvent | null)?.data;
+  if (!data || typeof data.id !== "string" || typeof data.event_type !== "string") {
+    throw new TelnyxPayloadError("The webhook has no data.id or data.event_type");
+  }
+  return event as TelnyxEvent;
+}

@@ -1,0 +1,10 @@
+import { requireSandbox } from "~/sandbox/control.server";
+
+// Discount codes the app created through the Admin API double.
+export const loader = () => {
+  const sandbox = requireSandbox();
+  const discounts = sandbox.shopifyAdmin
+    .discounts()
+    .map(({ code, percentage, endsAt }) => ({ code, percentage, endsAt }));
+  return Response.json({ discounts });
+};

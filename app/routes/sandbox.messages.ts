@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireSandbox } from "~/sandbox/control.server";
+
+// Every text the Telnyx double received, oldest first; ?to= narrows to one recipient.
+export const loader = ({ request }: LoaderFunctionArgs) => {
+  const sandbox = requireSandbox();
+  const to = new URL(request.url).searchParams.get("to") ?? undefined;
+  const messages = sandbox.telnyx
+    .messages(to ? { to } : undefined)
+    .map(({ id, from, to, text, at, parts }) => ({ id, from, to, text, at, parts }));
+  return Response.json({ messages });
+};

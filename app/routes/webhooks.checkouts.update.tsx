@@ -1,0 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { acceptShopifyWebhook } from "~/webhooks.server";
+
+export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "checkouts/update");

@@ -1,0 +1,291 @@
+import { GraphQLError } from "graphql";
+import { searchOrders } from "./shopify-admin-order-search.server";
+
+/**
+ * The Shopify Admin double's data (discounts the app created, customers and orders the sandbox
+ * seeded) and the GraphQL root resolvers over it. Shopify's rules the app relies on are kept:
+ * discount codes are unique per shop regardless of case, SMS consent needs a phone number.
+ */
+
+export interface SandboxDiscount {
+  id: string;
+  shop: string;
+  code: string;
+  title: string;
+  /** Shopify's fraction (0.2 = 20 % off), or null for a fixed-amount discount. */
+  percentage: number | null;
+  amount: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+  usageLimit: number | null;
+  appliesOncePerCustomer: boolean;
+  createdAt: Date;
+}
+
+export interface SmsMarketingConsent {
+  marketingState: "NOT_SUBSCRIBED" | "PENDING" | "SUBSCRIBED" | "UNSUBSCRIBED" | "REDACTED";
+  marketingOptInLevel: "SINGLE_OPT_IN" | "CONFIRMED_OPT_IN" | "UNKNOWN" | null;
+  consentUpdatedAt: Date | null;
+  consentCollectedFrom: "SHOPIFY" | "OTHER" | null;
+}
+
+export interface SandboxCustomer {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  smsMarketingConsent: SmsMarketingConsent | null;
+}
+
+export interface SandboxFulfillment {
+  id: string;
+  name: string;
+  status: "CANCELLED" | "ERROR" | "FAILURE" | "OPEN" | "PENDING" | "SUCCESS";
+  displayStatus: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  inTransitAt: Date | null;
+  deliveredAt: Date | null;
+  estimatedDeliveryAt: Date | null;
+  trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+}
+
+export interface SandboxOrder {
+  id: string;
+  /** Visible to this shop only; undefined = every shop. */
+  shop?: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  customerId: string | null;
+  checkoutToken: string | null;
+  cartToken: string | null;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  displayFinancialStatus: string | null;
+  displayFulfillmentStatus: string;
+  totalPrice: string;
+  currencyCode: string;
+  statusPageUrl: string;
+  fulfillments: SandboxFulfillment[];
+}
+
+export interface ConsentUpdate {
+  customerId: string;
+  consent: SmsMarketingConsent;
+  at: Date;
+}
+
+/** `gid://shopify/Order/1001` from `1001`, leaving a gid as it is. */
+export function shopifyGid(type: string, id: string | number): string {
+  return String(id).startsWith("gid://") ? String(id) : `gid://shopify/${type}/${id}`;
+}
+
+/** Shopify writes DateTime without milliseconds: 2024-09-12T01:08:05Z. */
+export const shopifyTime = (date: Date | null) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
+
+/** The fields of Shopify's DiscountCodeBasicInput the double reads (GraphQL has checked the types). */
+interface DiscountCodeBasicInput {
+  title?: string | null;
+  code?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  usageLimit?: number | null;
+  appliesOncePerCustomer?: boolean | null;
+  customerGets?: {
+    value?: { percentage?: number | null; discountAmount?: { amount?: string | null } | null } | null;
+    items?: { all?: boolean | null } | null;
+  } | null;
+  context?: object | null;
+  customerSelection?: object | null;
+}
+
+type UserError = { field: string[]; message: string; code: string; extraInfo?: string | null };
+
+function parseTime(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: string; ianaTimezone: string; currencyCode: string }) {
+  const discounts: SandboxDiscount[] = [];
+  const customers = new Map<string, SandboxCustomer>();
+  const orders = new Map<string, SandboxOrder>();
+  const consentUpdates: ConsentUpdate[] = [];
+  let nextDiscountId = 1_000_001;
+
+  const customerNode = (c: SandboxCustomer | undefined) =>
+    c && {
+      ...c,
+      displayName: [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.phone || "",
+      smsMarketingConsent: c.smsMarketingConsent && {
+        ...c.smsMarketingConsent,
+        consentUpdatedAt: shopifyTime(c.smsMarketingConsent.consentUpdatedAt),
+      },
+    };
+
+  const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
+
+  const orderNode = (o: SandboxOrder) => ({
+    ...o,
+    createdAt: shopifyTime(o.createdAt),
+    processedAt: shopifyTime(o.createdAt),
+    updatedAt: shopifyTime(o.createdAt),
+    cancelledAt: shopifyTime(o.cancelledAt),
+    closed: false,
+    customer: () => customerNode(o.customerId ? customers.get(o.customerId) : undefined),
+    totalPriceSet: { shopMoney: money(o.totalPrice, o.currencyCode), presentmentMoney: money(o.totalPrice, o.currencyCode) },
+    fulfillments: ({ first }: { first?: number }) =>
+      o.fulfillments.slice(0, first ?? undefined).map((f) => ({
+        ...f,
+        createdAt: shopifyTime(f.createdAt),
+        updatedAt: shopifyTime(f.updatedAt),
+        inTransitAt: shopifyTime(f.inTransitAt),
+        deliveredAt: shopifyTime(f.deliveredAt),
+        estimatedDeliveryAt: shopifyTime(f.estimatedDeliveryAt),
+        trackingInfo: ({ first: limit }: { first?: number }) => f.trackingInfo.slice(0, limit ?? undefined),
+      })),
+  });
+
+  function discountNode(d: SandboxDiscount) {
+    const at = now();
+    const status = d.startsAt > at ? "SCHEDULED" : d.endsAt && d.endsAt <= at ? "EXPIRED" : "ACTIVE";
+    const redeemCode = { id: shopifyGid("DiscountRedeemCode", d.id.split("/").pop() ?? d.id), code: d.code, asyncUsageCount: 0 };
+    const value =
+      d.percentage !== null
+        ? { __typename: "DiscountPercentage", percentage: d.percentage }
+        : { __typename: "DiscountAmount", amount: money(d.amount ?? "0", shopDefaults.currencyCode), appliesOnEachItem: false };
+    return {
+      id: d.id,
+      codeDiscount: {
+        __typename: "DiscountCodeBasic",
+        title: d.title,
+        status,
+        summary: d.percentage !== null ? `${Math.round(d.percentage * 100)}% off entire order` : `${d.amount} off entire order`,
+        startsAt: shopifyTime(d.startsAt),
+        endsAt: shopifyTime(d.endsAt),
+        createdAt: shopifyTime(d.createdAt),
+        updatedAt: shopifyTime(d.createdAt),
+        usageLimit: d.usageLimit,
+        appliesOncePerCustomer: d.appliesOncePerCustomer,
+        asyncUsageCount: 0,
+        codes: () => ({ nodes: [redeemCode], edges: [{ cursor: redeemCode.id, node: redeemCode }], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: redeemCode.id, endCursor: redeemCode.id } }),
+        codesCount: { count: 1, precision: "EXACT" },
+        customerGets: { value, items: { __typename: "AllDiscountItems", allItems: true }, appliesOnOneTimePurchase: true, appliesOnSubscription: false },
+        context: { __typename: "DiscountBuyerSelectionAll", all: "ALL" },
+        customerSelection: { __typename: "DiscountCustomerAll", allCustomers: true },
+        combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: false },
+        discountClasses: ["ORDER"],
+      },
+    };
+  }
+
+  function discountCodeBasicCreate({ basicCodeDiscount: input }: { basicCodeDiscount: DiscountCodeBasicInput }, { shop }: { shop: string }) {
+    const errors: UserError[] = [];
+    const error = (field: string, message: string, code: string) =>
+      errors.push({ field: ["basicCodeDiscount", ...field.split(".")], message, code, extraInfo: null });
+    const code = typeof input.code === "string" ? input.code.trim() : "";
+    const startsAt = parseTime(input.startsAt);
+    const endsAt = input.endsAt == null ? null : parseTime(input.endsAt);
+    const value = input.customerGets?.value ?? {};
+    const percentage: number | null = value.percentage ?? null;
+
+    if (!input.title?.trim()) error("title", "Title can't be blank", "BLANK");
+    if (!code) error("code", "Code can't be blank", "BLANK");
+    else if (code.length > 255) error("code", "Code is too long (maximum is 255 characters)", "TOO_LONG");
+    else if (discounts.some((d) => d.shop === shop && d.code.toLowerCase() === code.toLowerCase())) {
+      error("code", "Code must be unique. Please try a different code.", "TAKEN");
+    }
+    if (!startsAt) error("startsAt", "Starts at can't be blank", "BLANK");
+    if (input.endsAt != null && (!endsAt || (startsAt && endsAt <= startsAt))) error("endsAt", "Ends at needs to be after starts_at", "INVALID");
+    if (!input.context && !input.customerSelection) error("context", "Context can't be blank", "BLANK");
+    if (!input.customerGets?.items?.all) error("customerGets.items", "Items can't be blank", "BLANK");
+    if ((percentage === null) === (value.discountAmount == null)) {
+      error("customerGets.value", "Value must have either a percentage or a discount amount", "INVALID");
+    } else if (percentage !== null && !(percentage > 0 && percentage <= 1)) {
+      error("customerGets.value.percentage", "Value must be between 0.0 and 1.0", "INVALID");
+    }
+    if (errors.length > 0) return { codeDiscountNode: null, userErrors: errors };
+
+    const discount: SandboxDiscount = {
+      id: shopifyGid("DiscountCodeNode", nextDiscountId++),
+      shop,
+      code,
+      title: (input.title ?? "").trim(),
+      percentage,
+      amount: value.discountAmount?.amount ?? null,
+      startsAt: startsAt as Date,
+      endsAt,
+      usageLimit: input.usageLimit ?? null,
+      appliesOncePerCustomer: input.appliesOncePerCustomer ?? false,
+      createdAt: now(),
+    };
+    discounts.push(discount);
+    return { codeDiscountNode: discountNode(discount), userErrors: [] };
+  }
+
+  function customerSmsMarketingConsentUpdate({ input }: { input: { customerId: string; smsMarketingConsent: Record<string, string | undefined> } }) {
+    const refuse = (field: string[], message: string, code: string) => ({ customer: null, userErrors: [{ field, message, code }] });
+    const customer = customers.get(input.customerId);
+    if (!customer) return refuse(["input", "customerId"], "Customer not found", "INVALID");
+    if (!customer.phone) return refuse(["input", "smsMarketingConsent"], "A phone number is required to set SMS consent", "INVALID");
+    const requested = input.smsMarketingConsent;
+    if (requested.marketingState === "REDACTED" || requested.marketingState === "PENDING") {
+      return refuse(["input", "smsMarketingConsent", "marketingState"], "Marketing state is not included in the list", "INCLUSION");
+    }
+    const consentUpdatedAt = requested.consentUpdatedAt ? parseTime(requested.consentUpdatedAt) : now();
+    if (!consentUpdatedAt) return refuse(["input", "smsMarketingConsent", "consentUpdatedAt"], "Consent updated at is invalid", "INVALID");
+    customer.smsMarketingConsent = {
+      marketingState: requested.marketingState as SmsMarketingConsent["marketingState"],
+      marketingOptInLevel: (requested.marketingOptInLevel ?? customer.smsMarketingConsent?.marketingOptInLevel ?? "SINGLE_OPT_IN") as SmsMarketingConsent["marketingOptInLevel"],
+      consentUpdatedAt,
+      consentCollectedFrom: "OTHER",
+    };
+    consentUpdates.push({ customerId: customer.id, consent: { ...customer.smsMarketingConsent }, at: now() });
+    return { customer: customerNode(customer), userErrors: [] };
+  }
+
+  const rootValue = {
+    shop: (_: unknown, { shop }: { shop: string }) => ({ ...shopDefaults, myshopifyDomain: shop }),
+    customer: ({ id }: { id: string }) => customerNode(customers.get(id)) ?? null,
+    order: ({ id }: { id: string }, { shop }: { shop: string }) => {
+      const order = orders.get(id);
+      return order && (!order.shop || order.shop === shop) ? orderNode(order) : null;
+    },
+    orders: (args: Parameters<typeof searchOrders>[1], { shop }: { shop: string }) => {
+      // Shopify refuses an unbounded connection the same way.
+      if (args.first == null) throw new GraphQLError("you must provide one of first or last");
+      const visible = [...orders.values()].filter((o) => !o.shop || o.shop === shop);
+      const page = searchOrders(visible, args);
+      return {
+        nodes: page.orders.map(orderNode),
+        edges: page.orders.map((o) => ({ cursor: o.id, node: orderNode(o) })),
+        pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: page.orders[0]?.id ?? null, endCursor: page.orders.at(-1)?.id ?? null },
+      };
+    },
+    discountCodeBasicCreate,
+    customerSmsMarketingConsentUpdate,
+  };
+
+  return {
+    rootValue,
+    discounts: () => discounts.map((d) => ({ ...d })),
+    customers: () => [...customers.values()].map((c) => structuredClone(c)),
+    orders: () => [...orders.values()].map((o) => structuredClone(o)),
+    consentUpdates: () => consentUpdates.map((u) => structuredClone(u)),
+    putCustomer(customer: SandboxCustomer) {
+      customers.set(customer.id, customer);
+    },
+    putOrder(order: SandboxOrder) {
+      orders.set(order.id, order);
+    },
+    reset() {
+      discounts.length = 0;
+      customers.clear();
+      orders.clear();
+      consentUpdates.length = 0;
+    },
+  };
+}

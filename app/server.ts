@@ -1,0 +1,45 @@
+// The production HTTP server: static assets, then every request to the Remix build.
+// Run with `npm start` after `npm run build`; the sandbox starts it too.
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+
+interface TextbackBuild extends ServerBuild {
+  entry: ServerBuild["entry"] & {
+    module: ServerBuild["entry"]["module"] & {
+      startRuntime(options: { port: number }): Promise<{ describe(): string[]; stop(): Promise<void> }>;
+    };
+  };
+}
+
+export async function startServer({ port }: { port: number }) {
+  const buildDir = resolve(process.cwd(), "build");
+  const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as TextbackBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static(resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(resolve(buildDir, "client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build }));
+
+  const server = await new Promise<import("node:http").Server>((done) => {
+    const listening = app.listen(port, "0.0.0.0", () => done(listening));
+  });
+  const runtime = await build.entry.module.startRuntime({ port });
+
+  const shutdown = async () => {
+    server.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  return { describe: () => [`Textback on http://localhost:${port}`, ...runtime.describe()] };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { describe } = await startServer({ port: Number(process.env.PORT || 3000) });
+  console.log(describe().join("\n"));
+}

@@ -1,0 +1,20 @@
+// The process-wide services, made once from the environment: the database, the clock and the
+// context every domain function receives. Routes and the worker import them from here.
+import { parseEnv } from "./env.server";
+import { createDb, type Db } from "./db.server";
+import { systemClock, VirtualClock, type Clock } from "./clock.server";
+import type { AppContext } from "./context.server";
+
+export const env = parseEnv(process.env);
+
+declare global {
+  // Survives module re-evaluation in development so connections are not leaked.
+  var textbackDb: Db | undefined;
+}
+
+export const db: Db = (globalThis.textbackDb ??= createDb(env.DATABASE_URL));
+
+// The sandbox runs on a virtual clock that its control API moves; production on the real one.
+export const clock: Clock = env.TEXTBACK_SANDBOX ? new VirtualClock(new Date()) : systemClock;
+
+export const appContext: AppContext = { db, clock };

@@ -1,0 +1,52 @@
+// The HTTP edge of Shopify webhooks: verify (authenticate.webhook), record once, answer fast.
+// What each topic means for the shop happens later, in jobs, never on this path.
+import { authenticate } from "./shopify.server";
+import { appContext } from "./services.server";
+import { recordWebhookDelivery } from "./commerce/webhook-deliveries.server";
+
+type VerifiedWebhook = Awaited<ReturnType<typeof authenticate.webhook>>;
+
+function plain(status: number, message: string) {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain" } });
+}
+
+async function verify(request: Request): Promise<VerifiedWebhook | Response> {
+  try {
+    return await authenticate.webhook(request);
+  } catch (failure) {
+    if (failure instanceof Response) {
+      const reasons: Record<number, string> = {
+        401: "Invalid webhook signature",
+        400: "Missing Shopify webhook headers",
+        405: "Webhooks are POSTed",
+      };
+      return plain(failure.status, reasons[failure.status] ?? "Rejected");
+    }
+    // The library parses the body only after the signature checks out.
+    if (failure instanceof SyntaxError) return plain(400, "The webhook body is not JSON");
+    throw failure;
+  }
+}
+
+export async function acceptShopifyWebhook(
+  request: Request,
+  expectedTopic: string,
+  actOnFirstDelivery?: (webhook: VerifiedWebhook) => Promise<void>,
+): Promise<Response> {
+  const rawBody = await request.clone().text();
+  const webhook = await verify(request);
+  if (webhook instanceof Response) return webhook;
+  // The library reports topics in storage form: "orders/create" arrives as ORDERS_CREATE.
+  if (webhook.topic !== expectedTopic.toUpperCase().replaceAll("/", "_")) {
+    return plain(400, `Topic ${webhook.topic} is not handled at this address`);
+  }
+  const { firstDelivery } = await recordWebhookDelivery(appContext, {
+    source: "shopify",
+    externalId: webhook.webhookId,
+    topic: expectedTopic,
+    shopDomain: webhook.shop,
+    payload: rawBody,
+  });
+  if (firstDelivery && actOnFirstDelivery) await actOnFirstDelivery(webhook);
+  return new Response(null, { status: 200 });
+}

@@ -1,0 +1,84 @@
+// Starts the built app (npm run build) as its own process, the way `npm run sandbox` and
+// `npm start` do, on a free port and the test run's database, so tests speak HTTP to it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, inject } from "vitest";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output()}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new Error(`The app did not start:\n${output()}`);
+}
+
+export interface AppServer {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startAppServer(mode: "sandbox" | "production", env: Record<string, string> = {}) {
+  const port = await freePort();
+  const entry = mode === "sandbox" ? "app/sandbox/main.ts" : "app/server.ts";
+  const child = spawn("npx", ["tsx", entry], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: inject("databaseUrl"),
+      ...(mode === "production"
+        ? {
+            NODE_ENV: "production",
+            SHOPIFY_API_KEY: "test-api-key",
+            SHOPIFY_API_SECRET: "test-secret",
+            SHOPIFY_APP_URL: `http://localhost:${port}`,
+            SCOPES: "read_orders",
+            TEXTBACK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+          }
+        : {}),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilServing(`${url}/healthz`, child, () => log);
+  return {
+    url,
+    output: () => log,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid!, "SIGTERM");
+      await exited;
+    },
+  } satisfies AppServer;
+}
+
+// One app process for a test file.
+export function useAppServer(mode: "sandbox" | "production" = "sandbox", env?: Record<string, string>) {
+  const handle = {} as AppServer;
+  beforeAll(async () => Object.assign(handle, await startAppServer(mode, env)), 90_000);
+  afterAll(() => handle.stop?.());
+  return handle;
+}

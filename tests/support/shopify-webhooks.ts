@@ -1,0 +1,39 @@
+// Signs a webhook the way Shopify does: base64 HMAC-SHA256 of the raw body with the app secret.
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+export const SANDBOX_SECRET = "sandbox-secret";
+export const SANDBOX_SHOP = "textback-demo.myshopify.com";
+
+export function shopifyFixture(name: string): string {
+  return readFileSync(new URL(`../../../shared/fixtures/shopify/${name}.json`, import.meta.url), "utf8");
+}
+
+export function shopifyWebhookHeaders(
+  topic: string,
+  body: string,
+  { secret = SANDBOX_SECRET, shop = SANDBOX_SHOP, webhookId = randomUUID() } = {},
+) {
+  return {
+    "Content-Type": "application/json",
+    "X-Shopify-Topic": topic,
+    "X-Shopify-Shop-Domain": shop,
+    "X-Shopify-API-Version": "2025-10",
+    "X-Shopify-Webhook-Id": webhookId,
+    "X-Shopify-Triggered-At": new Date().toISOString(),
+    "X-Shopify-Hmac-Sha256": createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+  };
+}
+
+export function postShopifyWebhook(
+  appUrl: string,
+  topic: string,
+  body: string,
+  options?: Parameters<typeof shopifyWebhookHeaders>[2],
+) {
+  return fetch(`${appUrl}/webhooks/${topic}`, {
+    method: "POST",
+    headers: shopifyWebhookHeaders(topic, body, options),
+    body,
+  });
+}

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { useAppServer } from "./support/app-server";
+import { useTestDatabase } from "./support/database";
+import { createTelnyxSigner, telnyxFixture } from "./support/telnyx-signing";
+
+const signer = createTelnyxSigner();
+const app = useAppServer("sandbox", { TELNYX_PUBLIC_KEY: signer.publicKeyBase64 });
+const { db } = useTestDatabase();
+
+const received = telnyxFixture("message-received");
+const eventId = JSON.parse(received).data.id as string;
+
+function post(body: string, headers: Record<string, string>) {
+  return fetch(`${app.url}/webhooks/telnyx`, { method: "POST", headers, body });
+}
+
+describe("Telnyx webhooks", () => {
+  beforeEach(() => db.webhookEvent.deleteMany({ where: { source: "telnyx" } }));
+
+  it("records a signed message.received once, and a replay of it changes nothing", async () => {
+    const headers = signer.headersFor(received);
+    expect((await post(received, headers)).status).toBe(200);
+    expect((await post(received, headers)).status).toBe(200);
+    const stored = await db.webhookEvent.findMany({ where: { source: "telnyx", externalId: eventId } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].topic).toBe("message.received");
+  });
+
+  it("records each fixture event type under its own id", async () => {
+    for (const name of ["message-sent", "message-finalized-delivered"]) {
+      const body = telnyxFixture(name);
+      expect((await post(body, signer.headersFor(body))).status).toBe(200);
+    }
+    const topics = (await db.webhookEvent.findMany({ where: { source: "telnyx" } })).map((e) => e.topic);
+    expect(topics.sort()).toEqual(["message.finalized", "message.sent"]);
+  });
+
+  it("refuses a signature from another key with 401 and stores nothing", async () => {
+    const stranger = createTelnyxSigner();
+    const response = await post(received, stranger.headersFor(received));
+    expect(response.status).toBe(401);
+    expect(await db.webhookEvent.count({ where: { source: "telnyx" } })).toBe(0);
+  });
+
+  it("refuses a signed body that was altered with 401", async () => {
+    const headers = signer.headersFor(received);
+    const response = await post(received.replace("Hello from Telnyx!", "STOP"), headers);
+    expect(response.status).toBe(401);
+  });
+
+  it("refuses a delivery signed more than five minutes ago with 401", async () => {
+    const sixMinutesAgo = new Date(Date.now() - 6 * 60_000);
+    const response = await post(received, signer.headersFor(received, sixMinutesAgo));
+    expect(response.status).toBe(401);
+  });
+
+  it("refuses a delivery without signature headers with 401", async () => {
+    const response = await post(received, { "Content-Type": "application/json" });
+    expect(response.status).toBe(401);
+  });
+
+  it("answers 400 to a signed body that is not JSON or not an event", async () => {
+    for (const body of ["{oops", JSON.stringify({ data: { payload: {} } })]) {
+      const response = await post(body, signer.headersFor(body));
+      expect(response.status).toBe(400);
+    }
+    expect(await db.webhookEvent.count({ where: { source: "telnyx" } })).toBe(0);
+  });
+});
