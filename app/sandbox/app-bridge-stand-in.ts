@@ -20,14 +20,9 @@ export const APP_BRIDGE_STAND_IN = String.raw`
     saveBar: { show: function () { return Promise.resolve(); }, hide: function () { return Promise.resolve(); }, toggle: function () {}, leaveConfirmation: function () { return Promise.resolve(); } },
     modal: { show: function () { return Promise.resolve(); }, hide: function () { return Promise.resolve(); }, toggle: function () {} },
   };
-  if (!customElements.get("ui-nav-menu")) {
-    customElements.define("ui-nav-menu", class extends HTMLElement {
-      connectedCallback() {
-        this.setAttribute("role", "navigation");
-        this.style.cssText = "display:flex;gap:16px;padding:10px 20px;background:#1a1a1a;font:14px system-ui";
-        for (var a of this.querySelectorAll("a")) a.style.color = "#fff";
-      }
-    });
-  }
+  var style = document.createElement("style");
+  style.textContent = "ui-nav-menu{display:flex;gap:20px;padding:10px 20px;background:#1a1a1a;font:14px system-ui}" +
+    "ui-nav-menu a{color:#fff;text-decoration:none}ui-nav-menu a:hover{text-decoration:underline}";
+  document.head.appendChild(style);
 })();
 `;

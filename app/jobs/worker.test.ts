@@ -1,0 +1,212 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { VirtualClock } from "~/clock.server";
+import type { AppContext } from "~/context.server";
+import { createDb, type Db } from "~/db.server";
+import { useTestDatabase } from "../../tests/support/database";
+import { cancelJobs, enqueueJob, PermanentJobError } from "./queue.server";
+import { createJobRegistry, defineJob, type JobDefinition } from "./registry.server";
+import { drainDueJobs, runDueJobs, startWorker } from "./worker.server";
+
+const { db, url } = useTestDatabase();
+const START = new Date("2026-03-02T15:00:00.000Z");
+let clock: VirtualClock;
+let ctx: AppContext;
+let logged: string[];
+const log = (line: string) => logged.push(line);
+const job = (id: string) => db.job.findUniqueOrThrow({ where: { id } });
+const anyPayload = (raw: unknown) => raw;
+
+beforeEach(async () => {
+  await db.job.deleteMany();
+  clock = new VirtualClock(START);
+  ctx = { db, clock };
+  logged = [];
+});
+
+/** A kind that records which job ids ran, and how often. */
+function recordingJob(kind: string, runs = new Map<string, number>()) {
+  const definition = defineJob({
+    kind,
+    parsePayload: anyPayload,
+    async run(_ctx, _payload, job) {
+      runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+      await new Promise((resolve) => setImmediate(resolve)); // let the other worker in
+    },
+  });
+  return { definition, runs };
+}
+
+describe("runDueJobs", () => {
+  it("two workers race for 1,000 due jobs and every job runs exactly once", async () => {
+    const { definition, runs } = recordingJob("test.count");
+    const registry = createJobRegistry([definition]);
+    for (let i = 0; i < 1_000; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, j) => enqueueJob(ctx, { kind: "test.count", payload: { n: i + j } })));
+    }
+    const work = async (workerDb: Db, workerId: string) => {
+      let ran = 0;
+      for (;;) {
+        const counts = await runDueJobs({ db: workerDb, clock }, registry, { workerId, limit: 25, log });
+        if (counts.claimed === 0) return ran;
+        ran += counts.succeeded;
+      }
+    };
+    const [dbA, dbB] = [createDb(url), createDb(url)];
+    try {
+      const [ranA, ranB] = await Promise.all([work(dbA, "worker-a"), work(dbB, "worker-b")]);
+      expect(ranA + ranB).toBe(1_000);
+      expect(ranA).toBeGreaterThan(0);
+      expect(ranB).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([dbA.$disconnect(), dbB.$disconnect()]);
+    }
+    expect(runs.size).toBe(1_000);
+    expect([...runs.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(await db.job.count({ where: { status: "succeeded" } })).toBe(1_000);
+    expect(logged).toEqual([]);
+  });
+
+  it("a job that throws is retried with backoff and ends failed after maxAttempts", async () => {
+    const attempts: number[] = [];
+    const registry = createJobRegistry([
+      defineJob({
+        kind: "test.broken",
+        parsePayload: anyPayload,
+        async run(_ctx, _payload, job) {
+          attempts.push(job.attempts);
+          throw new Error(`provider down (try ${job.attempts})`);
+        },
+      }),
+    ]);
+    const queued = await enqueueJob(ctx, { kind: "test.broken", payload: { secret: "do-not-log" }, maxAttempts: 3 });
+    const expectedBase = [30_000, 60_000];
+    for (const base of expectedBase) {
+      const before = clock.now().getTime();
+      expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 5, log })).toMatchObject({ claimed: 1, retrying: 1 });
+      const retry = await job(queued.id);
+      expect(retry.runAt.getTime() - before).toBeGreaterThanOrEqual(base);
+      expect(retry.runAt.getTime() - before).toBeLessThanOrEqual(base * 1.1);
+      clock.setTo(new Date(retry.runAt.getTime() - 1));
+      expect((await runDueJobs(ctx, registry, { workerId: "w", limit: 5, log })).claimed).toBe(0);
+      clock.setTo(retry.runAt);
+    }
+    expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 5, log })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(await job(queued.id)).toMatchObject({ status: "failed", attempts: 3, lastError: "Error: provider down (try 3)" });
+    clock.advanceMinutes(24 * 60);
+    expect((await runDueJobs(ctx, registry, { workerId: "w", limit: 5, log })).claimed).toBe(0);
+    expect(logged).toHaveLength(3);
+    expect(logged.join("\n")).not.toContain("do-not-log");
+    expect(logged[2]).toMatch(/^\[jobs\] job \S+ \(test\.broken\) attempt 3\/3 failed: Error: provider down/);
+  });
+
+  it("a cancelled job never runs, even when due", async () => {
+    const { definition, runs } = recordingJob("test.reminder");
+    const cancelled = await enqueueJob(ctx, { kind: "test.reminder", payload: {}, dedupeKey: "cart:1:reminder" });
+    const kept = await enqueueJob(ctx, { kind: "test.reminder", payload: {}, dedupeKey: "cart:2:reminder" });
+    await db.$transaction((tx) => cancelJobs(ctx, { dedupeKeyPrefix: "cart:1:" }, "order placed", tx));
+    clock.advanceMinutes(60);
+    expect(await runDueJobs(ctx, createJobRegistry([definition]), { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 1, succeeded: 1 });
+    expect([...runs.keys()]).toEqual([kept.id]);
+    expect(await job(cancelled.id)).toMatchObject({ status: "cancelled", cancelReason: "order placed", attempts: 0 });
+  });
+
+  it("an expired lock is reclaimed and the job runs", async () => {
+    const { definition, runs } = recordingJob("test.step");
+    const registry = createJobRegistry([definition]);
+    const queued = await enqueueJob(ctx, { kind: "test.step", payload: {} });
+    // A worker claims it and dies: the job stays "running" under its lock.
+    await db.job.update({ where: { id: queued.id }, data: { status: "running", attempts: 1, lockedBy: "dead", lockedUntil: new Date(START.getTime() + 60_000) } });
+    expect((await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).claimed).toBe(0);
+    clock.advanceMinutes(2);
+    expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 1, succeeded: 1 });
+    expect(runs.get(queued.id)).toBe(1);
+    expect(await job(queued.id)).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: "w" });
+  });
+
+  it("fails unknown kinds, bad payloads and permanent errors at once, with a clear error", async () => {
+    const strict: JobDefinition<{ to: string }> = defineJob({
+      kind: "test.strict",
+      parsePayload(raw) {
+        if (typeof (raw as { to?: unknown })?.to !== "string") throw new TypeError("to must be a string");
+        return raw as { to: string };
+      },
+      async run() {
+        throw new PermanentJobError("landline");
+      },
+    });
+    const registry = createJobRegistry([strict]);
+    const unknown = await enqueueJob(ctx, { kind: "test.nobody", payload: {} });
+    const malformed = await enqueueJob(ctx, { kind: "test.strict", payload: { to: 5 } });
+    const refused = await enqueueJob(ctx, { kind: "test.strict", payload: { to: "+15555550100" } });
+    expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 3, failed: 3 });
+    expect((await job(unknown.id)).lastError).toBe('PermanentJobError: No job definition for kind "test.nobody" (known: test.strict)');
+    expect((await job(malformed.id)).lastError).toBe('PermanentJobError: Invalid payload for "test.strict": TypeError: to must be a string');
+    expect(await job(refused.id)).toMatchObject({ status: "failed", attempts: 1, lastError: "PermanentJobError: landline" });
+  });
+});
+
+describe("drainDueJobs", () => {
+  const chainRegistry = () => {
+    const ran: string[] = [];
+    const step = defineJob({
+      kind: "test.chain",
+      parsePayload: (raw) => raw as { step: number },
+      async run(ctx, { step }) {
+        ran.push(`chain ${step}`);
+        if (step < 3) await enqueueJob(ctx, { kind: "test.chain", payload: { step: step + 1 } });
+        else await enqueueJob(ctx, { kind: "test.later", payload: {}, runAt: new Date(ctx.clock.now().getTime() + 10 * 60_000) });
+      },
+    });
+    const later = defineJob({ kind: "test.later", parsePayload: anyPayload, run: async () => void ran.push("later") });
+    return { ran, registry: createJobRegistry([step, later]) };
+  };
+
+  it("runs jobs that jobs enqueue for now, but not the ones due later", async () => {
+    const { ran, registry } = chainRegistry();
+    await enqueueJob(ctx, { kind: "test.chain", payload: { step: 1 } });
+    expect(await drainDueJobs(ctx, registry, { log })).toMatchObject({ claimed: 3, succeeded: 3 });
+    expect(ran).toEqual(["chain 1", "chain 2", "chain 3"]);
+    clock.advanceMinutes(10);
+    await drainDueJobs(ctx, registry, { log });
+    expect(ran).toEqual(["chain 1", "chain 2", "chain 3", "later"]);
+  });
+
+  it("stops with an error when jobs keep enqueueing work for now", async () => {
+    const forever = defineJob({
+      kind: "test.forever",
+      parsePayload: anyPayload,
+      run: async (ctx) => void (await enqueueJob(ctx, { kind: "test.forever", payload: {} })),
+    });
+    await enqueueJob(ctx, { kind: "test.forever", payload: {} });
+    await expect(drainDueJobs(ctx, createJobRegistry([forever]), { maxBatches: 5, log })).rejects.toThrow(/still due after 5 batches/);
+  });
+});
+
+describe("startWorker", () => {
+  it("keeps polling past failing jobs and stops only after the job in flight is settled", async () => {
+    let release = () => {};
+    const slowStarted = vi.fn();
+    const registry = createJobRegistry([
+      defineJob({ kind: "test.fails", parsePayload: anyPayload, run: async () => Promise.reject(new Error("boom")) }),
+      defineJob({
+        kind: "test.slow",
+        parsePayload: anyPayload,
+        run: () => new Promise<void>((resolve) => ((release = resolve), slowStarted())),
+      }),
+    ]);
+    const failing = await enqueueJob(ctx, { kind: "test.fails", payload: {}, maxAttempts: 1 });
+    const worker = startWorker(ctx, registry, { pollMs: 5, workerId: "poller", log });
+    await vi.waitFor(async () => expect((await job(failing.id)).status).toBe("failed"));
+    const slow = await enqueueJob(ctx, { kind: "test.slow", payload: {} });
+    await vi.waitFor(() => expect(slowStarted).toHaveBeenCalled());
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await job(slow.id)).toMatchObject({ status: "succeeded", lockedBy: "poller" });
+    expect(logged).toEqual([expect.stringMatching(/\(test\.fails\) attempt 1\/1 failed: Error: boom$/)]);
+  });
+});

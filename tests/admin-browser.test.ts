@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { useAppServer } from "./support/app-server";
+import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
+
+const app = useAppServer("sandbox");
+const chrome = useBrowser();
+
+describe("the admin in a browser", () => {
+  it("opens the sandbox dashboard as a Polaris page", async () => {
+    const page = await chrome.browser.newPage({
+      userAgent: BROWSER_USER_AGENT,
+      viewport: { width: 1280, height: 800 },
+    });
+    const failedRequests: string[] = [];
+    page.on("requestfailed", (request) => failedRequests.push(request.url()));
+    const response = await page.goto(`${app.url}/app`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+
+    await expect(page.locator(".Polaris-Page h1").textContent()).resolves.toBe("Dashboard");
+    await expect(page.getByText("Connected", { exact: true }).isVisible()).resolves.toBe(true);
+    // Hydrated: App Bridge's stand-in loaded and React took over the server-rendered page.
+    await expect(page.evaluate(() => typeof (window as { shopify?: unknown }).shopify)).resolves.toBe("object");
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/dashboard.png` });
+    expect(failedRequests.filter((url) => url.startsWith(app.url))).toEqual([]);
+    await page.close();
+  });
+});
