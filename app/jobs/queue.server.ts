@@ -141,7 +141,7 @@ function claimOnPostgres(db: Db, c: Claim) {
       SELECT "id" FROM "Job"
       WHERE ("status" = 'queued' AND "runAt" <= ${c.now}) OR ("status" = 'running' AND "lockedUntil" < ${c.now})
       ORDER BY "runAt" LIMIT ${c.limit}
-      )
+      FOR UPDATE SKIP LOCKED)
     RETURNING *`;
 }
 

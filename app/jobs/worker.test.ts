@@ -52,16 +52,15 @@ describe("runDueJobs", () => {
       }
     };
     const [dbA, dbB] = [createDb(url), createDb(url)];
-    try {
-      const [ranA, ranB] = await Promise.all([work(dbA, "worker-a"), work(dbB, "worker-b")]);
-      expect(ranA + ranB).toBe(1_000);
-      expect(ranA).toBeGreaterThan(0);
-      expect(ranB).toBeGreaterThan(0);
-    } finally {
-      await Promise.all([dbA.$disconnect(), dbB.$disconnect()]);
-    }
-    expect(runs.size).toBe(1_000);
+    const [ranA, ranB] = await Promise.all([work(dbA, "worker-a"), work(dbB, "worker-b")]).finally(() =>
+      Promise.all([dbA.$disconnect(), dbB.$disconnect()]),
+    );
     expect([...runs.values()].filter((n) => n !== 1)).toEqual([]);
+    expect(runs.size).toBe(1_000);
+    expect(ranA + ranB).toBe(1_000);
+    // Both took part, or there was no race to survive.
+    expect(ranA).toBeGreaterThan(0);
+    expect(ranB).toBeGreaterThan(0);
     expect(await db.job.count({ where: { status: "succeeded" } })).toBe(1_000);
     expect(logged).toEqual([]);
   });
