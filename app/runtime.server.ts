@@ -1,7 +1,6 @@
 // What runs beside the HTTP server in the web process: the job worker and, in the sandbox,
 // the stand-ins for Shopify and Telnyx. The server calls startRuntime once it is listening.
-import { appContext, env } from "./services.server";
-import { jobRegistry } from "./jobs/kinds.server";
+import { appContext, env, jobRegistry } from "./services.server";
 import { startWorker } from "./jobs/worker.server";
 import { startSandbox } from "./sandbox/sandbox.server";
 

@@ -24,10 +24,14 @@ export async function startServer({ port }: { port: number }) {
   app.use(express.static(resolve(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build }));
 
-  const server = await new Promise<import("node:http").Server>((done) => {
-    const listening = app.listen(port, "0.0.0.0", () => done(listening));
-  });
+  // The runtime (worker, sandbox) is up before the first request can arrive.
   const runtime = await build.entry.module.startRuntime({ port });
+  const server = await new Promise<import("node:http").Server>((done, fail) => {
+    const listening = app.listen(port, "0.0.0.0", () => done(listening));
+    listening.once("error", (error: NodeJS.ErrnoException) =>
+      fail(error.code === "EADDRINUSE" ? new Error(`Port ${port} is in use: set PORT to another one`) : error),
+    );
+  });
 
   const shutdown = async () => {
     server.close();

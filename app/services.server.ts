@@ -4,6 +4,9 @@ import { parseEnv } from "./env.server";
 import { createDb, type Db } from "./db.server";
 import { systemClock, VirtualClock, type Clock } from "./clock.server";
 import type { AppContext } from "./context.server";
+import type { MessagingDeps } from "./messaging/messaging-deps";
+import { suppressionHashKey } from "./compliance/suppression-key";
+import { createAppJobRegistry } from "./jobs/kinds.server";
 
 export const env = parseEnv(process.env);
 
@@ -18,3 +21,12 @@ export const db: Db = (globalThis.textbackDb ??= createDb(env.DATABASE_URL));
 export const clock: Clock = env.TEXTBACK_SANDBOX ? new VirtualClock(new Date()) : systemClock;
 
 export const appContext: AppContext = { db, clock };
+
+export const messagingDeps: MessagingDeps = {
+  secrets: { suppressionHashKey: suppressionHashKey(env.TEXTBACK_ENCRYPTION_KEY) },
+  encryptionKey: env.TEXTBACK_ENCRYPTION_KEY,
+  env,
+  appUrl: env.SHOPIFY_APP_URL,
+};
+
+export const jobRegistry = createAppJobRegistry(messagingDeps);

@@ -2,7 +2,8 @@
 // What each topic means for the shop happens later, in jobs, never on this path.
 import { authenticate } from "./shopify.server";
 import { appContext } from "./services.server";
-import { recordWebhookDelivery } from "./commerce/webhook-deliveries.server";
+import { recordOnceAnd } from "./commerce/webhook-deliveries.server";
+import type { AppContext } from "./context.server";
 
 type VerifiedWebhook = Awaited<ReturnType<typeof authenticate.webhook>>;
 
@@ -31,7 +32,7 @@ async function verify(request: Request): Promise<VerifiedWebhook | Response> {
 export async function acceptShopifyWebhook(
   request: Request,
   expectedTopic: string,
-  actOnFirstDelivery?: (webhook: VerifiedWebhook) => Promise<void>,
+  actOnFirstDelivery?: (webhook: VerifiedWebhook, txCtx: AppContext) => Promise<void>,
 ): Promise<Response> {
   const rawBody = await request.clone().text();
   const webhook = await verify(request);
@@ -40,13 +41,13 @@ export async function acceptShopifyWebhook(
   if (webhook.topic !== expectedTopic.toUpperCase().replaceAll("/", "_")) {
     return plain(400, `Topic ${webhook.topic} is not handled at this address`);
   }
-  const { firstDelivery } = await recordWebhookDelivery(appContext, {
-    source: "shopify",
+  const delivery = {
+    source: "shopify" as const,
     externalId: webhook.webhookId,
     topic: expectedTopic,
     shopDomain: webhook.shop,
     payload: rawBody,
-  });
-  if (firstDelivery && actOnFirstDelivery) await actOnFirstDelivery(webhook);
+  };
+  await recordOnceAnd(appContext, delivery, async (txCtx) => actOnFirstDelivery?.(webhook, txCtx));
   return new Response(null, { status: 200 });
 }

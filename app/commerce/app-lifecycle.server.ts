@@ -2,11 +2,10 @@ import type { AppContext } from "~/context.server";
 import { forgetShopId } from "./webhook-deliveries.server";
 
 // app/uninstalled: the shop's sessions are void the moment Shopify says so.
+// Runs inside the delivery's transaction.
 export async function markShopUninstalled({ db, clock }: AppContext, shopDomain: string) {
-  await db.$transaction([
-    db.session.deleteMany({ where: { shop: shopDomain } }),
-    db.shop.updateMany({ where: { domain: shopDomain }, data: { uninstalledAt: clock.now() } }),
-  ]);
+  await db.session.deleteMany({ where: { shop: shopDomain } });
+  await db.shop.updateMany({ where: { domain: shopDomain }, data: { uninstalledAt: clock.now() } });
   forgetShopId(shopDomain);
 }
 

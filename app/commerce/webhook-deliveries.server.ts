@@ -1,6 +1,8 @@
 // "Record once": every verified delivery becomes one WebhookEvent row keyed by the source's
 // own id; a repeat of the same id is recognised by the unique constraint and acted on no more.
+import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
+import type { Db } from "~/db.server";
 
 export interface WebhookDelivery {
   source: "shopify" | "telnyx";
@@ -8,12 +10,6 @@ export interface WebhookDelivery {
   topic: string;
   shopDomain?: string;
   payload: string;
-}
-
-const UNIQUE_VIOLATION = "P2002";
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === UNIQUE_VIOLATION;
 }
 
 // A shop's id never changes, so it is cached to keep the hot path at one query.
@@ -32,22 +28,32 @@ export function forgetShopId(domain: string) {
   shopIds.delete(domain);
 }
 
-export async function recordWebhookDelivery(
+/**
+ * Records the delivery and does its immediate work in one transaction, so a delivery is never
+ * recorded without its effect nor acted on twice. ON CONFLICT DO NOTHING rather than a caught
+ * unique violation: a repeat simply inserts nothing (PostgreSQL waits for a racing insert to
+ * commit first), and a unique violation inside the work stays an error instead of passing
+ * for a duplicate.
+ */
+export async function recordOnceAnd(
   ctx: AppContext,
   delivery: WebhookDelivery,
-): Promise<{ firstDelivery: boolean; eventId?: string }> {
-  try {
-    const event = await ctx.db.webhookEvent.create({
-      data: {
-        ...delivery,
-        shopId: await shopIdFor(ctx, delivery.shopDomain),
-        receivedAt: ctx.clock.now(),
-      },
-      select: { id: true },
-    });
-    return { firstDelivery: true, eventId: event.id };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { firstDelivery: false };
-    throw error;
-  }
+  work: (txCtx: AppContext) => Promise<void>,
+): Promise<{ firstDelivery: boolean }> {
+  const shopId = await shopIdFor(ctx, delivery.shopDomain);
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(
+    async (tx) => {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO "WebhookEvent" ("id", "createdAt", "updatedAt", "shopId", "source", "externalId",
+                                    "topic", "shopDomain", "payload", "receivedAt")
+        VALUES (${randomUUID()}, ${now}, ${now}, ${shopId}, ${delivery.source}, ${delivery.externalId},
+                ${delivery.topic}, ${delivery.shopDomain ?? null}, ${delivery.payload}, ${now})
+        ON CONFLICT ("source", "externalId") DO NOTHING`;
+      if (inserted === 0) return { firstDelivery: false };
+      await work({ ...ctx, db: tx as unknown as Db });
+      return { firstDelivery: true };
+    },
+    { timeout: 15_000, maxWait: 15_000 },
+  );
 }

@@ -1,4 +1,8 @@
 // Every job kind the worker knows, one file each in this folder.
+import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { createJobRegistry } from "./registry.server";
+import { sendTextJob } from "./send-text.server";
 
-export const jobRegistry = createJobRegistry([]);
+export function createAppJobRegistry(deps: MessagingDeps) {
+  return createJobRegistry([sendTextJob(deps)]);
+}

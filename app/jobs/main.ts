@@ -1,7 +1,6 @@
 // `npm run worker`: the job worker as its own process (with TEXTBACK_WORKER=off on the web
 // processes). On PostgreSQL any number may run; on SQLite run only this one.
-import { appContext } from "../services.server";
-import { jobRegistry } from "./kinds.server";
+import { appContext, jobRegistry } from "../services.server";
 import { startWorker } from "./worker.server";
 
 const worker = startWorker(appContext, jobRegistry, { workerId: `worker-${process.pid}` });

@@ -41,3 +41,31 @@ export async function verifyTelnyxWebhook(
   }
   return event as TelnyxEvent;
 }
+
+interface ReceivedPayload {
+  id?: string;
+  text?: string | null;
+  from?: { phone_number?: string };
+  to?: { phone_number?: string }[];
+  media?: { url?: string }[];
+  autoresponse_type?: string | null;
+}
+
+// message.received → what the app needs of it; a payload without sender, recipient or id is
+// malformed (400), not silently dropped.
+export function inboundTextFrom(event: TelnyxEvent) {
+  const payload = (event.data.payload ?? {}) as ReceivedPayload;
+  const from = payload.from?.phone_number;
+  const to = payload.to?.[0]?.phone_number;
+  if (!payload.id || !from || !to) {
+    throw new TelnyxPayloadError("message.received needs payload.id, from.phone_number and to[0].phone_number");
+  }
+  return {
+    providerMessageId: payload.id,
+    from,
+    to,
+    text: payload.text ?? "",
+    mediaUrls: (payload.media ?? []).flatMap((m) => (m.url ? [m.url] : [])),
+    telnyxAutoresponse: payload.autoresponse_type ?? null,
+  };
+}

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { jsonError, readJsonBody, requireSandbox } from "~/sandbox/control.server";
-import { appContext } from "~/services.server";
-import { jobRegistry } from "~/jobs/kinds.server";
+import { appContext, jobRegistry } from "~/services.server";
 import { drainDueJobs } from "~/jobs/worker.server";
 
 const ClockMove = z.union([

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { acceptShopifyWebhook } from "~/webhooks.server";
-import { appContext } from "~/services.server";
 import { updateGrantedScopes } from "~/commerce/app-lifecycle.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  acceptShopifyWebhook(request, "app/scopes_update", ({ shop, payload }) =>
-    updateGrantedScopes(appContext, shop, (payload as { current?: string[] }).current ?? []),
+  acceptShopifyWebhook(request, "app/scopes_update", ({ shop, payload }, txCtx) =>
+    updateGrantedScopes(txCtx, shop, (payload as { current?: string[] }).current ?? []),
   );

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { acceptShopifyWebhook } from "~/webhooks.server";
-import { appContext } from "~/services.server";
 import { markShopUninstalled } from "~/commerce/app-lifecycle.server";
 
 export const action = ({ request }: ActionFunctionArgs) =>
-  acceptShopifyWebhook(request, "app/uninstalled", ({ shop }) => markShopUninstalled(appContext, shop));
+  acceptShopifyWebhook(request, "app/uninstalled", ({ shop }, txCtx) => markShopUninstalled(txCtx, shop));

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, inject } from "vitest";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);
@@ -33,10 +33,15 @@ export interface AppServer {
   url: string;
   output(): string;
   stop(): Promise<void>;
+  kill(): Promise<void>;
 }
 
-export async function startAppServer(mode: "sandbox" | "production", env: Record<string, string> = {}) {
-  const port = await freePort();
+export async function startAppServer(
+  mode: "sandbox" | "production",
+  env: Record<string, string> = {},
+  port?: number,
+) {
+  port ??= await freePort();
   const entry = mode === "sandbox" ? "app/sandbox/main.ts" : "app/server.ts";
   const child = spawn("npx", ["tsx", entry], {
     env: {
@@ -62,16 +67,19 @@ export async function startAppServer(mode: "sandbox" | "production", env: Record
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, name);
+    await exited;
+  };
   await waitUntilServing(`${url}/healthz`, child, () => log);
   return {
     url,
     output: () => log,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid!, "SIGTERM");
-      await exited;
-    },
+    stop: () => signal("SIGTERM"),
+    /** The process group dies at once, mid-work, as in a crash. */
+    kill: () => signal("SIGKILL"),
   } satisfies AppServer;
 }
 

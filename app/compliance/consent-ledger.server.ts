@@ -1,0 +1,179 @@
+// The consent ledger: every grant and revocation is an append-only ConsentEvent (kept ≥ 4 years,
+// exportable), and the contact's consent columns are a cache of replaying it. Both are written
+// in one transaction, and the replay is the one pure function below, so the gate's one-row read
+// always agrees with the record a regulator or carrier would ask for.
+//
+// The rules of the replay:
+// - An opt-out revokes everything: a revocation by the shopper's own keyword (STOP), by the
+//   carrier (Telnyx blocked the number after a STOP), or of transactional consent, which
+//   marketing consent includes. It sets optedOutAt and clears both scopes.
+// - Any other revocation (admin, Shopify sync, checkout) withdraws marketing only.
+// - A grant of marketing grants transactional too; a grant clears an opt-out.
+// - Except: after a STOP only the shopper can opt back in (START, UNSTOP, YES, JOIN — source
+//   "keyword", or the carrier reporting one). The carrier keeps blocking the number until they
+//   do, and a late Shopify sync or an admin must not re-subscribe someone who said STOP. Such
+//   grants are still recorded — they are evidence — but change nothing.
+import type { ConsentEvent, Contact } from "../../prisma/generated/sqlite/index.js";
+import type { AppContext } from "../context.server";
+import type { Db, Prisma } from "../db.server";
+
+/** The app's client or the client of a `$transaction` the caller has open. */
+export type DbOrTx = Db | Prisma.TransactionClient;
+export type ConsentScope = "marketing" | "transactional";
+export type ConsentSource = "checkout" | "keyword" | "admin" | "shopify_sync" | "carrier";
+export const CONSENT_SCOPES: readonly ConsentScope[] = ["marketing", "transactional"];
+export const CONSENT_SOURCES: readonly ConsentSource[] = ["checkout", "keyword", "admin", "shopify_sync", "carrier"];
+
+export interface ConsentEventInput {
+  shopId: string;
+  /** E.164. Must be the contact's phone when contactId is given. */
+  phone: string;
+  /** Without it the contact is found (or created) by shop and phone. */
+  contactId?: string;
+  scope: ConsentScope;
+  granted: boolean;
+  source: ConsentSource;
+  /** The exact disclosure shown, or the shopper's message, word for word. */
+  text: string;
+  /** Anything that proves it: a provider message id, an IP, a checkout token (objects as JSON). */
+  evidence?: string | Record<string, unknown> | null;
+}
+
+export interface ConsentState {
+  marketingConsent: boolean;
+  transactionalConsent: boolean;
+  optedOutAt: Date | null;
+  /** Who opted the phone out (null when not opted out), which decides who may opt it back in. */
+  optedOutBy: ConsentSource | null;
+}
+
+type LedgerEntry = Pick<ConsentEvent, "scope" | "granted" | "source" | "occurredAt">;
+
+const SHOPPER_SOURCES = new Set<string>(["keyword", "carrier"]);
+
+/** The consent a ledger adds up to, replaying its events oldest first (ties keep their order). */
+export function deriveConsentState(events: readonly LedgerEntry[]): ConsentState {
+  const state: ConsentState = { marketingConsent: false, transactionalConsent: false, optedOutAt: null, optedOutBy: null };
+  const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  for (const event of ordered) {
+    if (!event.granted) {
+      if (event.scope === "transactional" || SHOPPER_SOURCES.has(event.source)) {
+        state.marketingConsent = false;
+        state.transactionalConsent = false;
+        if (!state.optedOutAt) state.optedOutAt = event.occurredAt;
+        // A STOP outranks an admin's opt-out: from then on only the shopper can undo it.
+        if (!state.optedOutBy || SHOPPER_SOURCES.has(event.source)) state.optedOutBy = event.source as ConsentSource;
+      } else if (event.scope === "marketing") {
+        state.marketingConsent = false;
+      }
+      continue;
+    }
+    if (event.scope !== "marketing" && event.scope !== "transactional") continue;
+    if (state.optedOutBy && SHOPPER_SOURCES.has(state.optedOutBy) && !SHOPPER_SOURCES.has(event.source)) continue;
+    state.optedOutAt = null;
+    state.optedOutBy = null;
+    state.transactionalConsent = true;
+    if (event.scope === "marketing") state.marketingConsent = true;
+  }
+  return state;
+}
+
+/**
+ * Appends one event and rewrites the contact's consent columns from the whole ledger, in one
+ * transaction: the caller's `tx` when given (a STOP commits with its inbound message), else a
+ * new one. Returns the event and the contact as it now stands.
+ */
+export async function recordConsentEvent(
+  ctx: AppContext,
+  input: ConsentEventInput,
+  tx?: DbOrTx,
+): Promise<{ event: ConsentEvent; contact: Contact; state: ConsentState }> {
+  checkInput(input);
+  return inOneTransaction(ctx, tx, async (db) => {
+    const now = ctx.clock.now();
+    const contact = await lockContact(db, input, now);
+    // Replay order is occurredAt order, so two events recorded within one clock tick (a virtual
+    // clock that has not moved, or a STOP and START in one millisecond) are kept a millisecond
+    // apart. The contact's row lock (above) makes this read-then-write safe on PostgreSQL.
+    const latest = await db.consentEvent.findFirst({
+      where: { contactId: contact.id },
+      orderBy: { occurredAt: "desc" },
+      select: { occurredAt: true },
+    });
+    const occurredAt = latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
+    const event = await db.consentEvent.create({
+      data: {
+        shopId: input.shopId,
+        contactId: contact.id,
+        phone: contact.phone,
+        scope: input.scope,
+        granted: input.granted,
+        source: input.source,
+        text: input.text,
+        evidence: typeof input.evidence === "object" && input.evidence !== null ? JSON.stringify(input.evidence) : (input.evidence ?? null),
+        occurredAt,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    const state = deriveConsentState(await ledgerOf(db, contact.id));
+    const updated = await db.contact.update({
+      where: { id: contact.id },
+      data: {
+        marketingConsent: state.marketingConsent,
+        transactionalConsent: state.transactionalConsent,
+        optedOutAt: state.optedOutAt,
+        updatedAt: now,
+      },
+    });
+    return { event, contact: updated, state };
+  });
+}
+
+/** A contact's consent events, oldest first: the order they are replayed in. */
+export function consentHistory(ctx: AppContext, where: { shopId: string; contactId: string }): Promise<ConsentEvent[]> {
+  return ctx.db.consentEvent.findMany({
+    where: { shopId: where.shopId, contactId: where.contactId },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+  });
+}
+
+function ledgerOf(db: DbOrTx, contactId: string): Promise<LedgerEntry[]> {
+  return db.consentEvent.findMany({
+    where: { contactId },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    select: { scope: true, granted: true, source: true, occurredAt: true },
+  });
+}
+
+// Writing the row first takes its lock on PostgreSQL, so a second event for the same contact
+// waits for this transaction; SQLite serializes writers anyway.
+async function lockContact(db: DbOrTx, input: ConsentEventInput, now: Date): Promise<Contact> {
+  if (!input.contactId) {
+    return db.contact.upsert({
+      where: { shopId_phone: { shopId: input.shopId, phone: input.phone } },
+      create: { shopId: input.shopId, phone: input.phone, createdAt: now, updatedAt: now },
+      update: { updatedAt: now },
+    });
+  }
+  const { count } = await db.contact.updateMany({ where: { id: input.contactId, shopId: input.shopId }, data: { updatedAt: now } });
+  if (count === 0) throw new Error(`Contact ${input.contactId} does not belong to shop ${input.shopId}`);
+  const contact = await db.contact.findUniqueOrThrow({ where: { id: input.contactId } });
+  if (contact.phone !== input.phone) throw new Error(`Contact ${contact.id} has another phone than ${input.phone}`);
+  return contact;
+}
+
+function checkInput(input: ConsentEventInput) {
+  if (!CONSENT_SCOPES.includes(input.scope)) throw new TypeError(`Unknown consent scope "${input.scope}"`);
+  if (!CONSENT_SOURCES.includes(input.source)) throw new TypeError(`Unknown consent source "${input.source}"`);
+  if (!/^\+[1-9]\d{6,14}$/.test(input.phone)) throw new TypeError(`Consent needs an E.164 phone (got "${input.phone}")`);
+  if (!input.text.trim()) throw new TypeError("Consent needs the exact disclosure or message text");
+}
+
+// The caller's transaction client, or `ctx.db` when that is itself a transaction's client
+// (webhook work runs with one), has no $transaction of its own: the work joins it. A full
+// client, passed either way, gets a transaction of its own.
+function inOneTransaction<T>(ctx: AppContext, tx: DbOrTx | undefined, work: (db: DbOrTx) => Promise<T>): Promise<T> {
+  const db = (tx ?? ctx.db) as Partial<Db> & DbOrTx;
+  return typeof db.$transaction === "function" ? (db as Db).$transaction((inner) => work(inner)) : work(db);
+}

@@ -1,0 +1,105 @@
+// What STOP, START, HELP and JOIN do. Each runs inside the inbound delivery's transaction.
+import type { AppContext } from "~/context.server";
+import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
+import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { liftSuppression } from "~/compliance/suppression.server";
+import {
+  helpReply,
+  keywordOptInConfirmation,
+  optBackInConfirmation,
+  optOutConfirmation,
+} from "~/compliance/keyword-replies";
+import { cancelJobs } from "~/jobs/queue.server";
+import { requestText, SEND_TEXT_JOB } from "~/messaging/outbound.server";
+import type { MessagingDeps } from "~/messaging/messaging-deps";
+import type { InboundText } from "./receive-text.server";
+
+type KeywordIntent = "opt_out" | "opt_in" | "help" | "keyword_opt_in";
+
+interface KeywordContext {
+  shop: Shop;
+  contact: Contact;
+  intent: KeywordIntent;
+  inbound: InboundText;
+  currentState: string;
+}
+
+export async function applyKeyword(ctx: AppContext, k: KeywordContext, deps: MessagingDeps): Promise<string> {
+  switch (k.intent) {
+    case "opt_out":
+      return optOut(ctx, k, deps);
+    case "opt_in":
+      return optBackIn(ctx, k, deps);
+    case "keyword_opt_in":
+      return keywordOptIn(ctx, k, deps);
+    case "help":
+      await reply(ctx, k, helpReply(k.shop), deps);
+      return k.currentState === "opted_out" ? "opted_out" : "open";
+  }
+}
+
+function consent(k: KeywordContext, scope: "marketing" | "transactional", granted: boolean) {
+  return {
+    shopId: k.shop.id,
+    contactId: k.contact.id,
+    phone: k.contact.phone,
+    scope,
+    granted,
+    source: "keyword" as const,
+    text: k.inbound.text,
+    evidence: `telnyx message ${k.inbound.providerMessageId}`,
+  };
+}
+
+function reply(ctx: AppContext, k: KeywordContext, body: string, deps: MessagingDeps) {
+  return requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body, purpose: "compliance" }, deps.secrets);
+}
+
+// Committed with the inbound message: everything still waiting to go to this phone is
+// cancelled, and one confirmation is sent — unless Telnyx already sent its own, or the
+// shopper had already opted out (a second STOP gets silence, not another text).
+async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
+  const alreadyOut = Boolean(k.contact.optedOutAt);
+  await recordConsentEvent(ctx, consent(k, "marketing", false));
+  const pending = await ctx.db.message.findMany({
+    where: { contactId: k.contact.id, direction: "outbound", status: { in: ["queued", "held"] }, purpose: { not: "compliance" } },
+    select: { id: true },
+  });
+  if (pending.length > 0) {
+    await ctx.db.message.updateMany({
+      where: { id: { in: pending.map((m) => m.id) } },
+      data: { status: "cancelled", holdReason: JSON.stringify({ code: "opted_out" }), holdUntil: null },
+    });
+    await cancelJobs(ctx, { ids: await sendJobIds(ctx, pending.map((m) => m.id)) }, "the shopper opted out");
+  }
+  if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps);
+  return "opted_out";
+}
+
+async function sendJobIds(ctx: AppContext, messageIds: string[]) {
+  const jobs = await ctx.db.job.findMany({
+    where: { dedupeKey: { in: messageIds.map((id) => `${SEND_TEXT_JOB}:${id}`) } },
+    select: { id: true },
+  });
+  return jobs.map((job) => job.id);
+}
+
+// START restores what the shopper had before STOP: the scopes granted before the opt-out.
+async function optBackIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
+  const hadMarketing = await ctx.db.consentEvent.findFirst({
+    where: { contactId: k.contact.id, scope: "marketing", granted: true },
+    select: { id: true },
+  });
+  await recordConsentEvent(ctx, consent(k, hadMarketing ? "marketing" : "transactional", true));
+  await liftSuppression(ctx, { shopId: k.shop.id, phone: k.contact.phone, hashKey: deps.secrets.suppressionHashKey });
+  if (!k.inbound.telnyxAutoresponse) await reply(ctx, k, optBackInConfirmation(k.shop), deps);
+  return "open";
+}
+
+async function keywordOptIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
+  const confirmation = keywordOptInConfirmation(k.shop);
+  await recordConsentEvent(ctx, { ...consent(k, "marketing", true), text: `${k.inbound.text} → ${confirmation}` });
+  await liftSuppression(ctx, { shopId: k.shop.id, phone: k.contact.phone, hashKey: deps.secrets.suppressionHashKey });
+  await reply(ctx, k, confirmation, deps);
+  return "open";
+}

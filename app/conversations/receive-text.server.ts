@@ -1,0 +1,69 @@
+// A shopper's text: stored in their thread, and a compliance keyword acted on before the
+// webhook is acknowledged — in the caller's transaction, with the delivery's record, so no
+// text can leave after a STOP that Telnyx was told we received.
+import type { AppContext } from "~/context.server";
+import { classifyInboundText } from "~/compliance/keywords";
+import { isPhoneSuppressed } from "~/compliance/suppression.server";
+import type { MessagingDeps } from "~/messaging/messaging-deps";
+import { openConversationFor } from "./threads.server";
+import { applyKeyword } from "./keyword-actions.server";
+
+export interface InboundText {
+  providerMessageId: string;
+  from: string;
+  to: string;
+  text: string;
+  mediaUrls: string[];
+  /** Set when Telnyx itself answered the keyword (its default STOP/START handling). */
+  telnyxAutoresponse: string | null;
+}
+
+export async function receiveInboundText(ctx: AppContext, inbound: InboundText, deps: MessagingDeps) {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const shop = await db.shop.findFirst({ where: { sendingNumber: inbound.to, uninstalledAt: null } });
+  if (!shop) return { stored: false as const };
+  const contact = await db.contact.upsert({
+    where: { shopId_phone: { shopId: shop.id, phone: inbound.from } },
+    create: { shopId: shop.id, phone: inbound.from },
+    update: {},
+  });
+  const conversation = await openConversationFor(ctx, { shopId: shop.id, contactId: contact.id, at: now });
+  const message = await db.message.create({
+    data: {
+      shopId: shop.id,
+      contactId: contact.id,
+      conversationId: conversation.id,
+      direction: "inbound",
+      body: inbound.text,
+      mediaUrls: JSON.stringify(inbound.mediaUrls),
+      fromNumber: inbound.from,
+      toNumber: inbound.to,
+      status: "received",
+      providerMessageId: inbound.providerMessageId,
+      occurredAt: now,
+    },
+  });
+  const suppressed = await isPhoneSuppressed(ctx, {
+    shopId: shop.id,
+    phone: inbound.from,
+    hashKey: deps.secrets.suppressionHashKey,
+  });
+  const keyword = classifyInboundText(inbound.text, {
+    optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean),
+    optedOut: Boolean(contact.optedOutAt) || suppressed,
+  });
+  const state = keyword.intent
+    ? await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state }, deps)
+    : "needs_reply";
+  await db.conversation.update({
+    where: { id: conversation.id },
+    data: {
+      state,
+      unread: true,
+      lastMessageAt: now,
+      lastMessagePreview: inbound.text.slice(0, 160),
+    },
+  });
+  return { stored: true as const, messageId: message.id, intent: keyword.intent };
+}

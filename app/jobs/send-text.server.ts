@@ -1,0 +1,67 @@
+// send-text: ask the gate once more (consent may have changed, a held text may now be in its
+// window), then hand the text to Telnyx.
+import { z } from "zod";
+import type { AppContext } from "~/context.server";
+import { decideText } from "~/messaging/sender-gate.server";
+import { transmitMessage } from "~/messaging/transmit.server";
+import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
+import type { MessagingDeps } from "~/messaging/messaging-deps";
+import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import type { TextPurpose } from "~/messaging/text-purpose";
+import { defineJob } from "./registry.server";
+import { RetryJobAfter } from "./queue.server";
+
+const Payload = z.object({ messageId: z.string() });
+
+export function sendTextJob(deps: MessagingDeps) {
+  return defineJob({
+    kind: SEND_TEXT_JOB,
+    parsePayload: (raw) => Payload.parse(raw),
+    run: (ctx, { messageId }) => sendText(ctx, messageId, deps),
+  });
+}
+
+async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps) {
+  const message = await ctx.db.message.findUnique({ where: { id: messageId }, include: { shop: true, contact: true } });
+  if (!message?.contact || !["queued", "held"].includes(message.status)) return;
+  const decision = await decideText(
+    ctx,
+    {
+      shop: message.shop,
+      contact: message.contact,
+      purpose: message.purpose as TextPurpose,
+      segments: message.segments,
+      requestedAt: message.occurredAt,
+      messageId: message.id,
+    },
+    deps.secrets,
+  );
+  if (decision.verdict === "refuse") {
+    await settle(ctx, messageId, message.status, { status: "refused", holdReason: JSON.stringify(decision.reason), holdUntil: null });
+    return;
+  }
+  if (decision.verdict === "hold") {
+    await settle(ctx, messageId, message.status, { status: "held", holdReason: JSON.stringify(decision.reason), holdUntil: decision.until });
+    throw new RetryJobAfter(decision.until.getTime() - ctx.clock.now().getTime(), "held by the sender gate");
+  }
+  if (message.status === "held") {
+    await settle(ctx, messageId, "held", { status: "queued", holdReason: null, holdUntil: null });
+  }
+  const outcome = await transmitMessage(ctx, messageId, deps);
+  if (outcome.optedOutByCarrier) {
+    await recordConsentEvent(ctx, {
+      shopId: message.shopId,
+      contactId: message.contact.id,
+      phone: message.contact.phone,
+      scope: "marketing",
+      granted: false,
+      source: "carrier",
+      text: "Telnyx refused the text: the number is blocked after a STOP (error 40300)",
+    });
+  }
+}
+
+// Conditional on the status read, so a concurrent STOP that cancelled the text wins.
+async function settle(ctx: AppContext, id: string, from: string, data: { status: string; holdReason: string | null; holdUntil: Date | null }) {
+  await ctx.db.message.updateMany({ where: { id, status: from }, data });
+}

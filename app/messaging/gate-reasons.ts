@@ -1,0 +1,52 @@
+// The sender gate's typed reasons, stored on the message as JSON and shown to the merchant.
+export type GateReason =
+  | { code: "opted_out"; since?: string }
+  | { code: "suppressed" }
+  | { code: "no_consent"; scope: "marketing" | "transactional" | "conversation" }
+  | { code: "quiet_hours"; until: string; zones: string[] }
+  | { code: "no_common_window"; zones: string[] }
+  | { code: "frequency_cap"; cap: "day" | "week"; until: string }
+  | { code: "too_long"; segments: number }
+  | { code: "stale"; ageMinutes: number }
+  | { code: "not_connected" };
+
+export type GateDecision =
+  | { verdict: "send" }
+  | { verdict: "refuse"; reason: GateReason }
+  | { verdict: "hold"; reason: GateReason; until: Date };
+
+function localTime(iso: string, zone: string) {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "2-digit", minute: "2-digit", hour12: false })
+    .format(new Date(iso));
+}
+
+export function describeGateReason(reason: GateReason): string {
+  switch (reason.code) {
+    case "opted_out":
+      return "not sent: the shopper opted out";
+    case "suppressed":
+      return "not sent: the number is on the suppression list";
+    case "no_consent":
+      return reason.scope === "conversation"
+        ? "not sent: the shopper has not texted this shop"
+        : `not sent: no ${reason.scope} consent`;
+    case "quiet_hours":
+      return `held: quiet hours until ${localTime(reason.until, reason.zones[0])} ${reason.zones[0]}`;
+    case "no_common_window":
+      return `not sent: no hour is allowed in all of ${reason.zones.join(", ")}`;
+    case "frequency_cap":
+      return `held: ${reason.cap === "day" ? "daily" : "weekly"} marketing cap reached until ${reason.until}`;
+    case "too_long":
+      return `not sent: ${reason.segments} segments (at most 10)`;
+    case "stale":
+      return `not sent: held ${reason.ageMinutes} minutes, too old to send`;
+    case "not_connected":
+      return "not sent: Telnyx is not connected";
+  }
+}
+
+// A message as the admin shows it after asking to send it.
+export function messageOutcome(message: { id: string; status: string; holdReason: string | null }) {
+  const reason = message.holdReason ? describeGateReason(JSON.parse(message.holdReason) as GateReason) : null;
+  return { id: message.id, status: message.status, reason };
+}

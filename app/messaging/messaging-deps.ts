@@ -1,0 +1,10 @@
+import type { GateSecrets } from "./sender-gate.server";
+
+// What sending needs from configuration, handed to jobs and routes by the runtime so domain
+// code never reads the environment itself.
+export interface MessagingDeps {
+  secrets: GateSecrets;
+  encryptionKey: string;
+  env: { TELNYX_BASE_URL?: string; TELNYX_PUBLIC_KEY?: string };
+  appUrl: string;
+}

@@ -1,0 +1,85 @@
+// Every outbound text starts here, automated or typed by a person: it becomes a Message row
+// with the gate's verdict (queued, held until a time, or refused with a reason) and, unless
+// refused, a send-text job. The job asks the gate again just before the text leaves.
+import type { AppContext } from "~/context.server";
+import { enqueueJob } from "~/jobs/queue.server";
+import { decideText, type GateSecrets } from "./sender-gate.server";
+import { measureText, estimateCost } from "./segments";
+import { STOP_FOOTER, type TextPurpose } from "./text-purpose";
+import { openConversationFor } from "~/conversations/threads.server";
+
+export interface TextRequest {
+  shopId: string;
+  to: string;
+  body: string;
+  purpose: TextPurpose;
+  flow?: string;
+  flowStep?: number;
+  /** The first text of a flow opens with the brand name. */
+  firstInFlow?: boolean;
+  checkoutId?: string;
+  /** Staff member who typed it; absent for automation. */
+  sentBy?: string;
+}
+
+export const SEND_TEXT_JOB = "send-text";
+
+export function composeBody(body: string, purpose: TextPurpose, brand: string, firstInFlow: boolean): string {
+  let text = body.trim();
+  if (firstInFlow && !text.toLowerCase().startsWith(brand.toLowerCase())) text = `${brand}: ${text}`;
+  if (purpose === "marketing" && !/reply stop/i.test(text)) text = `${text} ${STOP_FOOTER}`;
+  return text;
+}
+
+export async function requestText(ctx: AppContext, request: TextRequest, secrets: GateSecrets) {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId } });
+  const contact = await db.contact.upsert({
+    where: { shopId_phone: { shopId: shop.id, phone: request.to } },
+    create: { shopId: shop.id, phone: request.to },
+    update: {},
+  });
+  const body = composeBody(request.body, request.purpose, shop.brandName ?? shop.name, Boolean(request.firstInFlow));
+  const { segments, encoding } = measureText(body);
+  const decision = await decideText(ctx, { shop, contact, purpose: request.purpose, segments, requestedAt: now }, secrets);
+  const conversation = await openConversationFor(ctx, { shopId: shop.id, contactId: contact.id, at: now });
+
+  const message = await db.message.create({
+    data: {
+      shopId: shop.id,
+      contactId: contact.id,
+      conversationId: conversation.id,
+      direction: "outbound",
+      purpose: request.purpose,
+      body,
+      fromNumber: shop.sendingNumber ?? "",
+      toNumber: contact.phone,
+      status: decision.verdict === "send" ? "queued" : decision.verdict === "hold" ? "held" : "refused",
+      holdReason: decision.verdict === "send" ? null : JSON.stringify(decision.reason),
+      holdUntil: decision.verdict === "hold" ? decision.until : null,
+      segments,
+      encoding,
+      cost: estimateCost(segments, Number(shop.costPerSegment)),
+      flow: request.flow,
+      flowStep: request.flowStep,
+      checkoutId: request.checkoutId,
+      sentBy: request.sentBy,
+      occurredAt: now,
+    },
+  });
+  if (decision.verdict !== "refuse") {
+    await enqueueJob(ctx, {
+      kind: SEND_TEXT_JOB,
+      payload: { messageId: message.id },
+      runAt: decision.verdict === "hold" ? decision.until : now,
+      shopId: shop.id,
+      dedupeKey: `${SEND_TEXT_JOB}:${message.id}`,
+    });
+    await db.conversation.update({
+      where: { id: conversation.id },
+      data: { lastMessageAt: now, lastMessagePreview: body.slice(0, 160) },
+    });
+  }
+  return message;
+}

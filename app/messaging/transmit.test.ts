@@ -1,0 +1,171 @@
+// Sending through the real telnyx SDK against the sandbox's Telnyx double, on both engines.
+import Telnyx from "telnyx";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "~/clock.server";
+import { RetryJobAfter } from "~/jobs/queue.server";
+import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
+import { useTestDatabase } from "../../tests/support/database";
+import {
+  createQueuedMessage,
+  createSendingShop,
+  startWebhookReceiver,
+  TEST_ENCRYPTION_KEY,
+  TEST_TELNYX_API_KEY,
+} from "../../tests/support/outbound-messages";
+import { applyDeliveryStatus } from "./delivery-status.server";
+import { reserveSendSlot } from "./send-rate.server";
+import { statusWebhookUrl, transmitMessage, type TransmitOptions } from "./transmit.server";
+
+const { db } = useTestDatabase();
+const clock = new VirtualClock(new Date("2026-03-02T15:00:00Z"));
+const ctx = { db, clock };
+
+let double: TelnyxDouble;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let options: TransmitOptions;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+  double = await startTelnyxDouble({ apiKeys: [TEST_TELNYX_API_KEY], now: () => clock.now() });
+  options = {
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    env: { TELNYX_BASE_URL: double.apiBaseUrl },
+    appUrl: receiver.appUrl,
+  };
+});
+
+afterAll(async () => {
+  await double.close();
+  await receiver.close();
+});
+
+beforeEach(() => double.reset());
+
+/** Applies every status webhook received so far, as the webhook job would. */
+async function applyReceivedWebhooks() {
+  await double.whenIdle();
+  for (const { event, hint } of receiver.received.splice(0)) await applyDeliveryStatus(ctx, event, { messageIdHint: hint });
+}
+
+const rowOf = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
+
+describe("transmitMessage", () => {
+  it("sends a queued text once and stores Telnyx's id, parts and cost", async () => {
+    const shop = await createSendingShop(db);
+    const message = await createQueuedMessage(db, shop, { body: "Hi Ada, your order #1001 has shipped!" });
+
+    const outcome = await transmitMessage(ctx, message.id, options);
+
+    expect(outcome).toMatchObject({ result: "accepted", segments: 1, encoding: "GSM-7", cost: "0.0051", optedOutByCarrier: false });
+    const sent = double.messages();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      from: shop.sendingNumber,
+      to: message.toNumber,
+      text: "Hi Ada, your order #1001 has shipped!",
+      webhookUrl: `${receiver.appUrl}/webhooks/telnyx?message=${message.id}`,
+      messagingProfileId: shop.telnyxMessagingProfileId,
+    });
+    const row = await rowOf(message.id);
+    expect(row).toMatchObject({ providerMessageId: sent[0].id, segments: 1, encoding: "GSM-7", sendAttemptedAt: clock.now() });
+    expect(row.cost?.toString()).toBe("0.0051");
+    expect(row.status).toBe("sending");
+
+    await applyReceivedWebhooks();
+    expect(await rowOf(message.id)).toMatchObject({ status: "delivered", sentAt: clock.now(), deliveredAt: clock.now() });
+  });
+
+  it("stores the parts of a long UCS-2 text", async () => {
+    const shop = await createSendingShop(db);
+    const message = await createQueuedMessage(db, shop, { body: `Thanks 😀 ${"x".repeat(70)}` });
+    await transmitMessage(ctx, message.id, options);
+    expect(await rowOf(message.id)).toMatchObject({ segments: 2, encoding: "UCS-2" });
+  });
+
+  it("sends nothing when the same message is transmitted again, even at the same time", async () => {
+    const shop = await createSendingShop(db);
+    const message = await createQueuedMessage(db, shop);
+    // Both book a slot of the 1/s number; the loser's wait for it is skipped, not slept.
+    const noWait = { ...options, sleep: async () => {} };
+    const outcomes = await Promise.all([transmitMessage(ctx, message.id, noWait), transmitMessage(ctx, message.id, noWait)]);
+    const again = await transmitMessage(ctx, message.id, noWait);
+
+    // The loser either lost the claim (not_sendable) or found the winner's claim already
+    // there, which looks like an attempt in flight or crashed (outcome_unknown): never a send.
+    expect(outcomes.filter((o) => o.result === "accepted")).toHaveLength(1);
+    expect(again.result).toBe("not_sendable");
+    expect(double.sendAttempts()).toHaveLength(1);
+  });
+
+  it("never sends a message an earlier attempt left in 'sending'; its late receipt completes it", async () => {
+    const shop = await createSendingShop(db);
+    const message = await createQueuedMessage(db, shop);
+    // The crash: the claim committed, then the process died around the request.
+    await db.message.update({ where: { id: message.id }, data: { status: "sending", sendAttemptedAt: clock.now() } });
+
+    const outcome = await transmitMessage(ctx, message.id, options);
+
+    expect(outcome).toMatchObject({ result: "outcome_unknown", optedOutByCarrier: false });
+    expect(double.sendAttempts()).toHaveLength(0);
+
+    // The crashed attempt's request had reached Telnyx: its receipts find the row by the hint.
+    const client = new Telnyx({ apiKey: TEST_TELNYX_API_KEY, baseURL: double.apiBaseUrl, maxRetries: 0 });
+    const { data } = await client.messages.send({
+      from: shop.sendingNumber!,
+      to: message.toNumber,
+      text: message.body,
+      webhook_url: statusWebhookUrl(receiver.appUrl, message.id),
+      use_profile_webhooks: false,
+    });
+    await applyReceivedWebhooks();
+    expect(await rowOf(message.id)).toMatchObject({ status: "delivered", providerMessageId: data!.id });
+  });
+
+  it("does not send texts the gate held, refused or cancelled", async () => {
+    const shop = await createSendingShop(db);
+    for (const status of ["held", "refused", "cancelled"]) {
+      const message = await createQueuedMessage(db, shop, { status });
+      expect(await transmitMessage(ctx, message.id, options)).toMatchObject({ result: "not_sendable", status });
+    }
+    expect(double.sendAttempts()).toHaveLength(0);
+  });
+
+  it("fails the message, without calling Telnyx, when the shop has no Telnyx key", async () => {
+    const shop = await createSendingShop(db, { apiKey: null });
+    const message = await createQueuedMessage(db, shop);
+    expect(await transmitMessage(ctx, message.id, options)).toMatchObject({ result: "failed", errorCode: "not_configured" });
+    expect(await rowOf(message.id)).toMatchObject({ status: "failed", errorCode: "not_configured" });
+  });
+});
+
+describe("transmitMessage and the sending number's rate", () => {
+  it("waits in-process for a slot a moment away", async () => {
+    const shop = await createSendingShop(db);
+    let realMs = Date.parse("2026-11-25T12:00:00Z");
+    const realNow = () => new Date(realMs);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      realMs += ms;
+    };
+    await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond: 1, realNow });
+    const message = await createQueuedMessage(db, shop);
+
+    expect(await transmitMessage(ctx, message.id, { ...options, realNow, sleep })).toMatchObject({ result: "accepted" });
+    expect(waits).toEqual([1_000]);
+  });
+
+  it("leaves the text queued and asks for a retry when the number is booked further ahead", async () => {
+    const shop = await createSendingShop(db);
+    const realNow = () => new Date("2026-11-25T12:00:00Z");
+    for (let i = 0; i < 4; i++) await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond: 1, realNow, maxWaitMs: 10_000 });
+    const message = await createQueuedMessage(db, shop);
+
+    const refusal = await transmitMessage(ctx, message.id, { ...options, realNow, maxSlotWaitMs: 3_000 }).catch((e: unknown) => e);
+
+    expect(refusal).toBeInstanceOf(RetryJobAfter);
+    expect((refusal as RetryJobAfter).delayMs).toBe(4_000);
+    expect((await rowOf(message.id)).status).toBe("queued");
+    expect(double.sendAttempts()).toHaveLength(0);
+  });
+});

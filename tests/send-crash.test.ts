@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort, startAppServer, type AppServer } from "./support/app-server";
+import { useTestDatabase } from "./support/database";
+import { uniquePhone } from "./support/sandbox-client";
+import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
+
+const { db } = useTestDatabase();
+const running: { app?: AppServer; telnyx?: TelnyxDouble } = {};
+afterAll(async () => {
+  await running.app?.stop();
+  await running.telnyx?.close();
+});
+
+async function until(condition: () => boolean | Promise<boolean>, what: string) {
+  const deadline = Date.now() + 20_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const drainJobs = (appUrl: string, minutes: number) =>
+  fetch(`${appUrl}/sandbox/clock`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ advanceMinutes: minutes }),
+  });
+
+describe("a crash while Telnyx holds the request", () => {
+  it("never produces a second Telnyx request for that message", { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    // Telnyx is a double this test owns (TELNYX_BASE_URL wins in the sandbox), so it outlives
+    // the app process and counts every request across the crash.
+    const telnyx = (running.telnyx = await startTelnyxDouble({
+      appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`,
+      deliveryWebhooks: false,
+    }));
+    const env = { TELNYX_BASE_URL: telnyx.apiBaseUrl, TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64, TEXTBACK_WORKER: "off" };
+    running.app = await startAppServer("sandbox", env, port);
+
+    const phone = uniquePhone();
+    telnyx.failNextSends(1, { kind: "hang" });
+    expect(await telnyx.sendInbound({ from: phone, to: "+13125550100", text: "JOIN" })).toBe(200);
+    const draining = drainJobs(running.app.url, 0).catch(() => null);
+    await until(() => telnyx.sendAttempts().length === 1, "the confirmation to reach Telnyx");
+    const confirmation = await db.message.findFirstOrThrow({ where: { toNumber: phone, direction: "outbound" } });
+    expect(confirmation.status).toBe("sending");
+
+    await running.app.kill();
+    await draining;
+    // The restart migrates the database, which SQLite's schema engine does only when no other
+    // connection holds it; this test's own reconnects on its next query.
+    await db.$disconnect();
+    running.app = await startAppServer("sandbox", env, port);
+    // Past the dead worker's lock: its job is claimed again by the new process.
+    expect((await drainJobs(running.app.url, 10)).status).toBe(200);
+
+    const job = await db.job.findUniqueOrThrow({ where: { dedupeKey: `send-text:${confirmation.id}` } });
+    expect(job.attempts).toBe(2);
+    expect(job.status).toBe("succeeded");
+    expect(telnyx.sendAttempts()).toHaveLength(1);
+    expect(telnyx.messages({ to: phone })).toHaveLength(0);
+    expect(await db.message.findUniqueOrThrow({ where: { id: confirmation.id } })).toMatchObject({ status: "sending" });
+  });
+});

@@ -1,0 +1,55 @@
+// Rows the tests start from. Each call makes its own shop, so files sharing a database never
+// see each other's data.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { AppContext } from "~/context.server";
+import { encryptSecret } from "~/messaging/secrets.server";
+import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { DEFAULT_TELNYX_DOUBLE_API_KEY } from "~/sandbox/telnyx-double.server";
+import type { MessagingDeps } from "~/messaging/messaging-deps";
+import { suppressionHashKey } from "~/compliance/suppression-key";
+
+export const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+
+export function testMessagingDeps(telnyxApiBaseUrl: string): MessagingDeps {
+  return {
+    secrets: { suppressionHashKey: suppressionHashKey(TEST_ENCRYPTION_KEY) },
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    env: { TELNYX_BASE_URL: telnyxApiBaseUrl },
+    // Nothing listens here: status webhooks are not part of these tests.
+    appUrl: "http://127.0.0.1:9",
+  };
+}
+
+let numberCounter = Math.floor(Math.random() * 9000);
+
+export async function createShop({ db }: AppContext, overrides: Record<string, unknown> = {}) {
+  numberCounter = (numberCounter + 1) % 10_000;
+  return db.shop.create({
+    data: {
+      domain: `test-${randomUUID().slice(0, 8)}.myshopify.com`,
+      name: "Test Outfitters",
+      brandName: "Test Outfitters",
+      ianaTimezone: "America/Chicago",
+      telnyxApiKeyEncrypted: encryptSecret(DEFAULT_TELNYX_DOUBLE_API_KEY, TEST_ENCRYPTION_KEY),
+      sendingNumber: `+1773555${String(numberCounter).padStart(4, "0")}`,
+      ...overrides,
+    },
+  });
+}
+
+export async function contactWithConsent(
+  ctx: AppContext,
+  shopId: string,
+  phone: string,
+  scope: "marketing" | "transactional" = "marketing",
+) {
+  await recordConsentEvent(ctx, {
+    shopId,
+    phone,
+    scope,
+    granted: true,
+    source: "checkout",
+    text: "Text me with news and offers",
+  });
+  return ctx.db.contact.findUniqueOrThrow({ where: { shopId_phone: { shopId, phone } } });
+}

@@ -1,0 +1,42 @@
+// Speaks to a running sandbox the way an outside check would: its control API and the admin
+// routes (the sandbox supplies the Shopify session token).
+import { BROWSER_USER_AGENT } from "./browser";
+
+let phoneCounter = Math.floor(Math.random() * 4000);
+
+// A fresh US mobile number per call, so tests sharing a database never share a shopper.
+export function uniquePhone(areaCode = "312") {
+  phoneCounter = (phoneCounter + 1) % 10_000;
+  return `+1${areaCode}555${String(phoneCounter).padStart(4, "0")}`;
+}
+
+export function sandboxClient(appUrl: () => string) {
+  const postJson = async (path: string, body: unknown) => {
+    const response = await fetch(`${appUrl()}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    async textFromShopper(from: string, text: string) {
+      const { body } = await postJson("/sandbox/inbound", { from, text });
+      return body.status as number;
+    },
+    async textsTo(phone: string): Promise<{ id: string; from: string; to: string; text: string; at: string; parts: number }[]> {
+      const response = await fetch(`${appUrl()}/sandbox/messages?to=${encodeURIComponent(phone)}`);
+      return (await response.json()).messages;
+    },
+    advanceClock: (minutes: number) => postJson("/sandbox/clock", { advanceMinutes: minutes }),
+    setClock: (iso: string) => postJson("/sandbox/clock", { setTo: iso }),
+    async adminPost(path: string, fields: Record<string, string>) {
+      const response = await fetch(`${appUrl()}${path}`, {
+        method: "POST",
+        headers: { "User-Agent": BROWSER_USER_AGENT },
+        body: new URLSearchParams(fields),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+  };
+}
