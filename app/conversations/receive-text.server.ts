@@ -6,6 +6,7 @@ import { classifyInboundText } from "~/compliance/keywords";
 import { isPhoneSuppressed } from "~/compliance/suppression.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { openConversationFor } from "./threads.server";
+import { findOrCreateContact } from "./contacts.server";
 import { applyKeyword } from "./keyword-actions.server";
 
 export interface InboundText {
@@ -23,11 +24,7 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
   const now = ctx.clock.now();
   const shop = await db.shop.findFirst({ where: { sendingNumber: inbound.to, uninstalledAt: null } });
   if (!shop) return { stored: false as const };
-  const contact = await db.contact.upsert({
-    where: { shopId_phone: { shopId: shop.id, phone: inbound.from } },
-    create: { shopId: shop.id, phone: inbound.from },
-    update: {},
-  });
+  const contact = await findOrCreateContact(ctx, shop.id, inbound.from);
   const conversation = await openConversationFor(ctx, { shopId: shop.id, contactId: contact.id, at: now });
   const message = await db.message.create({
     data: {

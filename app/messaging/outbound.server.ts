@@ -7,6 +7,7 @@ import { decideText, type GateSecrets } from "./sender-gate.server";
 import { measureText, estimateCost } from "./segments";
 import { STOP_FOOTER, type TextPurpose } from "./text-purpose";
 import { openConversationFor } from "~/conversations/threads.server";
+import { findOrCreateContact } from "~/conversations/contacts.server";
 
 export interface TextRequest {
   shopId: string;
@@ -35,11 +36,7 @@ export async function requestText(ctx: AppContext, request: TextRequest, secrets
   const { db } = ctx;
   const now = ctx.clock.now();
   const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId } });
-  const contact = await db.contact.upsert({
-    where: { shopId_phone: { shopId: shop.id, phone: request.to } },
-    create: { shopId: shop.id, phone: request.to },
-    update: {},
-  });
+  const contact = await findOrCreateContact(ctx, shop.id, request.to);
   const body = composeBody(request.body, request.purpose, shop.brandName ?? shop.name, Boolean(request.firstInFlow));
   const { segments, encoding } = measureText(body);
   const decision = await decideText(ctx, { shop, contact, purpose: request.purpose, segments, requestedAt: now }, secrets);

@@ -4,6 +4,7 @@
 import type { AppContext } from "~/context.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { requestText } from "./outbound.server";
+import { findOrCreateContact } from "~/conversations/contacts.server";
 import type { MessagingDeps } from "./messaging-deps";
 
 export const TEST_MESSAGE_TEXT = "This is a test message from Textback. Your texting is set up.";
@@ -13,11 +14,7 @@ export async function sendTestMessage(
   input: { shopId: string; to: string; staffUserId: string },
   deps: MessagingDeps,
 ) {
-  const contact = await ctx.db.contact.upsert({
-    where: { shopId_phone: { shopId: input.shopId, phone: input.to } },
-    create: { shopId: input.shopId, phone: input.to },
-    update: {},
-  });
+  const contact = await findOrCreateContact(ctx, input.shopId, input.to);
   if (!contact.optedOutAt && !contact.transactionalConsent) {
     await recordConsentEvent(ctx, {
       shopId: input.shopId,
