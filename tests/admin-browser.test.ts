@@ -24,4 +24,15 @@ describe("the admin in a browser", () => {
     expect(failedRequests.filter((url) => url.startsWith(app.url))).toEqual([]);
     await page.close();
   });
+
+  it("sends a test message from Settings and shows what happened", async () => {
+    const page = await chrome.browser.newPage({ userAgent: BROWSER_USER_AGENT, viewport: { width: 1280, height: 800 } });
+    await page.goto(`${app.url}/app/settings`, { waitUntil: "networkidle" });
+    await page.getByLabel("Your mobile number").fill("+13125550199");
+    await page.getByRole("button", { name: "Send test message" }).click();
+    const banner = page.getByText(/Test message on its way|held: quiet hours/);
+    await banner.waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/settings.png` });
+    await page.close();
+  });
 });

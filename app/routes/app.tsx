@@ -26,6 +26,7 @@ export default function AdminLayout() {
         <Link to="/app" rel="home">
           Dashboard
         </Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

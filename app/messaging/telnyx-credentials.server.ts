@@ -1,0 +1,54 @@
+// The merchant's Telnyx connection. The API key is sealed before it is stored and is never
+// handed back: the settings page only learns its last four characters.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { z } from "zod";
+import type { AppContext } from "~/context.server";
+import { decryptSecret, encryptSecret } from "./secrets.server";
+
+export const TelnyxCredentialsInput = z.object({
+  apiKey: z
+    .string()
+    .trim()
+    .regex(/^KEY[0-9A-Za-z_-]{10,}$/, "A Telnyx API key starts with KEY")
+    .or(z.literal("")),
+  messagingProfileId: z.string().trim().uuid("The messaging profile id is a UUID from Mission Control"),
+  sendingNumber: z.string().trim().min(1, "Enter the number texts come from"),
+  sendingNumberType: z.enum(["long_code", "toll_free"]),
+});
+
+export type TelnyxCredentials = z.infer<typeof TelnyxCredentialsInput>;
+
+export class InvalidSendingNumberError extends Error {}
+
+export async function saveTelnyxCredentials(
+  { db }: AppContext,
+  shopId: string,
+  input: TelnyxCredentials,
+  encryptionKey: string,
+) {
+  const number = parsePhoneNumberFromString(input.sendingNumber, "US");
+  if (!number?.isValid()) throw new InvalidSendingNumberError("Enter the sending number in international format, e.g. +13125550100");
+  await db.shop.update({
+    where: { id: shopId },
+    data: {
+      // An empty key field keeps the stored key: the page never shows it, so it cannot resend it.
+      ...(input.apiKey && { telnyxApiKeyEncrypted: encryptSecret(input.apiKey, encryptionKey) }),
+      telnyxMessagingProfileId: input.messagingProfileId,
+      sendingNumber: number.number,
+      sendingNumberType: input.sendingNumberType,
+    },
+  });
+}
+
+export function telnyxConnectionSummary(
+  shop: { telnyxApiKeyEncrypted: string | null; telnyxMessagingProfileId: string | null; sendingNumber: string | null; sendingNumberType: string },
+  encryptionKey: string,
+) {
+  const key = shop.telnyxApiKeyEncrypted ? decryptSecret(shop.telnyxApiKeyEncrypted, encryptionKey) : null;
+  return {
+    apiKeyEnding: key ? key.slice(-4) : null,
+    messagingProfileId: shop.telnyxMessagingProfileId ?? "",
+    sendingNumber: shop.sendingNumber ?? "",
+    sendingNumberType: shop.sendingNumberType,
+  };
+}
