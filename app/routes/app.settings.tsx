@@ -37,6 +37,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean };
 type TestResult = { message?: { status: string; reason: string | null }; error?: string };
 
+const OUTCOME_TONE: Record<string, "critical" | "warning"> = { refused: "critical", held: "warning" };
+
 function TestMessageCard() {
   const fetcher = useFetcher<TestResult>();
   const [phone, setPhone] = useState("");
@@ -48,7 +50,7 @@ function TestMessageCard() {
           <Text as="h2" variant="headingMd">Send a test message</Text>
           <TextField label="Your mobile number" name="phone" value={phone} onChange={setPhone} autoComplete="tel" error={result?.error} />
           {result?.message && (
-            <Banner tone={{ refused: "critical", held: "warning" }[result.message.status] as "critical" | "warning" | undefined ?? "success"}>
+            <Banner tone={OUTCOME_TONE[result.message.status] ?? "success"}>
               {result.message.reason ?? "Test message on its way."}
             </Banner>
           )}
