@@ -27,6 +27,12 @@ export const messagingDeps: MessagingDeps = {
   encryptionKey: env.TEXTBACK_ENCRYPTION_KEY,
   env,
   appUrl: env.SHOPIFY_APP_URL,
+  // Imported when first used: shopify.server imports this module.
+  shopifyAdmin: async (shopDomain) => {
+    const { unauthenticated } = await import("./shopify.server");
+    const { admin } = await unauthenticated.admin(shopDomain);
+    return admin;
+  },
 };
 
 export const jobRegistry = createAppJobRegistry(messagingDeps);

@@ -1,7 +1,8 @@
 // What STOP, START, HELP and JOIN do. Each runs inside the inbound delivery's transaction.
 import type { AppContext } from "~/context.server";
 import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
-import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { recordConsentEvent, type ConsentEventInput } from "~/compliance/consent-ledger.server";
+import { queueShopifyConsentWriteBack } from "~/commerce/shopify-sms-consent.server";
 import { liftSuppression } from "~/compliance/suppression.server";
 import {
   helpReply,
@@ -51,6 +52,12 @@ function consent(k: KeywordContext, scope: "marketing" | "transactional", grante
   };
 }
 
+// The event, and its write-back to Shopify where the customer is known, commit together.
+async function recordConsent(ctx: AppContext, k: KeywordContext, input: ConsentEventInput) {
+  const { event } = await recordConsentEvent(ctx, input);
+  await queueShopifyConsentWriteBack(ctx, { shopId: k.shop.id, contactId: k.contact.id, granted: event.granted, consentEventId: event.id });
+}
+
 function reply(ctx: AppContext, k: KeywordContext, body: string, deps: MessagingDeps) {
   return requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body, purpose: "compliance" }, deps.secrets);
 }
@@ -60,7 +67,7 @@ function reply(ctx: AppContext, k: KeywordContext, body: string, deps: Messaging
 // shopper had already opted out (a second STOP gets silence, not another text).
 async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   const alreadyOut = Boolean(k.contact.optedOutAt);
-  await recordConsentEvent(ctx, consent(k, "marketing", false));
+  await recordConsent(ctx, k, consent(k, "marketing", false));
   const pending = await ctx.db.message.findMany({
     where: { contactId: k.contact.id, direction: "outbound", status: { in: ["queued", "held"] }, purpose: { not: "compliance" } },
     select: { id: true },
@@ -90,7 +97,7 @@ async function optBackIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps
     where: { contactId: k.contact.id, scope: "marketing", granted: true },
     select: { id: true },
   });
-  await recordConsentEvent(ctx, consent(k, hadMarketing ? "marketing" : "transactional", true));
+  await recordConsent(ctx, k, consent(k, hadMarketing ? "marketing" : "transactional", true));
   await liftSuppression(ctx, { shopId: k.shop.id, phone: k.contact.phone, hashKey: deps.secrets.suppressionHashKey });
   if (!k.inbound.telnyxAutoresponse) await reply(ctx, k, optBackInConfirmation(k.shop), deps);
   return "open";
@@ -98,7 +105,7 @@ async function optBackIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps
 
 async function keywordOptIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   const confirmation = keywordOptInConfirmation(k.shop);
-  await recordConsentEvent(ctx, { ...consent(k, "marketing", true), text: `${k.inbound.text} → ${confirmation}` });
+  await recordConsent(ctx, k, { ...consent(k, "marketing", true), text: `${k.inbound.text} → ${confirmation}` });
   await liftSuppression(ctx, { shopId: k.shop.id, phone: k.contact.phone, hashKey: deps.secrets.suppressionHashKey });
   await reply(ctx, k, confirmation, deps);
   return "open";

@@ -7,6 +7,8 @@ import { transmitMessage } from "~/messaging/transmit.server";
 import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { queueShopifyConsentWriteBack } from "~/commerce/shopify-sms-consent.server";
+import type { Db } from "~/db.server";
 import type { TextPurpose } from "~/messaging/text-purpose";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
@@ -49,14 +51,20 @@ async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps)
   }
   const outcome = await transmitMessage(ctx, messageId, deps);
   if (outcome.optedOutByCarrier) {
-    await recordConsentEvent(ctx, {
-      shopId: message.shopId,
-      contactId: message.contact.id,
-      phone: message.contact.phone,
-      scope: "marketing",
-      granted: false,
-      source: "carrier",
-      text: "Telnyx refused the text: the number is blocked after a STOP (error 40300)",
+    const contact = message.contact;
+    // The opt-out and its write-back to Shopify commit together.
+    await ctx.db.$transaction(async (tx) => {
+      const txCtx = { ...ctx, db: tx as unknown as Db };
+      const { event } = await recordConsentEvent(txCtx, {
+        shopId: message.shopId,
+        contactId: contact.id,
+        phone: contact.phone,
+        scope: "marketing",
+        granted: false,
+        source: "carrier",
+        text: "Telnyx refused the text: the number is blocked after a STOP (error 40300)",
+      });
+      await queueShopifyConsentWriteBack(txCtx, { shopId: message.shopId, contactId: contact.id, granted: false, consentEventId: event.id });
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { GateSecrets } from "./sender-gate.server";
+import type { ShopifyAdminGraphql } from "~/commerce/shopify-sms-consent.server";
 
 // What sending needs from configuration, handed to jobs and routes by the runtime so domain
 // code never reads the environment itself.
@@ -7,4 +8,6 @@ export interface MessagingDeps {
   encryptionKey: string;
   env: { TELNYX_BASE_URL?: string; TELNYX_PUBLIC_KEY?: string };
   appUrl: string;
+  /** An Admin API client for an installed shop (its offline session); jobs that write to Shopify need it. */
+  shopifyAdmin?: (shopDomain: string) => Promise<ShopifyAdminGraphql>;
 }
