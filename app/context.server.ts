@@ -7,3 +7,9 @@ export interface AppContext {
   db: Db;
   clock: Clock;
 }
+
+// Runs work in one transaction with a context whose db is that transaction, so the domain
+// functions it calls commit or roll back together.
+export function inTransaction<T>(ctx: AppContext, work: (txCtx: AppContext) => Promise<T>): Promise<T> {
+  return ctx.db.$transaction((tx) => work({ ...ctx, db: tx as unknown as Db }), { timeout: 15_000, maxWait: 15_000 });
+}

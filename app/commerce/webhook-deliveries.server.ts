@@ -1,8 +1,7 @@
 // "Record once": every verified delivery becomes one WebhookEvent row keyed by the source's
 // own id; a repeat of the same id is recognised by the unique constraint and acted on no more.
 import { randomUUID } from "node:crypto";
-import type { AppContext } from "~/context.server";
-import type { Db } from "~/db.server";
+import { inTransaction, type AppContext } from "~/context.server";
 
 export interface WebhookDelivery {
   source: "shopify" | "telnyx";
@@ -42,18 +41,15 @@ export async function recordOnceAnd(
 ): Promise<{ firstDelivery: boolean }> {
   const shopId = await shopIdFor(ctx, delivery.shopDomain);
   const now = ctx.clock.now();
-  return ctx.db.$transaction(
-    async (tx) => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "WebhookEvent" ("id", "createdAt", "updatedAt", "shopId", "source", "externalId",
-                                    "topic", "shopDomain", "payload", "receivedAt")
-        VALUES (${randomUUID()}, ${now}, ${now}, ${shopId}, ${delivery.source}, ${delivery.externalId},
-                ${delivery.topic}, ${delivery.shopDomain ?? null}, ${delivery.payload}, ${now})
-        ON CONFLICT ("source", "externalId") DO NOTHING`;
-      if (inserted === 0) return { firstDelivery: false };
-      await work({ ...ctx, db: tx as unknown as Db });
-      return { firstDelivery: true };
-    },
-    { timeout: 15_000, maxWait: 15_000 },
-  );
+  return inTransaction(ctx, async (txCtx) => {
+    const inserted = await txCtx.db.$executeRaw`
+      INSERT INTO "WebhookEvent" ("id", "createdAt", "updatedAt", "shopId", "source", "externalId",
+                                  "topic", "shopDomain", "payload", "receivedAt")
+      VALUES (${randomUUID()}, ${now}, ${now}, ${shopId}, ${delivery.source}, ${delivery.externalId},
+              ${delivery.topic}, ${delivery.shopDomain ?? null}, ${delivery.payload}, ${now})
+      ON CONFLICT ("source", "externalId") DO NOTHING`;
+    if (inserted === 0) return { firstDelivery: false };
+    await work(txCtx);
+    return { firstDelivery: true };
+  });
 }

@@ -1,14 +1,13 @@
 // send-text: ask the gate once more (consent may have changed, a held text may now be in its
 // window), then hand the text to Telnyx.
 import { z } from "zod";
-import type { AppContext } from "~/context.server";
+import { inTransaction, type AppContext } from "~/context.server";
 import { decideText } from "~/messaging/sender-gate.server";
 import { transmitMessage } from "~/messaging/transmit.server";
 import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { queueShopifyConsentWriteBack } from "~/commerce/shopify-sms-consent.server";
-import type { Db } from "~/db.server";
 import type { TextPurpose } from "~/messaging/text-purpose";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
@@ -53,8 +52,7 @@ async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps)
   if (outcome.optedOutByCarrier) {
     const contact = message.contact;
     // The opt-out and its write-back to Shopify commit together.
-    await ctx.db.$transaction(async (tx) => {
-      const txCtx = { ...ctx, db: tx as unknown as Db };
+    await inTransaction(ctx, async (txCtx) => {
       const { event } = await recordConsentEvent(txCtx, {
         shopId: message.shopId,
         contactId: contact.id,
