@@ -13,7 +13,7 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import type { ConsentEvent, Contact } from "../../prisma/generated/sqlite/index.js";
-import type { AppContext } from "~/context.server";
+import { inTransaction, type AppContext } from "~/context.server";
 import type { Db } from "~/db.server";
 import { recordConsentEvent, type ConsentState } from "~/compliance/consent-ledger.server";
 import { enqueueJob, PermanentJobError, type Job } from "~/jobs/queue.server";
@@ -67,7 +67,7 @@ export async function ingestShopifySmsConsent(
   const phone = e164(body.phone);
   if (!phone) return { outcome: "ignored", reason: `Shopify customer ${body.id} has no valid phone number` };
 
-  return inOneTransaction(ctx, async (txCtx) => {
+  return inTransaction(ctx, async (txCtx) => {
     const { db } = txCtx;
     const shop = await db.shop.findUnique({ where: { domain: input.shopDomain }, select: { id: true } });
     if (!shop) return { outcome: "ignored", reason: `no shop ${input.shopDomain}` };
@@ -240,11 +240,4 @@ async function isOlderThanLedger(db: Db, contactId: string, consentUpdatedAt: st
     select: { id: true },
   });
   return later !== null;
-}
-
-// Webhook work hands over a transaction's client, which has no $transaction: join it.
-function inOneTransaction<T>(ctx: AppContext, work: (txCtx: AppContext) => Promise<T>): Promise<T> {
-  const db = ctx.db as Partial<Db> & Db;
-  if (typeof db.$transaction !== "function") return work(ctx);
-  return db.$transaction((tx) => work({ ...ctx, db: tx as unknown as Db }));
 }

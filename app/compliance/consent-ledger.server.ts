@@ -14,7 +14,7 @@
 //   do, and a late Shopify sync or an admin must not re-subscribe someone who said STOP. Such
 //   grants are still recorded — they are evidence — but change nothing.
 import type { ConsentEvent, Contact } from "../../prisma/generated/sqlite/index.js";
-import type { AppContext } from "../context.server";
+import { inTransaction, type AppContext } from "../context.server";
 import type { Db, Prisma } from "../db.server";
 
 /** The app's client or the client of a `$transaction` the caller has open. */
@@ -89,7 +89,7 @@ export async function recordConsentEvent(
   tx?: DbOrTx,
 ): Promise<{ event: ConsentEvent; contact: Contact; state: ConsentState }> {
   checkInput(input);
-  return inOneTransaction(ctx, tx, async (db) => {
+  return inTransaction(tx ? { ...ctx, db: tx as Db } : ctx, async ({ db }) => {
     const now = ctx.clock.now();
     const contact = await lockContact(db, input, now);
     // Replay order is occurredAt order, so two events recorded within one clock tick (a virtual
@@ -168,12 +168,4 @@ function checkInput(input: ConsentEventInput) {
   if (!CONSENT_SOURCES.includes(input.source)) throw new TypeError(`Unknown consent source "${input.source}"`);
   if (!/^\+[1-9]\d{6,14}$/.test(input.phone)) throw new TypeError(`Consent needs an E.164 phone (got "${input.phone}")`);
   if (!input.text.trim()) throw new TypeError("Consent needs the exact disclosure or message text");
-}
-
-// The caller's transaction client, or `ctx.db` when that is itself a transaction's client
-// (webhook work runs with one), has no $transaction of its own: the work joins it. A full
-// client, passed either way, gets a transaction of its own.
-function inOneTransaction<T>(ctx: AppContext, tx: DbOrTx | undefined, work: (db: DbOrTx) => Promise<T>): Promise<T> {
-  const db = (tx ?? ctx.db) as Partial<Db> & DbOrTx;
-  return typeof db.$transaction === "function" ? (db as Db).$transaction((inner) => work(inner)) : work(db);
 }
