@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { createTelnyxSigner, telnyxFixture } from "./support/telnyx-signing";
+import { contactWithConsent, createShop } from "./support/factories";
+import { uniquePhone } from "./support/sandbox-client";
+import { systemClock } from "~/clock.server";
 
 const signer = createTelnyxSigner();
 const app = useAppServer("sandbox", { TELNYX_PUBLIC_KEY: signer.publicKeyBase64 });
@@ -65,5 +68,31 @@ describe("Telnyx webhooks", () => {
       expect(response.status).toBe(400);
     }
     expect(await db.webhookEvent.count({ where: { source: "telnyx" } })).toBe(0);
+  });
+
+  it("a receipt saying Telnyx blocked the number after a STOP opts the shopper out", async () => {
+    const ctx = { db, clock: systemClock };
+    const shop = await createShop(ctx);
+    const phone = uniquePhone();
+    const contact = await contactWithConsent(ctx, shop.id, phone);
+    const providerMessageId = crypto.randomUUID();
+    await db.message.create({
+      data: {
+        shopId: shop.id, contactId: contact.id, direction: "outbound", purpose: "marketing", body: "Sale",
+        fromNumber: shop.sendingNumber!, toNumber: phone, status: "sending", providerMessageId, occurredAt: new Date(),
+      },
+    });
+    const receipt = JSON.parse(telnyxFixture("message-finalized-delivered"));
+    receipt.data.id = crypto.randomUUID();
+    receipt.data.payload.id = providerMessageId;
+    receipt.data.payload.to[0] = { ...receipt.data.payload.to[0], phone_number: phone, status: "delivery_failed" };
+    receipt.data.payload.errors = [{ code: "40300", title: "Blocked due to STOP message", detail: "Messages cannot be sent due to an existing block rule." }];
+    const body = JSON.stringify(receipt);
+    expect((await post(body, signer.headersFor(body))).status).toBe(200);
+
+    expect(await db.message.findFirstOrThrow({ where: { providerMessageId } })).toMatchObject({ status: "failed", errorCode: "40300" });
+    expect(await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ marketingConsent: false });
+    expect((await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).optedOutAt).not.toBeNull();
+    expect(await db.consentEvent.count({ where: { contactId: contact.id, source: "carrier", granted: false } })).toBe(1);
   });
 });

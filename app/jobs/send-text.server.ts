@@ -1,13 +1,12 @@
 // send-text: ask the gate once more (consent may have changed, a held text may now be in its
 // window), then hand the text to Telnyx.
 import { z } from "zod";
-import { inTransaction, type AppContext } from "~/context.server";
+import type { AppContext } from "~/context.server";
+import { recordCarrierOptOut } from "~/messaging/carrier-opt-out.server";
 import { decideText } from "~/messaging/sender-gate.server";
 import { transmitMessage } from "~/messaging/transmit.server";
 import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
-import { recordConsentEvent } from "~/compliance/consent-ledger.server";
-import { queueShopifyConsentWriteBack } from "~/commerce/shopify-sms-consent.server";
 import type { TextPurpose } from "~/messaging/text-purpose";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
@@ -49,22 +48,7 @@ async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps)
     await settle(ctx, messageId, "held", { status: "queued", holdReason: null, holdUntil: null });
   }
   const outcome = await transmitMessage(ctx, messageId, deps);
-  if (outcome.optedOutByCarrier) {
-    const contact = message.contact;
-    // The opt-out and its write-back to Shopify commit together.
-    await inTransaction(ctx, async (txCtx) => {
-      const { event } = await recordConsentEvent(txCtx, {
-        shopId: message.shopId,
-        contactId: contact.id,
-        phone: contact.phone,
-        scope: "marketing",
-        granted: false,
-        source: "carrier",
-        text: "Telnyx refused the text: the number is blocked after a STOP (error 40300)",
-      });
-      await queueShopifyConsentWriteBack(txCtx, { shopId: message.shopId, contactId: contact.id, granted: false, consentEventId: event.id });
-    });
-  }
+  if (outcome.optedOutByCarrier) await recordCarrierOptOut(ctx, messageId);
 }
 
 // Conditional on the status read, so a concurrent STOP that cancelled the text wins.

@@ -12,6 +12,7 @@ import {
 import { recordOnceAnd } from "~/commerce/webhook-deliveries.server";
 import { receiveInboundText } from "~/conversations/receive-text.server";
 import { applyDeliveryStatus } from "~/messaging/delivery-status.server";
+import { recordCarrierOptOut } from "~/messaging/carrier-opt-out.server";
 
 function plain(status: number, message: string) {
   return new Response(message, { status, headers: { "Content-Type": "text/plain" } });
@@ -27,7 +28,10 @@ function effectOf(event: TelnyxEvent, messageIdHint: string | undefined) {
     }
     case "message.sent":
     case "message.finalized":
-      return (txCtx: AppContext) => applyDeliveryStatus(txCtx, event, { messageIdHint }).then(() => undefined);
+      return async (txCtx: AppContext) => {
+        const receipt = await applyDeliveryStatus(txCtx, event, { messageIdHint });
+        if (receipt.result === "applied" && receipt.optedOutByCarrier) await recordCarrierOptOut(txCtx, receipt.messageId);
+      };
     default:
       return async () => undefined;
   }
