@@ -61,5 +61,13 @@ describe("a crash while Telnyx holds the request", () => {
     expect(telnyx.sendAttempts()).toHaveLength(1);
     expect(telnyx.messages({ to: phone })).toHaveLength(0);
     expect(await db.message.findUniqueOrThrow({ where: { id: confirmation.id } })).toMatchObject({ status: "sending" });
+
+    // No receipt ever settles it: a day later it ends as failed, with the reason, still unsent.
+    await drainJobs(running.app.url, 24 * 60);
+    expect(await db.message.findUniqueOrThrow({ where: { id: confirmation.id } })).toMatchObject({
+      status: "failed",
+      errorCode: "outcome_unknown",
+    });
+    expect(telnyx.sendAttempts()).toHaveLength(1);
   });
 });

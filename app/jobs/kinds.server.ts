@@ -3,7 +3,8 @@ import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { createJobRegistry } from "./registry.server";
 import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
+import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
-  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps)]);
+  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob]);
 }

@@ -10,6 +10,7 @@ import type { MessagingDeps } from "~/messaging/messaging-deps";
 import type { TextPurpose } from "~/messaging/text-purpose";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
+import { scheduleUnconfirmedSendExpiry } from "./expire-unconfirmed-send.server";
 
 const Payload = z.object({ messageId: z.string() });
 
@@ -23,7 +24,13 @@ export function sendTextJob(deps: MessagingDeps) {
 
 async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps) {
   const message = await ctx.db.message.findUnique({ where: { id: messageId }, include: { shop: true, contact: true } });
-  if (!message?.contact || !["queued", "held"].includes(message.status)) return;
+  if (!message?.contact) return;
+  // A hand-off interrupted by a crash: it may have reached Telnyx, so it is never sent again.
+  if (message.status === "sending" && !message.providerMessageId) {
+    await scheduleUnconfirmedSendExpiry(ctx, message);
+    return;
+  }
+  if (!["queued", "held"].includes(message.status)) return;
   const decision = await decideText(
     ctx,
     {
@@ -49,6 +56,7 @@ async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps)
   }
   const outcome = await transmitMessage(ctx, messageId, deps);
   if (outcome.optedOutByCarrier) await recordCarrierOptOut(ctx, messageId);
+  if (outcome.result === "outcome_unknown") await scheduleUnconfirmedSendExpiry(ctx, message);
 }
 
 // Conditional on the status read, so a concurrent STOP that cancelled the text wins.

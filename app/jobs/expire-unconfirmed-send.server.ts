@@ -1,0 +1,35 @@
+// A text whose hand-off to Telnyx ended without an answer (a crash or a timeout mid-request)
+// is never sent again, to avoid a duplicate. If no receipt has settled it a day later, it
+// ends as failed with that reason instead of staying "sending" for ever.
+import { z } from "zod";
+import type { AppContext } from "~/context.server";
+import { defineJob } from "./registry.server";
+import { enqueueJob } from "./queue.server";
+
+export const EXPIRE_UNCONFIRMED_SEND_JOB = "expire-unconfirmed-send";
+const RECEIPT_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export function scheduleUnconfirmedSendExpiry(ctx: AppContext, message: { id: string; shopId: string }) {
+  return enqueueJob(ctx, {
+    kind: EXPIRE_UNCONFIRMED_SEND_JOB,
+    payload: { messageId: message.id },
+    shopId: message.shopId,
+    runAt: new Date(ctx.clock.now().getTime() + RECEIPT_GRACE_MS),
+    dedupeKey: `${EXPIRE_UNCONFIRMED_SEND_JOB}:${message.id}`,
+  });
+}
+
+export const expireUnconfirmedSendJob = defineJob({
+  kind: EXPIRE_UNCONFIRMED_SEND_JOB,
+  parsePayload: (raw) => z.object({ messageId: z.string() }).parse(raw),
+  async run(ctx, { messageId }) {
+    await ctx.db.message.updateMany({
+      where: { id: messageId, status: "sending", providerMessageId: null },
+      data: {
+        status: "failed",
+        errorCode: "outcome_unknown",
+        errorDetail: "Telnyx never confirmed this text; it was not sent again to avoid a duplicate",
+      },
+    });
+  },
+});
