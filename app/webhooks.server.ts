@@ -7,7 +7,7 @@ import type { AppContext } from "./context.server";
 
 type VerifiedWebhook = Awaited<ReturnType<typeof authenticate.webhook>>;
 
-function plain(status: number, message: string) {
+export function plain(status: number, message: string) {
   return new Response(message, { status, headers: { "Content-Type": "text/plain" } });
 }
 

@@ -3,8 +3,6 @@
 // compliance answers (STOP, HELP, START confirmations) are owed to whoever asked.
 export type TextPurpose = "marketing" | "transactional" | "conversational" | "compliance";
 
-export const TEXT_PURPOSES: readonly TextPurpose[] = ["marketing", "transactional", "conversational", "compliance"];
-
 // How long a held text may wait for its window before it is no longer worth sending.
 export const MAX_AGE_MS: Record<TextPurpose, number> = {
   marketing: 12 * 60 * 60 * 1000,

@@ -10,13 +10,10 @@ import {
   type TelnyxEvent,
 } from "~/messaging/telnyx-webhooks.server";
 import { recordOnceAnd } from "~/commerce/webhook-deliveries.server";
+import { plain } from "~/webhooks.server";
 import { receiveInboundText } from "~/conversations/receive-text.server";
 import { applyDeliveryStatus } from "~/messaging/delivery-status.server";
 import { recordCarrierOptOut } from "~/messaging/carrier-opt-out.server";
-
-function plain(status: number, message: string) {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain" } });
-}
 
 // The effect that commits with the delivery's record: inbound texts (STOP included) and
 // delivery receipts are small and must not be lost between acknowledgement and a job.

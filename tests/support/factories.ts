@@ -1,14 +1,13 @@
 // Rows the tests start from. Each call makes its own shop, so files sharing a database never
 // see each other's data.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { TEST_ENCRYPTION_KEY } from "./outbound-messages";
 import type { AppContext } from "~/context.server";
 import { encryptSecret } from "~/messaging/secrets.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { DEFAULT_TELNYX_DOUBLE_API_KEY } from "~/sandbox/telnyx-double.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { suppressionHashKey } from "~/compliance/suppression-key";
-
-export const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 export function testMessagingDeps(telnyxApiBaseUrl: string): MessagingDeps {
   return {
