@@ -166,3 +166,30 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
     },
   };
 }
+
+/**
+ * Moves a virtual clock to `target` the way real time would pass: it stops at each job's due
+ * time on the way and runs what is due, so work a job schedules for later in the interval (the
+ * next step of a flow, a retry) runs at its own time, not all at once at the end.
+ */
+export async function advanceClockThroughJobs(
+  ctx: AppContext,
+  registry: JobRegistry,
+  clock: { now(): Date; setTo(at: Date): Date },
+  target: Date,
+  options: DrainOptions & { maxStops?: number } = {},
+): Promise<void> {
+  const { maxStops = 10_000 } = options;
+  await drainDueJobs(ctx, registry, options);
+  for (let stop = 0; stop < maxStops; stop++) {
+    const next = await ctx.db.job.findFirst({
+      where: { status: "queued", runAt: { gt: clock.now(), lte: target } },
+      orderBy: { runAt: "asc" },
+      select: { runAt: true },
+    });
+    clock.setTo(next?.runAt ?? target);
+    await drainDueJobs(ctx, registry, options);
+    if (!next) return;
+  }
+  throw new Error(`advanceClockThroughJobs: more than ${maxStops} stops before ${target.toISOString()}`);
+}

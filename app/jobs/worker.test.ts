@@ -5,7 +5,7 @@ import { createDb, type Db } from "~/db.server";
 import { useTestDatabase } from "../../tests/support/database";
 import { cancelJobs, enqueueJob, PermanentJobError } from "./queue.server";
 import { createJobRegistry, defineJob, type JobDefinition } from "./registry.server";
-import { drainDueJobs, runDueJobs, startWorker } from "./worker.server";
+import { advanceClockThroughJobs, drainDueJobs, runDueJobs, startWorker } from "./worker.server";
 
 const { db, url } = useTestDatabase();
 const START = new Date("2026-03-02T15:00:00.000Z");
@@ -207,5 +207,33 @@ describe("startWorker", () => {
     await stopping;
     expect(await job(slow.id)).toMatchObject({ status: "succeeded", lockedBy: "poller" });
     expect(logged).toEqual([expect.stringMatching(/\(test\.fails\) attempt 1\/1 failed: Error: boom$/)]);
+  });
+});
+
+describe("advanceClockThroughJobs", () => {
+  it("runs each job at its own due time, including jobs scheduled on the way", async () => {
+    const ranAt: string[] = [];
+    const chain = defineJob({
+      kind: "test.chain",
+      parsePayload: (raw) => raw as { left: number },
+      async run(jobCtx, { left }) {
+        ranAt.push(jobCtx.clock.now().toISOString());
+        if (left > 0) {
+          await enqueueJob(jobCtx, { kind: "test.chain", payload: { left: left - 1 }, runAt: new Date(jobCtx.clock.now().getTime() + 24 * 3_600_000) });
+        }
+      },
+    });
+    const registry = createJobRegistry([chain]);
+    await enqueueJob(ctx, { kind: "test.chain", payload: { left: 5 }, runAt: new Date(START.getTime() + 30 * 60_000) });
+
+    await advanceClockThroughJobs(ctx, registry, clock, new Date(START.getTime() + 3 * 24 * 3_600_000), { log });
+
+    expect(ranAt).toEqual([
+      "2026-03-02T15:30:00.000Z",
+      "2026-03-03T15:30:00.000Z",
+      "2026-03-04T15:30:00.000Z",
+    ]);
+    expect(clock.now().toISOString()).toBe("2026-03-05T15:00:00.000Z");
+    expect(await db.job.count({ where: { status: "queued" } })).toBe(1);
   });
 });
