@@ -4,7 +4,8 @@ import { createJobRegistry } from "./registry.server";
 import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
+import { cartRecoveryStepJob } from "./cart-recovery-step.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
-  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob]);
+  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob, cartRecoveryStepJob(deps)]);
 }

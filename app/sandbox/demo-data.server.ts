@@ -2,6 +2,7 @@
 // Idempotent: starting the sandbox again keeps what is there.
 import type { AppContext } from "~/context.server";
 import { encryptSecret } from "~/messaging/secrets.server";
+import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
@@ -47,6 +48,8 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       ianaTimezone: "America/Chicago",
       supportEmail: "help@textback-demo.example",
       installedAt: now,
+      // Telnyx is connected here, so the demo's cart recovery is on from the start.
+      settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }),
       ...telnyx,
     },
     update: { ...telnyx, uninstalledAt: null },
