@@ -84,6 +84,26 @@ describe("cart recovery for a consented US shopper", () => {
     ]);
   });
 
+  it("a text due at 22:30 in the shopper's time zone goes out at 08:00 the next morning, not before", async () => {
+    const today = new Date(await sandboxNow()); // 10:00 in Chicago
+    const at = (hours: number, minutes = 0) => new Date(today.getTime() + (hours * 60 + minutes) * 60_000).toISOString();
+    await sandbox.setClock(at(12)); // 22:00 in Chicago
+    const phone = uniquePhone("312");
+    await checkoutUpdate({ phone, acceptsSms: true });
+
+    await sandbox.advanceClock(31);
+    await sandbox.setClock(at(21, 59)); // 07:59
+    expect(await sandbox.textsTo(phone)).toEqual([]);
+    const held = await db.message.findFirstOrThrow({ where: { shopId, toNumber: phone, flow: "cart_recovery" } });
+    expect(held.status).toBe("held");
+    expect(JSON.parse(held.holdReason!)).toMatchObject({ code: "quiet_hours", until: at(22), zones: ["America/Chicago"] });
+
+    await sandbox.setClock(at(22)); // 08:00 in Chicago
+    const texts = await sandbox.textsTo(phone);
+    expect(texts).toHaveLength(1);
+    expect(new Date(texts[0].at).toISOString()).toBe(at(22));
+  });
+
   it("a checkout updated 20 minutes after the first webhook restarts the timer", async () => {
     const phone = uniquePhone();
     const first = await checkoutUpdate({ phone, acceptsSms: true });
