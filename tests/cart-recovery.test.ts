@@ -228,3 +228,13 @@ describe("cart recovery never texts without consent", () => {
     expect(pending).toBe(0);
   });
 });
+
+describe("tracked links", () => {
+  it("answer 404 for a code that was never issued, whatever the path tries", async () => {
+    for (const path of ["/r/zzzzzzzz", "/r/AAAAAAAA", "/r/https%3A%2F%2Fevil.example", "/r/..%2F..%2Fadmin"]) {
+      const response = await fetch(`${app.url}${path}`, { redirect: "manual" });
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get("location"), path).toBeNull();
+    }
+  });
+});
