@@ -30,7 +30,8 @@ const post = (path: string, fields: Record<string, string>) =>
 describe("another shop's ids", () => {
   it("are 404 for the thread page and every thread action", async () => {
     expect((await get(`/app/inbox/${otherConversationId}`)).status).toBe(404);
-    for (const fields of [{ intent: "close" }, { intent: "reopen" }, { intent: "assign", assignee: "me" }, { intent: "note", text: "hi" }]) {
+    const changes: Record<string, string>[] = [{ intent: "close" }, { intent: "reopen" }, { intent: "assign", assignee: "me" }, { intent: "note", text: "hi" }];
+    for (const fields of changes) {
       expect((await post(`/app/inbox/${otherConversationId}`, fields)).status, fields.intent).toBe(404);
     }
     expect((await post(`/app/inbox/${otherConversationId}/reply`, { body: "Hello" })).status).toBe(404);
