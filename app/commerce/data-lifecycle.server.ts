@@ -20,9 +20,9 @@ interface PrivacyDelivery {
 async function openRequest(ctx: AppContext, delivery: PrivacyDelivery) {
   const parsed = parseCustomerPrivacyRequest(delivery.rawBody);
   if ("error" in parsed) return { ignored: parsed.error };
-  const shop = await ctx.db.shop.findUnique({ where: { domain: delivery.shopDomain }, select: { id: true } });
+  const shop = await ctx.db.shop.findUnique({ where: { domain: delivery.shopDomain }, select: { id: true, sendingNumber: true } });
   if (!shop) return { ignored: `no shop ${delivery.shopDomain}` };
-  return { shopId: shop.id, customer: parsed.request };
+  return { shopId: shop.id, sendingNumber: shop.sendingNumber, customer: parsed.request };
 }
 
 /**
@@ -34,12 +34,12 @@ async function openRequest(ctx: AppContext, delivery: PrivacyDelivery) {
 export async function redactCustomer(ctx: AppContext, delivery: PrivacyDelivery, secrets: GateSecrets): Promise<PrivacyRequestOutcome> {
   const opened = await openRequest(ctx, delivery);
   if ("ignored" in opened) return { outcome: "ignored", reason: opened.ignored! };
-  const { shopId, customer } = opened;
+  const { shopId, sendingNumber, customer } = opened;
   const records = await findCustomerRecords(ctx, shopId, customer);
   const suppressed = await suppressOptedOutPhones(ctx, shopId, records, secrets);
   const cancelledJobs = await cancelJobsAbout(ctx, shopId, records);
   const deleted = await deleteRecords(ctx, shopId, customer, records);
-  const webhookBodies = await eraseWebhookBodies(ctx, shopId, customer, records, delivery.webhookId);
+  const webhookBodies = await eraseWebhookBodies(ctx, { shopId, sendingNumber }, customer, records, delivery.webhookId);
   return { outcome: "done", summary: { ...deleted, suppressed, cancelledJobs, webhookBodies } };
 }
 
@@ -89,9 +89,16 @@ async function deleteRecords(ctx: AppContext, shopId: string, customer: Customer
   };
 }
 
-// Stored webhook bodies that name the customer are deleted; the redact request's own record
-// stays, so a repeated delivery is still recognised, with only the ids Shopify sent.
-async function eraseWebhookBodies(ctx: AppContext, shopId: string, customer: CustomerPrivacyRequest, records: CustomerRecords, webhookId: string) {
+// Stored webhook bodies that name the customer are deleted: the shop's Shopify deliveries and
+// the Telnyx events of its number (recorded before any shop is known). The redact request's own
+// record stays, so a repeated delivery is still recognised, with only the ids Shopify sent.
+async function eraseWebhookBodies(
+  ctx: AppContext,
+  shop: { shopId: string; sendingNumber: string | null },
+  customer: CustomerPrivacyRequest,
+  records: CustomerRecords,
+  webhookId: string,
+) {
   const marks = [...records.phones, ...(customer.email ? [customer.email] : [])];
   const own = { source: "shopify", externalId: webhookId };
   await ctx.db.webhookEvent.updateMany({
@@ -99,8 +106,12 @@ async function eraseWebhookBodies(ctx: AppContext, shopId: string, customer: Cus
     data: { payload: JSON.stringify({ customer: { id: customer.customerId }, orders_to_redact: customer.orderIds }) },
   });
   if (marks.length === 0) return 0;
+  const ofTheShop = [
+    { shopId: shop.shopId },
+    ...(shop.sendingNumber ? [{ shopId: null, source: "telnyx", payload: { contains: shop.sendingNumber } }] : []),
+  ];
   const { count } = await ctx.db.webhookEvent.deleteMany({
-    where: { shopId, NOT: own, OR: marks.map((mark) => ({ payload: { contains: mark } })) },
+    where: { NOT: own, AND: [{ OR: ofTheShop }, { OR: marks.map((mark) => ({ payload: { contains: mark } })) }] },
   });
   return count;
 }

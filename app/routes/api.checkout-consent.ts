@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { appContext } from "~/services.server";
@@ -22,6 +22,13 @@ async function authenticated(request: Request) {
   }
 }
 
+// Remix hands OPTIONS to the loader: the library answers the extension's CORS preflight there.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const auth = await authenticated(request);
+  if (auth instanceof Response) return auth;
+  return auth.cors(Response.json({ error: "POST the disclosure that was shown" }, { status: 405 }));
+};
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const auth = await authenticated(request);
   if (auth instanceof Response) return auth;
@@ -31,7 +38,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const fields = [...new Set(body.error.issues.map((issue) => issue.path.join(".") || "body"))];
     return cors(Response.json({ error: `Invalid disclosure: ${fields.join(", ")}` }, { status: 400 }));
   }
-  const shopDomain = new URL(sessionToken.dest).hostname;
+  // The claim names the shop, with or without a scheme.
+  const shopDomain = sessionToken.dest.replace(/^https?:\/\//, "").split("/")[0];
   const result = await recordShownDisclosure(appContext, { shopDomain, ...body.data });
   if (result.outcome === "unknown_shop") return cors(Response.json({ error: "The shop has not installed Textback" }, { status: 404 }));
   return cors(Response.json({ outcome: result.outcome }));
