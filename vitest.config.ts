@@ -7,7 +7,10 @@ const engines = ["sqlite", "postgresql"] as const;
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    projects: engines.map((engine) => ({
+    projects: [
+      // The checkout extension's rendering: a DOM, no database (its tsconfig sets preact's JSX).
+      { test: { name: "extension", include: ["extensions/**/*.test.tsx"], environment: "happy-dom" } },
+      ...engines.map((engine) => ({
       extends: true,
       test: {
         name: engine,
@@ -21,5 +24,6 @@ export default defineConfig({
         hookTimeout: 120_000,
       },
     })),
+    ],
   },
 });
