@@ -17,7 +17,9 @@ interface PrivacyDelivery {
   rawBody: string;
 }
 
-async function openRequest(ctx: AppContext, delivery: PrivacyDelivery) {
+type OpenedRequest = { ignored: string } | { shopId: string; sendingNumber: string | null; customer: CustomerPrivacyRequest };
+
+async function openRequest(ctx: AppContext, delivery: PrivacyDelivery): Promise<OpenedRequest> {
   const parsed = parseCustomerPrivacyRequest(delivery.rawBody);
   if ("error" in parsed) return { ignored: parsed.error };
   const shop = await ctx.db.shop.findUnique({ where: { domain: delivery.shopDomain }, select: { id: true, sendingNumber: true } });
@@ -33,7 +35,7 @@ async function openRequest(ctx: AppContext, delivery: PrivacyDelivery) {
  */
 export async function redactCustomer(ctx: AppContext, delivery: PrivacyDelivery, secrets: GateSecrets): Promise<PrivacyRequestOutcome> {
   const opened = await openRequest(ctx, delivery);
-  if ("ignored" in opened) return { outcome: "ignored", reason: opened.ignored! };
+  if ("ignored" in opened) return { outcome: "ignored", reason: opened.ignored };
   const { shopId, sendingNumber, customer } = opened;
   const records = await findCustomerRecords(ctx, shopId, customer);
   const suppressed = await suppressOptedOutPhones(ctx, shopId, records, secrets);
@@ -122,7 +124,7 @@ async function eraseWebhookBodies(
  */
 export async function recordCustomerDataRequest(ctx: AppContext, delivery: PrivacyDelivery): Promise<PrivacyRequestOutcome> {
   const opened = await openRequest(ctx, delivery);
-  if ("ignored" in opened) return { outcome: "ignored", reason: opened.ignored! };
+  if ("ignored" in opened) return { outcome: "ignored", reason: opened.ignored };
   const { shopId, customer } = opened;
   const records = await findCustomerRecords(ctx, shopId, customer);
   const now = ctx.clock.now();
