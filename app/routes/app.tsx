@@ -6,6 +6,7 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/services.server";
+import { NavigationLoadingBar } from "~/components/app-bridge-feedback";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -30,6 +31,7 @@ export default function AdminLayout() {
         <Link to="/app/flows">Flows</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
+      <NavigationLoadingBar />
       <Outlet />
     </AppProvider>
   );
