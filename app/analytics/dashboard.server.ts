@@ -5,12 +5,8 @@ import { classifyInboundText } from "~/compliance/keywords";
 import { cartRecoverySettingsOf } from "~/flows/cart-recovery/settings";
 import { sumDecimals } from "./decimal-sum";
 import { dayKeysBetween, dayKeyIn } from "./shop-days";
+import { REPLY_WINDOW_DAYS } from "./dashboard-definitions";
 
-export const DASHBOARD_PERIOD_DAYS = [7, 30, 90] as const;
-export type DashboardPeriodDays = (typeof DASHBOARD_PERIOD_DAYS)[number];
-export const DEFAULT_PERIOD_DAYS: DashboardPeriodDays = 30;
-/** A shopper's text counts as a reply when it comes this soon after an automated text. */
-export const REPLY_WINDOW_DAYS = 3;
 /** Handed to Telnyx and not failed: the statuses that cost money. */
 export const SENT_STATUSES = ["sending", "sent", "delivered"];
 /** Texts the app starts on its own; compliance answers and FAQ replies answer the shopper. */
@@ -59,10 +55,6 @@ interface Period {
   shopId: string;
   from: Date;
   to: Date;
-}
-
-export function periodDaysFrom(param: string | null): DashboardPeriodDays {
-  return DASHBOARD_PERIOD_DAYS.find((days) => String(days) === param) ?? DEFAULT_PERIOD_DAYS;
 }
 
 export async function dashboardFigures(ctx: AppContext, shop: DashboardShop, periodDays: number): Promise<DashboardFigures> {

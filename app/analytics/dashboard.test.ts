@@ -3,7 +3,8 @@ import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
 import { useTestDatabase } from "../../tests/support/database";
 import { createShop } from "../../tests/support/factories";
-import { dashboardFigures, periodDaysFrom, REPLY_WINDOW_DAYS } from "./dashboard.server";
+import { dashboardFigures } from "./dashboard.server";
+import { periodDaysFrom, REPLY_WINDOW_DAYS } from "./dashboard-definitions";
 import { sumDecimals } from "./decimal-sum";
 
 const { db } = useTestDatabase();
