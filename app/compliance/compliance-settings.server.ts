@@ -28,7 +28,7 @@ const fitsInTexts = (text: string | null) => text === null || measureText(text).
 export const ComplianceSettingsInput = z
   .object({
     quietHoursStart: wholeNumber("an hour").pipe(
-      z.number().min(LEGAL_EARLIEST_HOUR, `Texts can't go out before ${LEGAL_EARLIEST_HOUR}:00: that's the legal limit`).max(23, "Enter an hour from 8 to 20"),
+      z.number().min(LEGAL_EARLIEST_HOUR, `Texts can't go out before 0${LEGAL_EARLIEST_HOUR}:00: that's the legal limit`).max(23, "Enter an hour from 8 to 20"),
     ),
     quietHoursEnd: wholeNumber("an hour").pipe(
       z.number().max(LEGAL_LATEST_HOUR, `Texts must stop by ${LEGAL_LATEST_HOUR}:00: that's the legal limit`),
