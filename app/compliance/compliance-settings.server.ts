@@ -10,6 +10,8 @@ import { MAX_SEGMENTS } from "~/messaging/text-purpose";
 export const LEGAL_EARLIEST_HOUR = 8;
 export const LEGAL_LATEST_HOUR = 21;
 
+const hourOfDay = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
 const wholeNumber = (label: string) =>
   z
     .string()
@@ -25,40 +27,48 @@ const optionalText = z
 const mentionsStop = (text: string | null) => text === null || /\bSTOP\b/i.test(text);
 const fitsInTexts = (text: string | null) => text === null || measureText(text).segments <= MAX_SEGMENTS;
 
-export const ComplianceSettingsInput = z
-  .object({
-    quietHoursStart: wholeNumber("an hour").pipe(
-      z.number().min(LEGAL_EARLIEST_HOUR, `Texts can't go out before 0${LEGAL_EARLIEST_HOUR}:00: that's the legal limit`).max(23, "Enter an hour from 8 to 20"),
-    ),
-    quietHoursEnd: wholeNumber("an hour").pipe(
-      z.number().max(LEGAL_LATEST_HOUR, `Texts must stop by ${LEGAL_LATEST_HOUR}:00: that's the legal limit`),
-    ),
-    marketingCapPerDay: wholeNumber("a number").pipe(z.number().min(1, "Allow at least 1 text a day")),
-    marketingCapPerWeek: wholeNumber("a number").pipe(z.number().min(1, "Allow at least 1 text a week")),
-    helpText: optionalText
-      .refine(mentionsStop, "Say how to opt out, for example “Reply STOP to opt out”")
-      .refine(fitsInTexts, `Keep it within ${MAX_SEGMENTS} text segments`),
-    consentDisclosure: optionalText.refine(mentionsStop, "Say how to opt out, for example “Reply STOP to opt out”"),
-  })
-  .superRefine((settings, ctx) => {
-    if (settings.quietHoursEnd <= settings.quietHoursStart) {
-      ctx.addIssue({ code: "custom", path: ["quietHoursEnd"], message: "Choose an end hour after the start hour" });
-    }
-    if (settings.marketingCapPerWeek < settings.marketingCapPerDay) {
-      ctx.addIssue({ code: "custom", path: ["marketingCapPerWeek"], message: "The weekly limit can't be lower than the daily limit" });
-    }
-  });
-export type ComplianceSettings = z.output<typeof ComplianceSettingsInput>;
+const FIELDS = {
+  quietHoursStart: wholeNumber("an hour").pipe(
+    z.number().min(LEGAL_EARLIEST_HOUR, `Texts can't go out before ${hourOfDay(LEGAL_EARLIEST_HOUR)}: that's the legal limit`),
+  ),
+  quietHoursEnd: wholeNumber("an hour").pipe(
+    z.number().max(LEGAL_LATEST_HOUR, `Texts must stop by ${hourOfDay(LEGAL_LATEST_HOUR)}: that's the legal limit`),
+  ),
+  marketingCapPerDay: wholeNumber("a number").pipe(z.number().min(1, "Allow at least 1 text a day")),
+  marketingCapPerWeek: wholeNumber("a number").pipe(z.number().min(1, "Allow at least 1 text a week")),
+  helpText: optionalText
+    .refine(mentionsStop, "Say how to opt out, for example “Reply STOP to opt out”")
+    .refine(fitsInTexts, `Keep it within ${MAX_SEGMENTS} text segments`),
+  consentDisclosure: optionalText.refine(mentionsStop, "Say how to opt out, for example “Reply STOP to opt out”"),
+};
+export type ComplianceSettings = { [K in keyof typeof FIELDS]: z.output<(typeof FIELDS)[K]> };
+type FieldName = keyof ComplianceSettings;
+
+// Checked whenever both fields of a pair are valid on their own, so every error shows at once.
+function pairErrors(values: Partial<ComplianceSettings>): [FieldName, string][] {
+  const errors: [FieldName, string][] = [];
+  const { quietHoursStart: start, quietHoursEnd: end, marketingCapPerDay: perDay, marketingCapPerWeek: perWeek } = values;
+  if (start !== undefined && end !== undefined && end <= start) errors.push(["quietHoursEnd", "Choose an end hour after the start hour"]);
+  if (perDay !== undefined && perWeek !== undefined && perWeek < perDay) {
+    errors.push(["marketingCapPerWeek", "The weekly limit can't be lower than the daily limit"]);
+  }
+  return errors;
+}
 
 /** The form's fields, each with its first error, or the settings to save. */
 export function parseComplianceSettings(form: Record<string, unknown>):
   | { ok: true; settings: ComplianceSettings }
-  | { ok: false; fieldErrors: Record<string, string> } {
-  const parsed = ComplianceSettingsInput.safeParse(form);
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-  return { ok: false, fieldErrors };
+  | { ok: false; fieldErrors: Partial<Record<FieldName, string>> } {
+  const values: Record<string, unknown> = {};
+  const fieldErrors: Partial<Record<FieldName, string>> = {};
+  for (const name of Object.keys(FIELDS) as FieldName[]) {
+    const parsed = FIELDS[name].safeParse(typeof form[name] === "string" ? form[name] : "");
+    if (parsed.success) values[name] = parsed.data;
+    else fieldErrors[name] = parsed.error.issues[0].message;
+  }
+  for (const [name, message] of pairErrors(values as Partial<ComplianceSettings>)) fieldErrors[name] ??= message;
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  return { ok: true, settings: values as ComplianceSettings };
 }
 
 /** Saves the settings; the disclosure's version goes up only when its wording changed. */
