@@ -2,7 +2,7 @@
 // disclosure. Errors come back from the action field by field and show under their field.
 import { useState } from "react";
 import { Form } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 
 export interface ComplianceFormValues {
   quietHoursStart: number;
@@ -49,8 +49,8 @@ export function ComplianceSettingsForm({ saved, fieldErrors, justSaved, saving }
             </Text>
             <FormLayout>
               <FormLayout.Group>
-                <TextField label="Start" name="quietHoursStart" type="number" suffix=":00" min={8} max={20} {...start} error={fieldErrors.quietHoursStart} />
-                <TextField label="End" name="quietHoursEnd" type="number" suffix=":00" min={9} max={21} {...end} error={fieldErrors.quietHoursEnd} helpText="Texts stop at the start of this hour." />
+                <TextField label="Start" name="quietHoursStart" type="number" suffix=":00" {...start} error={fieldErrors.quietHoursStart} />
+                <TextField label="End" name="quietHoursEnd" type="number" suffix=":00" {...end} error={fieldErrors.quietHoursEnd} helpText="Texts stop at the start of this hour." />
               </FormLayout.Group>
             </FormLayout>
           </BlockStack>
@@ -61,8 +61,8 @@ export function ComplianceSettingsForm({ saved, fieldErrors, justSaved, saving }
             <Text as="p" tone="subdued">The most marketing texts one shopper gets. Order updates and replies don't count.</Text>
             <FormLayout>
               <FormLayout.Group>
-                <TextField label="Texts per day" name="marketingCapPerDay" type="number" min={1} {...perDay} error={fieldErrors.marketingCapPerDay} />
-                <TextField label="Texts per week" name="marketingCapPerWeek" type="number" min={1} {...perWeek} error={fieldErrors.marketingCapPerWeek} />
+                <TextField label="Texts per day" name="marketingCapPerDay" type="number" {...perDay} error={fieldErrors.marketingCapPerDay} />
+                <TextField label="Texts per week" name="marketingCapPerWeek" type="number" {...perWeek} error={fieldErrors.marketingCapPerWeek} />
               </FormLayout.Group>
             </FormLayout>
           </BlockStack>
@@ -90,7 +90,9 @@ export function ComplianceSettingsForm({ saved, fieldErrors, justSaved, saving }
             />
           </BlockStack>
         </Card>
-        <Button submit variant="primary" loading={saving}>Save</Button>
+        <InlineStack align="end">
+          <Button submit variant="primary" loading={saving}>Save</Button>
+        </InlineStack>
       </BlockStack>
     </Form>
   );
