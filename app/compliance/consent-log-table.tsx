@@ -74,11 +74,13 @@ async function download(href: string) {
 function LogFilters({ sources }: { sources: readonly string[] }) {
   const { params, set } = useLogParams();
   const [phone, setPhone] = useState(params.get("phone") ?? "");
+  // Searches once typing pauses, not on every key.
   useEffect(() => {
     if (phone === (params.get("phone") ?? "")) return;
     const timer = setTimeout(() => set({ phone }), 300);
     return () => clearTimeout(timer);
-  });
+    // Only the typed value starts a search; the URL changing (back button) must not restart one.
+  }, [phone]);
   const source = params.get("source");
   const status = params.get("status");
   const choice = (key: string, title: string, choices: { label: string; value: string }[]) => (
