@@ -7,7 +7,8 @@ import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
 import { decideText, type GateSecrets } from "./sender-gate.server";
 import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
-import { STOP_FOOTER, type TextPurpose } from "./text-purpose";
+import type { TextPurpose } from "./text-purpose";
+import { composeBody } from "./compose-body";
 import { openConversationFor } from "~/conversations/threads.server";
 import { findOrCreateContact } from "~/conversations/contacts.server";
 
@@ -26,13 +27,6 @@ export interface TextRequest {
 }
 
 export const SEND_TEXT_JOB = "send-text";
-
-export function composeBody(body: string, purpose: TextPurpose, brand: string, firstInFlow: boolean): string {
-  let text = body.trim();
-  if (firstInFlow && !text.toLowerCase().startsWith(brand.toLowerCase())) text = `${brand}: ${text}`;
-  if (purpose === "marketing" && !/reply stop/i.test(text)) text = `${text} ${STOP_FOOTER}`;
-  return text;
-}
 
 export async function requestText(ctx: AppContext, request: TextRequest, secrets: GateSecrets) {
   const { db } = ctx;

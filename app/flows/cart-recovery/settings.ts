@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { measureText } from "~/messaging/segments";
 import { MAX_SEGMENTS } from "~/messaging/text-purpose";
+import { composeBody } from "~/messaging/compose-body";
 import { renderTemplate, unknownVariables } from "../templates";
 
 export const RECOVERY_VARIABLES = ["first_name", "product", "link", "discount", "shop"] as const;
@@ -27,7 +28,8 @@ const Template = z
       ctx.addIssue({ code: "custom", message: `Unknown variable ${unknown.map((v) => `{{${v}}}`).join(", ")}; use ${RECOVERY_VARIABLES.map((v) => `{{${v}}}`).join(", ")}` });
       return;
     }
-    const { segments } = measureText(renderTemplate(template, LONGEST_SAMPLE));
+    // Measured as sent, brand and opt-out line included.
+    const { segments } = measureText(composeBody(renderTemplate(template, LONGEST_SAMPLE), "marketing", LONGEST_SAMPLE.shop, true));
     if (segments > MAX_SEGMENTS) ctx.addIssue({ code: "custom", message: `With a long cart this text takes ${segments} segments; keep it within ${MAX_SEGMENTS}` });
   });
 
