@@ -85,7 +85,7 @@ export function ComplianceSettingsForm({ saved, fieldErrors, justSaved, saving }
               multiline={3}
               {...disclosure}
               placeholder={saved.defaultConsentDisclosure}
-              helpText={`Version ${saved.consentDisclosureVersion}. Each change makes a new version, and the consent log keeps the words each shopper agreed to.`}
+              helpText={`Version ${saved.consentDisclosureVersion}. The consent log records these words for shoppers who agree at checkout without the Textback checkout block, whose own text is set in the checkout editor. Each change makes a new version.`}
               error={fieldErrors.consentDisclosure}
             />
           </BlockStack>
