@@ -4,6 +4,8 @@ import { useTestDatabase } from "./support/database";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { uniquePhone } from "./support/sandbox-client";
 import { SANDBOX_SHOP } from "./support/shopify-webhooks";
+import { createShop } from "./support/factories";
+import { VirtualClock } from "~/clock.server";
 import type { Shop } from "../prisma/generated/sqlite/index.js";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
@@ -86,6 +88,9 @@ describe("the consent log export", () => {
   beforeAll(async () => {
     const shop = await demoShop();
     await db.consentEvent.createMany({ data: seeded.map((event) => ({ ...event, shopId: shop.id, phone, scope: "marketing" })) });
+    // The same phone at another shop: never part of this shop's log.
+    const other = await createShop({ db, clock: new VirtualClock(new Date()) });
+    await db.consentEvent.create({ data: { ...seeded[0], text: "another shop's consent", shopId: other.id, phone, scope: "marketing" } });
   });
   afterAll(() => db.consentEvent.deleteMany({ where: { phone } }));
 
@@ -111,5 +116,7 @@ describe("the consent log export", () => {
     const page = await (await get(`/app/compliance?phone=${digits}&source=keyword`)).text();
     expect(page).toContain(phone);
     expect(page).not.toContain("deals");
+    expect(page).not.toContain("another shop&#x27;s consent");
+    expect(page).not.toContain("another shop's consent");
   });
 });
