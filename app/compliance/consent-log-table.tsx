@@ -1,7 +1,7 @@
 // The consent log on the compliance page: filters and pages live in the URL's search
 // parameters, so a filtered page can be reloaded, shared, and exported as it is shown.
 import { useEffect, useState } from "react";
-import { useSearchParams } from "@remix-run/react";
+import { useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, ChoiceList, Filters, IndexTable, InlineStack, Text } from "@shopify/polaris";
 
 export interface ConsentLogTableRow {
@@ -110,6 +110,7 @@ function LogFilters({ sources }: { sources: readonly string[] }) {
 
 export function ConsentLogTable({ rows, nextCursor, previousCursor, sources }: Props) {
   const [params] = useSearchParams();
+  const loading = useNavigation().state === "loading";
   const href = exportHref(params);
   const page = (key: "after" | "before", cursor: string) => {
     const next = new URLSearchParams(params);
@@ -130,6 +131,7 @@ export function ConsentLogTable({ rows, nextCursor, previousCursor, sources }: P
         <IndexTable
           resourceName={{ singular: "consent event", plural: "consent events" }}
           itemCount={rows.length}
+          loading={loading}
           selectable={false}
           headings={[{ title: "Phone" }, { title: "Consent" }, { title: "Status" }, { title: "Source" }, { title: "Text" }, { title: "Time" }]}
           emptyState={<Box padding="400"><Text as="p" tone="subdued">No consent events match.</Text></Box>}

@@ -3,6 +3,7 @@ import { useLoaderData, useNavigate } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { requireAdmin } from "~/admin.server";
+import { AdminPageError } from "~/admin-page-error";
 import { appContext } from "~/services.server";
 import { loadShopStatus, type ShopStatus } from "~/analytics/shop-status.server";
 import { dashboardFigures } from "~/analytics/dashboard.server";
@@ -122,4 +123,8 @@ export default function Dashboard() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Dashboard" />;
 }

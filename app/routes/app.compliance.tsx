@@ -3,6 +3,7 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { Layout, Page } from "@shopify/polaris";
 import { requireAdmin } from "~/admin.server";
+import { AdminPageError } from "~/admin-page-error";
 import { appContext } from "~/services.server";
 import { parseComplianceSettings, saveComplianceSettings } from "~/compliance/compliance-settings.server";
 import { consentLogFiltersFrom, consentLogPage } from "~/compliance/consent-log.server";
@@ -63,4 +64,8 @@ export default function Compliance() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Compliance" />;
 }
