@@ -112,6 +112,13 @@ export function ConsentLogTable({ rows, nextCursor, previousCursor, sources }: P
   const [params] = useSearchParams();
   const loading = useNavigation().state === "loading";
   const href = exportHref(params);
+  const [exporting, setExporting] = useState(false);
+  const exportLog = () => {
+    setExporting(true);
+    download(href)
+      .catch(() => window.shopify?.toast.show("The export didn't download. Try again.", { isError: true }))
+      .finally(() => setExporting(false));
+  };
   const page = (key: "after" | "before", cursor: string) => {
     const next = new URLSearchParams(params);
     next.delete(key === "after" ? "before" : "after");
@@ -124,7 +131,7 @@ export function ConsentLogTable({ rows, nextCursor, previousCursor, sources }: P
         <Box paddingBlockStart="400" paddingInline="400">
           <InlineStack align="space-between" blockAlign="center">
             <Text as="h2" variant="headingMd">Consent log</Text>
-            <Button onClick={() => download(href)} accessibilityLabel="Export the consent log as CSV">Export CSV</Button>
+            <Button onClick={exportLog} loading={exporting} accessibilityLabel="Export the consent log as CSV">Export CSV</Button>
           </InlineStack>
         </Box>
         <LogFilters sources={sources} />
