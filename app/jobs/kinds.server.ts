@@ -5,7 +5,8 @@ import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
 import { cartRecoveryStepJob } from "./cart-recovery-step.server";
+import { reconcileDeliveryJob } from "./reconcile-delivery.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
-  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob, cartRecoveryStepJob(deps)]);
+  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob, cartRecoveryStepJob(deps), reconcileDeliveryJob(deps)]);
 }
