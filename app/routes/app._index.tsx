@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Card, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineStack, Layout, Link, Page, Select, Text } from "@shopify/polaris";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { requireAdmin } from "~/admin.server";
 import { AdminPageError } from "~/admin-page-error";
@@ -10,15 +10,20 @@ import { dashboardFigures } from "~/analytics/dashboard.server";
 import { DASHBOARD_PERIOD_DAYS, periodDaysFrom } from "~/analytics/dashboard-definitions";
 import { RecoveryCard, TextingCard } from "~/analytics/dashboard-cards";
 import { DailyChart } from "~/analytics/daily-chart";
+import { onboardingChecklist, type OnboardingStep } from "~/analytics/onboarding.server";
 
 export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const periodDays = periodDaysFrom(new URL(request.url).searchParams.get("period"));
-  const [status, figures] = await Promise.all([loadShopStatus(appContext, shop.domain), dashboardFigures(appContext, shop, periodDays)]);
+  const [status, figures, onboarding] = await Promise.all([
+    loadShopStatus(appContext, shop.domain),
+    dashboardFigures(appContext, shop, periodDays),
+    onboardingChecklist(appContext, shop),
+  ]);
   if (!status) throw new Response("Shop not installed", { status: 404 });
-  return { status, figures };
+  return { status, figures, onboarding };
 };
 
 const PERIOD_OPTIONS = DASHBOARD_PERIOD_DAYS.map((days) => ({ label: `Last ${days} days`, value: String(days) }));
@@ -33,6 +38,29 @@ function Figure({ label, value }: { label: string; value: string | number }) {
         {value}
       </Text>
     </BlockStack>
+  );
+}
+
+function OnboardingCard({ steps }: { steps: OnboardingStep[] }) {
+  const done = steps.filter((step) => step.done).length;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="h2" variant="headingMd">Get set up</Text>
+          <Badge>{`${done} of ${steps.length} done`}</Badge>
+        </InlineStack>
+        {steps.map((step) => (
+          <InlineStack key={step.id} gap="300" blockAlign="start" wrap={false}>
+            <Badge tone={step.done ? "success" : "attention"}>{step.done ? "Done" : "To do"}</Badge>
+            <BlockStack gap="100">
+              <Text as="p" fontWeight="semibold">{step.done ? step.label : <Link url={step.url}>{step.label}</Link>}</Text>
+              <Text as="p" tone="subdued">{step.help}</Text>
+            </BlockStack>
+          </InlineStack>
+        ))}
+      </BlockStack>
+    </Card>
   );
 }
 
@@ -77,12 +105,17 @@ function ActivityCard({ status }: { status: ShopStatus }) {
 }
 
 export default function Dashboard() {
-  const { status, figures } = useLoaderData<typeof loader>();
+  const { status, figures, onboarding } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const nothingYet = figures.textsSent === 0 && figures.ordersRecovered === 0;
   return (
     <Page title="Dashboard" subtitle={status.shopName}>
       <Layout>
+        {onboarding.some((step) => !step.done) && (
+          <Layout.Section>
+            <OnboardingCard steps={onboarding} />
+          </Layout.Section>
+        )}
         <Layout.Section>
           <ConnectionCard status={status} />
         </Layout.Section>
