@@ -35,9 +35,12 @@ export async function raiseDemoShopRate(db: Db) {
   return () => db.shop.update({ where: { id: shop.id }, data: { settings: shop.settings } });
 }
 
-/** `count` new shoppers text JOIN, so `count` confirmations are owed. */
-export async function shoppersJoin(telnyx: TelnyxDouble, count: number, concurrency = 25) {
-  const phones = Array.from({ length: count }, () => uniquePhone());
+/**
+ * `count` new shoppers text JOIN, so `count` confirmations are owed. Their numbers come from an
+ * area code no other test uses (the database is shared by every test file).
+ */
+export async function shoppersJoin(telnyx: TelnyxDouble, count: number, areaCode: "646" | "917", concurrency = 25) {
+  const phones = Array.from({ length: count }, () => uniquePhone(areaCode));
   for (let i = 0; i < phones.length; i += concurrency) {
     const statuses = await Promise.all(phones.slice(i, i + concurrency).map((from) => telnyx.sendInbound({ from, to: SHOP_NUMBER, text: "JOIN" })));
     if (statuses.some((status) => status !== 200)) throw new Error(`An inbound JOIN got ${statuses.join(", ")}`);
