@@ -4,7 +4,15 @@ import { createJobRegistry } from "./registry.server";
 import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
+import { sendShippingUpdateJob } from "./send-shipping-update.server";
+import { requestOrderRatingJob } from "./request-order-rating.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
-  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob]);
+  return createJobRegistry([
+    sendTextJob(deps),
+    syncSmsConsentJob(deps),
+    expireUnconfirmedSendJob,
+    sendShippingUpdateJob(deps),
+    requestOrderRatingJob(deps),
+  ]);
 }

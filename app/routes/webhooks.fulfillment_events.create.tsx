@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
+import { fulfillmentWebhookAction } from "~/fulfillment-webhooks.server";
 
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "fulfillment_events/create");
+export const action = fulfillmentWebhookAction("fulfillment_events/create");

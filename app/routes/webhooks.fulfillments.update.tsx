@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
+import { fulfillmentWebhookAction } from "~/fulfillment-webhooks.server";
 
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "fulfillments/update");
+export const action = fulfillmentWebhookAction("fulfillments/update");

@@ -3,6 +3,7 @@
 import type { AppContext } from "~/context.server";
 import { encryptSecret } from "~/messaging/secrets.server";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
+import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -46,13 +47,25 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       brandName: "Textback Demo",
       ianaTimezone: "America/Chicago",
       supportEmail: "help@textback-demo.example",
+      returnsUrl: "https://textback-demo.example/returns",
+      reviewUrl: "https://textback-demo.example/reviews",
       installedAt: now,
       ...telnyx,
     },
     update: { ...telnyx, uninstalledAt: null },
   });
   await seedDemoShoppers({ db, clock }, shop.id);
+  await seedKnowledgeBase({ db, clock }, shop.id);
   return shop;
+}
+
+async function seedKnowledgeBase({ db }: AppContext, shopId: string) {
+  if ((await db.faqEntry.count({ where: { shopId } })) === 0) {
+    await db.faqEntry.createMany({ data: DEMO_FAQ.map((entry) => ({ shopId, ...entry })) });
+  }
+  for (const { keyword, answer } of DEMO_KEYWORDS) {
+    await db.keywordRule.upsert({ where: { shopId_keyword: { shopId, keyword } }, create: { shopId, keyword, answer }, update: {} });
+  }
 }
 
 const DEMO_SHOPPERS = [

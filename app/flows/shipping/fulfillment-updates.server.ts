@@ -1,0 +1,126 @@
+// A fulfillment webhook, in the delivery's transaction: the shipment (and, when Shopify's
+// orders/create has not arrived yet, a first record of its order) is stored, and each
+// milestone it reaches queues one shipping text. The job's dedupe key is the "once": however
+// often the carrier scans or Shopify repeats itself, a fulfillment texts each milestone once.
+import type { AppContext } from "~/context.server";
+import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
+import {
+  destinationPhone,
+  FulfillmentEventPayload,
+  FulfillmentPayload,
+  isEndedFulfillment,
+  milestoneOfEvent,
+  milestoneOfFulfillment,
+  orderNameOf,
+  parseShopifyBody,
+} from "./fulfillment-payloads";
+import type { ShippingMilestone } from "./shipping-settings";
+
+export const SHIPPING_UPDATE_JOB = "send-shipping-update";
+
+export type FulfillmentTopic = "fulfillments/create" | "fulfillments/update" | "fulfillment_events/create";
+
+export type FulfillmentOutcome =
+  | { outcome: "recorded"; shipmentId: string; milestone: ShippingMilestone | null }
+  | { outcome: "ignored"; reason: string };
+
+export async function recordFulfillmentWebhook(
+  ctx: AppContext,
+  input: { shopDomain: string; topic: FulfillmentTopic; rawBody: string },
+): Promise<FulfillmentOutcome> {
+  const shop = await ctx.db.shop.findUnique({ where: { domain: input.shopDomain } });
+  if (!shop) return { outcome: "ignored", reason: `no shop ${input.shopDomain}` };
+  if (input.topic === "fulfillment_events/create") {
+    const event = parseShopifyBody(input.rawBody, FulfillmentEventPayload, input.topic);
+    if (!event.success) return { outcome: "ignored", reason: event.reason };
+    return recordEvent(ctx, shop.id, event.data);
+  }
+  const fulfillment = parseShopifyBody(input.rawBody, FulfillmentPayload, input.topic);
+  if (!fulfillment.success) return { outcome: "ignored", reason: fulfillment.reason };
+  return recordFulfillment(ctx, shop, fulfillment.data);
+}
+
+async function recordFulfillment(ctx: AppContext, shop: { id: string; currency: string }, f: FulfillmentPayload): Promise<FulfillmentOutcome> {
+  const order = await rememberOrder(ctx, shop, f);
+  const milestone = milestoneOfFulfillment(f);
+  const tracking = {
+    status: f.status,
+    ...(f.tracking_company && { trackingCompany: f.tracking_company }),
+    ...(f.tracking_number && { trackingNumber: f.tracking_number }),
+    ...(f.tracking_url && { trackingUrl: f.tracking_url }),
+  };
+  const shipment = await upsertShipment(ctx, shop.id, f.id, { shopifyOrderId: f.order_id, orderId: order.id, ...tracking });
+  await advanceJourney(ctx, shipment, f.shipment_status ?? null, null);
+  if (isEndedFulfillment(f.status)) {
+    await cancelJobs(ctx, { shopId: shop.id, dedupeKeyPrefix: `${SHIPPING_UPDATE_JOB}:${shipment.id}:` }, `fulfillment ${f.status}`);
+    return { outcome: "recorded", shipmentId: shipment.id, milestone: null };
+  }
+  if (milestone) await queueShippingUpdate(ctx, shop.id, shipment.id, milestone);
+  return { outcome: "recorded", shipmentId: shipment.id, milestone };
+}
+
+async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventPayload): Promise<FulfillmentOutcome> {
+  const order = await ctx.db.order.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: e.order_id } } });
+  // An event can overtake its fulfillment's webhook: the shipment starts from what the event knows.
+  const shipment = await upsertShipment(ctx, shopId, e.fulfillment_id, { shopifyOrderId: e.order_id, orderId: order?.id });
+  const happenedAt = e.happened_at ? new Date(e.happened_at) : null;
+  await advanceJourney(ctx, shipment, e.status, happenedAt && !Number.isNaN(happenedAt.getTime()) ? happenedAt : null);
+  const milestone = milestoneOfEvent(e);
+  if (milestone && !isEndedFulfillment(shipment.status)) await queueShippingUpdate(ctx, shopId, shipment.id, milestone);
+  return { outcome: "recorded", shipmentId: shipment.id, milestone };
+}
+
+// The order as far as the fulfillment tells it, kept only until orders/create brings the rest:
+// an existing order is never overwritten, only given a phone it lacked.
+async function rememberOrder(ctx: AppContext, shop: { id: string; currency: string }, f: FulfillmentPayload) {
+  const phone = destinationPhone(f.destination);
+  const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: f.order_id } };
+  const placedAt = f.created_at && !Number.isNaN(Date.parse(f.created_at)) ? new Date(f.created_at) : ctx.clock.now();
+  const order = await ctx.db.order.upsert({
+    where: key,
+    create: {
+      shopId: shop.id,
+      shopifyOrderId: f.order_id,
+      name: orderNameOf(f.name) ?? `Order ${f.order_id}`,
+      phone,
+      totalPrice: 0,
+      currency: shop.currency,
+      placedAt,
+    },
+    update: {},
+  });
+  if (order.phone || !phone) return order;
+  return ctx.db.order.update({ where: key, data: { phone } });
+}
+
+function upsertShipment(
+  ctx: AppContext,
+  shopId: string,
+  shopifyFulfillmentId: string,
+  data: { shopifyOrderId: string; orderId?: string; status?: string; trackingCompany?: string; trackingNumber?: string; trackingUrl?: string },
+) {
+  const { status, ...rest } = data;
+  return ctx.db.shipment.upsert({
+    where: { shopId_shopifyFulfillmentId: { shopId, shopifyFulfillmentId } },
+    create: { shopId, shopifyFulfillmentId, status: status ?? "open", ...rest },
+    update: { ...(status && { status }), ...rest },
+  });
+}
+
+const DELIVERED = "delivered";
+
+// The carrier's latest word, except that nothing late-arriving undoes "delivered".
+async function advanceJourney(ctx: AppContext, shipment: { id: string; shipmentStatus: string | null; deliveredAt: Date | null }, status: string | null, at: Date | null) {
+  if (!status || shipment.shipmentStatus === DELIVERED) return;
+  const deliveredAt = status === DELIVERED ? (at ?? ctx.clock.now()) : shipment.deliveredAt;
+  await ctx.db.shipment.update({ where: { id: shipment.id }, data: { shipmentStatus: status, deliveredAt } });
+}
+
+function queueShippingUpdate(ctx: AppContext, shopId: string, shipmentId: string, milestone: ShippingMilestone) {
+  return enqueueJob(ctx, {
+    kind: SHIPPING_UPDATE_JOB,
+    payload: { shipmentId, milestone },
+    shopId,
+    dedupeKey: `${SHIPPING_UPDATE_JOB}:${shipmentId}:${milestone}`,
+  });
+}
