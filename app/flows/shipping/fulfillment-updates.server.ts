@@ -4,6 +4,7 @@
 // often the carrier scans or Shopify repeats itself, a fulfillment texts each milestone once.
 import type { AppContext } from "~/context.server";
 import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
+import { MAX_AGE_MS } from "~/messaging/text-purpose";
 import {
   destinationPhone,
   FulfillmentEventPayload,
@@ -63,10 +64,12 @@ async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventP
   const order = await ctx.db.order.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: e.order_id } } });
   // An event can overtake its fulfillment's webhook: the shipment starts from what the event knows.
   const shipment = await upsertShipment(ctx, shopId, e.fulfillment_id, { shopifyOrderId: e.order_id, orderId: order?.id });
-  const happenedAt = e.happened_at ? new Date(e.happened_at) : null;
-  await advanceJourney(ctx, shipment, e.status, happenedAt && !Number.isNaN(happenedAt.getTime()) ? happenedAt : null);
+  const happenedAt = e.happened_at && !Number.isNaN(Date.parse(e.happened_at)) ? new Date(e.happened_at) : null;
+  await advanceJourney(ctx, shipment, e.status, happenedAt);
   const milestone = milestoneOfEvent(e);
-  if (milestone && !isEndedFulfillment(shipment.status)) await queueShippingUpdate(ctx, shopId, shipment.id, milestone);
+  // A scan reported a day late is history, not news.
+  const stale = happenedAt && ctx.clock.now().getTime() - happenedAt.getTime() > MAX_AGE_MS.transactional;
+  if (milestone && !stale && !isEndedFulfillment(shipment.status)) await queueShippingUpdate(ctx, shopId, shipment.id, milestone);
   return { outcome: "recorded", shipmentId: shipment.id, milestone };
 }
 
