@@ -13,7 +13,7 @@ export function readSettingsSection<S extends z.ZodTypeAny>(shop: { settings: st
   return parsed.success ? parsed.data : schema.parse({});
 }
 
-export function writeSettingsSection<S extends z.ZodTypeAny>(
+export async function writeSettingsSection<S extends z.ZodTypeAny>(
   ctx: AppContext,
   input: { shopId: string; key: string; schema: S; value: z.input<S> },
 ): Promise<z.output<S>> {
