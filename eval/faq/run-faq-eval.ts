@@ -17,9 +17,12 @@ const answer = (text: string) => matchFaq(index, text)?.entry.topic ?? null;
 const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 const verbose = process.argv.includes("--verbose");
 
-for (const file of files) {
-  const report = evaluateFaq(load(file), answer);
-  console.log(`\n${file}: ${report.total} messages, ${report.answerable} answerable by an FAQ entry`);
+const sets: [string, LabelledMessage[]][] = files.map((file) => [file, load(file)]);
+sets.push(["both sets", sets.flatMap(([, cases]) => cases)]);
+
+for (const [name, cases] of sets) {
+  const report = evaluateFaq(cases, answer);
+  console.log(`\n${name}: ${report.total} messages, ${report.answerable} answerable by an FAQ entry`);
   console.log(`  precision of automatic answers: ${percent(report.precision)} (${report.correct} right of ${report.answered} answered)`);
   console.log(`  answered share:                 ${percent(report.answeredShare)} of all messages`);
   console.log(`  answerable ones answered:       ${percent(report.recall)}`);
