@@ -92,6 +92,17 @@ describe("shipping texts", () => {
     expect(texts).toHaveLength(2);
   });
 
+  it("ten concurrent deliveries of one fulfillment under different ids are all accepted and text once", async () => {
+    const phone = await consentedShopper();
+    const { body } = newFulfillment(phone);
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () => postShopifyWebhook(app.url, "fulfillments/update", body).then((r) => r.status)),
+    );
+    expect(statuses).toEqual(Array(10).fill(200));
+    await settle();
+    expect(await textsTo(phone)).toHaveLength(1);
+  });
+
   it("a shopper without consent to order texts gets none", async () => {
     const phone = uniquePhone();
     await postShopifyWebhook(app.url, "fulfillments/create", newFulfillment(phone).body);

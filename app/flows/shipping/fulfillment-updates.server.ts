@@ -2,6 +2,7 @@
 // orders/create has not arrived yet, a first record of its order) is stored, and each
 // milestone it reaches queues one shipping text. The job's dedupe key is the "once": however
 // often the carrier scans or Shopify repeats itself, a fulfillment texts each milestone once.
+import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
 import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
 import { MAX_AGE_MS } from "~/messaging/text-purpose";
@@ -74,40 +75,39 @@ async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventP
 }
 
 // The order as far as the fulfillment tells it, kept only until orders/create brings the rest:
-// an existing order is never overwritten, only given a phone it lacked.
+// an existing order is never overwritten, only given a phone it lacked. Inserts here and below
+// are ON CONFLICT DO NOTHING rather than Prisma's upsert (a read, then a write): two deliveries
+// about one fulfillment at once must not meet in a unique violation, which on PostgreSQL
+// aborts the delivery's transaction.
 async function rememberOrder(ctx: AppContext, shop: { id: string; currency: string }, f: FulfillmentPayload) {
   const phone = destinationPhone(f.destination);
   const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: f.order_id } };
   const placedAt = f.created_at && !Number.isNaN(Date.parse(f.created_at)) ? new Date(f.created_at) : ctx.clock.now();
-  const order = await ctx.db.order.upsert({
-    where: key,
-    create: {
-      shopId: shop.id,
-      shopifyOrderId: f.order_id,
-      name: orderNameOf(f.name) ?? `Order ${f.order_id}`,
-      phone,
-      totalPrice: 0,
-      currency: shop.currency,
-      placedAt,
-    },
-    update: {},
-  });
+  const now = ctx.clock.now();
+  await ctx.db.$executeRaw`
+    INSERT INTO "Order" ("id", "createdAt", "updatedAt", "shopId", "shopifyOrderId", "name", "phone", "totalPrice",
+                         "currency", "discountCodes", "placedAt")
+    VALUES (${randomUUID()}, ${now}, ${now}, ${shop.id}, ${f.order_id}, ${orderNameOf(f.name) ?? `Order ${f.order_id}`},
+            ${phone}, 0, ${shop.currency}, '[]', ${placedAt})
+    ON CONFLICT ("shopId", "shopifyOrderId") DO NOTHING`;
+  const order = await ctx.db.order.findUniqueOrThrow({ where: key });
   if (order.phone || !phone) return order;
   return ctx.db.order.update({ where: key, data: { phone } });
 }
 
-function upsertShipment(
+async function upsertShipment(
   ctx: AppContext,
   shopId: string,
   shopifyFulfillmentId: string,
   data: { shopifyOrderId: string; orderId?: string; status?: string; trackingCompany?: string; trackingNumber?: string; trackingUrl?: string },
 ) {
-  const { status, ...rest } = data;
-  return ctx.db.shipment.upsert({
-    where: { shopId_shopifyFulfillmentId: { shopId, shopifyFulfillmentId } },
-    create: { shopId, shopifyFulfillmentId, status: status ?? "open", ...rest },
-    update: { ...(status && { status }), ...rest },
-  });
+  const now = ctx.clock.now();
+  await ctx.db.$executeRaw`
+    INSERT INTO "Shipment" ("id", "createdAt", "updatedAt", "shopId", "shopifyFulfillmentId", "shopifyOrderId", "status", "notifiedStatuses")
+    VALUES (${randomUUID()}, ${now}, ${now}, ${shopId}, ${shopifyFulfillmentId}, ${data.shopifyOrderId}, ${data.status ?? "open"}, '[]')
+    ON CONFLICT ("shopId", "shopifyFulfillmentId") DO NOTHING`;
+  // The update waits for the row's lock (PostgreSQL), so concurrent deliveries apply in turn.
+  return ctx.db.shipment.update({ where: { shopId_shopifyFulfillmentId: { shopId, shopifyFulfillmentId } }, data: { ...data, updatedAt: now } });
 }
 
 const DELIVERED = "delivered";
