@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "~/clock.server";
 import { useAppServer } from "./support/app-server";
+import { BROWSER_USER_AGENT } from "./support/browser";
 import { useTestDatabase } from "./support/database";
 import { contactWithConsent } from "./support/factories";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
@@ -203,6 +204,48 @@ describe("free text", () => {
     await settle();
     expect((await textsTo(phone)).at(-1)).toBe("Sure, what do you need?");
     expect((await conversationOf(phone)).state).toBe("needs_reply");
+  });
+});
+
+describe("the shipping texts page", () => {
+  const save = (fields: Record<string, string>) =>
+    fetch(`${app.url}/app/shipping-texts?_data=routes%2Fapp.shipping-texts`, {
+      method: "POST",
+      headers: { "User-Agent": BROWSER_USER_AGENT },
+      body: new URLSearchParams(fields),
+    });
+  const form = {
+    "shipped.enabled": "on",
+    "shipped.template": "{{order_name}} is on its way with {{carrier}}: {{tracking_url}}",
+    "out_for_delivery.template": "unused",
+    "attempted_delivery.template": "unused",
+    "delivered.enabled": "on",
+    "delivered.template": "{{order_name}} delivered.",
+    "rating.enabled": "on",
+    "rating.delayDays": "3",
+    "rating.question": "Rate {{order_name}} 1-5?",
+    "rating.thanks": "Thanks! {{review_url}}",
+    "rating.apology": "Sorry!",
+  };
+
+  it("shows the defaults and refuses a template with an unknown variable, field by field", async () => {
+    const html = await (await fetch(`${app.url}/app/shipping-texts`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
+    expect(html).toContain("Out for delivery");
+    const response = await save({ ...form, "delivered.template": "Use {{discount}}", "rating.delayDays": "0" });
+    expect(response.status).toBe(400);
+    const { fieldErrors } = await response.json();
+    expect(fieldErrors["delivered.template"]).toMatch(/Unknown variables: \{\{discount\}\}/);
+    expect(Object.keys(fieldErrors).sort()).toEqual(["delivered.template", "rating.delayDays"]);
+  });
+
+  it("saves the merchant's texts, and a switched-off milestone is not sent", async () => {
+    expect((await save(form)).status).toBe(200);
+    const { phone, fulfillment } = await shippedOrder();
+    await postShopifyWebhook(app.url, "fulfillment_events/create", await fulfillmentEvent(fulfillment, "out_for_delivery"));
+    await settle();
+    expect(await textsTo(phone)).toEqual([`Textback Demo: #9999 is on its way with UPS: ${TRACKING_URL}`]);
+    const settings = JSON.parse((await db.shop.findUniqueOrThrow({ where: { id: shopId } })).settings);
+    expect(settings.shipping.out_for_delivery).toEqual({ enabled: false, template: "unused" });
   });
 });
 

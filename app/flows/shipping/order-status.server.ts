@@ -2,6 +2,7 @@
 // about the phone that asks, so it reveals nothing to someone who merely knows an order number.
 import type { AppContext } from "~/context.server";
 import type { Contact, Shipment, Shop } from "../../../prisma/generated/sqlite/index.js";
+import { isEndedFulfillment } from "./fulfillment-payloads";
 
 export const UNKNOWN_ORDER_REPLY =
   "We couldn't find an order for this number. Reply with your order number (like #1001) and a member of our team will look it up for you.";
@@ -13,7 +14,7 @@ export async function describeLatestOrder(ctx: AppContext, shop: Shop, contact: 
     include: { shipments: { orderBy: { updatedAt: "desc" } } },
   });
   if (!order) return { found: false, reply: UNKNOWN_ORDER_REPLY };
-  const shipment = order.shipments.find((s) => !["cancelled", "error", "failure"].includes(s.status));
+  const shipment = order.shipments.find((s) => !isEndedFulfillment(s.status));
   return { found: true, reply: `Your order ${order.name} ${journeyOf(shipment, shop.ianaTimezone)}` };
 }
 

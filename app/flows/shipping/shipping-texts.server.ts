@@ -9,6 +9,7 @@ import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { renderTemplate } from "~/flows/templates";
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import { SHIPPING_MILESTONES, SHIPPING_SETTINGS_KEY, ShippingSettings, type ShippingMilestone } from "./shipping-settings";
+import { isEndedFulfillment } from "./fulfillment-payloads";
 import { loadShipmentForTexts, shipmentTemplateValues, textableContact, type ShipmentForTexts } from "./shipment-context.server";
 
 export const ORDER_RATING_JOB = "request-order-rating";
@@ -16,7 +17,7 @@ export const SHIPPING_FLOW = "shipping";
 
 export async function sendShippingUpdate(ctx: AppContext, input: { shipmentId: string; milestone: ShippingMilestone }, deps: MessagingDeps) {
   const shipment = await loadShipmentForTexts(ctx, input.shipmentId);
-  if (!shipment || ["cancelled", "error", "failure"].includes(shipment.status)) return;
+  if (!shipment || isEndedFulfillment(shipment.status)) return;
   // A text about the way there is no news once the parcel has arrived.
   if (input.milestone !== "delivered" && shipment.shipmentStatus === "delivered") return;
   const settings = readSettingsSection(shipment.shop, SHIPPING_SETTINGS_KEY, ShippingSettings);
