@@ -249,6 +249,53 @@ describe("the shipping texts page", () => {
   });
 });
 
+describe("the keywords & FAQ page", () => {
+  const post = async (fields: Record<string, string>) => {
+    const response = await fetch(`${app.url}/app/keywords-faq?_data=routes%2Fapp.keywords-faq`, {
+      method: "POST",
+      headers: { "User-Agent": BROWSER_USER_AGENT },
+      body: new URLSearchParams(fields),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it.each([
+    ["STOP", /Reserved for opt-out/],
+    ["join", /Reserved for opt-out/],
+    ["Status", /built in/],
+    ["two words", /One word/],
+  ])("refuses the keyword %j", async (keyword, message) => {
+    const { status, body } = await post({ intent: "save-keyword", keyword, answer: "Hi" });
+    expect(status).toBe(400);
+    expect(body.fieldErrors.keyword).toMatch(message);
+  });
+
+  it("a keyword the merchant adds answers at once, and stops when removed", async () => {
+    const saved = await post({ intent: "save-keyword", keyword: "vip", answer: "VIPs get free express shipping." });
+    expect(saved.body.saved).toMatchObject({ keyword: "VIP" });
+    const phone = uniquePhone();
+    await sandbox.textFromShopper(phone, "VIP!");
+    await settle();
+    expect(await textsTo(phone)).toEqual(["VIPs get free express shipping."]);
+
+    expect((await post({ intent: "remove-keyword", id: saved.body.saved.id })).body.removed).toBe(1);
+    await sandbox.advanceClock(61);
+    await sandbox.textFromShopper(phone, "VIP");
+    await settle();
+    expect((await textsTo(phone)).at(-1)).toMatch(/A member of our team will reply shortly/);
+  });
+
+  it("an FAQ entry the merchant adds answers questions like it", async () => {
+    const { status } = await post({ intent: "add-faq", question: "Do you sell gift cards?", answer: "Yes, from $25 at checkout." });
+    expect(status).toBe(200);
+    const phone = uniquePhone();
+    await sandbox.textFromShopper(phone, "can I buy a gift card?");
+    await settle();
+    expect(await textsTo(phone)).toEqual(["Yes, from $25 at checkout."]);
+    expect((await post({ intent: "add-faq", question: "?", answer: "" })).status).toBe(400);
+  });
+});
+
 // Last: it moves the clock into the night.
 describe("quiet hours", () => {
   it("a delivery at 23:00 in the shopper's zone is texted in the morning", async () => {
