@@ -55,8 +55,19 @@ function sqliteClient(databaseUrl: string): Db {
   return new SqliteClient({ adapter }) as Db;
 }
 
+const engines = new WeakMap<object, DatabaseEngine>();
+
 export function createDb(databaseUrl: string): Db {
-  return databaseEngine(databaseUrl) === "postgresql"
-    ? postgresClient(databaseUrl)
-    : sqliteClient(databaseUrl);
+  const engine = databaseEngine(databaseUrl);
+  const db = engine === "postgresql" ? postgresClient(databaseUrl) : sqliteClient(databaseUrl);
+  engines.set(db, engine);
+  return db;
+}
+
+/**
+ * A case-insensitive "contains" filter on either engine: SQLite's LIKE already ignores ASCII
+ * case and rejects Prisma's `mode`, PostgreSQL needs `mode: "insensitive"`.
+ */
+export function containsIgnoringCase(db: object, term: string) {
+  return engines.get(db) === "postgresql" ? { contains: term, mode: "insensitive" as const } : { contains: term };
 }

@@ -5,8 +5,9 @@ import {
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { db, env } from "./services.server";
+import { appContext, db, env } from "./services.server";
 import { withSandboxSessionToken } from "./sandbox/admin-session.server";
+import { fetchShopProfile, installShop } from "./commerce/shop-install.server";
 
 export const apiVersion = ApiVersion.October25;
 
@@ -21,6 +22,12 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
+  hooks: {
+    // Runs after the token exchange of a (re)install: the shop's record, with every flow off.
+    afterAuth: async ({ session, admin }) => {
+      await installShop(appContext, session.shop, await fetchShopProfile(admin, session.shop));
+    },
+  },
 });
 
 export default shopify;

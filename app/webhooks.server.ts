@@ -51,3 +51,22 @@ export async function acceptShopifyWebhook(
   await recordOnceAnd(appContext, delivery, async (txCtx) => actOnFirstDelivery?.(webhook, txCtx));
   return new Response(null, { status: 200 });
 }
+
+type Ingestion = { outcome: string; reason?: string };
+
+/**
+ * A topic whose body becomes domain rows with the delivery's record. The raw body is handed on,
+ * not the parsed payload: JSON.parse rounds Shopify's 64-bit ids. A body that cannot be used
+ * was still verified and recorded, so it is logged (never its content) and answered 200.
+ */
+export async function ingestShopifyWebhook(
+  request: Request,
+  topic: string,
+  ingest: (txCtx: AppContext, input: { shopDomain: string; payload: string }) => Promise<Ingestion>,
+): Promise<Response> {
+  const rawBody = await request.clone().text();
+  return acceptShopifyWebhook(request, topic, async ({ shop, webhookId }, txCtx) => {
+    const result = await ingest(txCtx, { shopDomain: shop, payload: rawBody });
+    if (result.outcome === "ignored") console.warn(`[webhooks] ${topic} ${webhookId} from ${shop} ignored: ${result.reason}`);
+  });
+}

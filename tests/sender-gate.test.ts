@@ -13,6 +13,9 @@ import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.se
 import { useTestDatabase } from "./support/database";
 import { contactWithConsent, createShop, testMessagingDeps } from "./support/factories";
 import { uniquePhone } from "./support/sandbox-client";
+import { checkoutPayload } from "./support/checkout-webhooks";
+import { ingestCheckout } from "~/commerce/checkouts.server";
+import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 
 const { db } = useTestDatabase();
 let telnyx: TelnyxDouble;
@@ -80,6 +83,21 @@ describe("an opted-out shopper", () => {
     await db.contact.create({ data: { shopId: shop.id, phone, marketingConsent: true, transactionalConsent: true } });
     const message = await requestText(ctx(), { shopId: shop.id, to: phone, body: "Hi", purpose: "marketing" }, deps().secrets);
     expect(JSON.parse(message.holdReason!)).toMatchObject({ code: "suppressed" });
+  });
+  it("is refused by the cart recovery flow's job, even when the flow's own checks pass", async () => {
+    const shop = await createShop(ctx(), { settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }) });
+    const phone = uniquePhone();
+    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: clock.now().toISOString() });
+    expect(await ingestCheckout(ctx(), { shopDomain: shop.domain, payload: checkout.body })).toMatchObject({ outcome: "stored", consentRecorded: true });
+    // Erased after a STOP: the contact row says "consented", only the suppression list knows.
+    await suppressPhone(ctx(), { shopId: shop.id, phone, reason: "customers/redact after STOP", hashKey: deps().secrets.suppressionHashKey });
+
+    clock.advanceMinutes(31);
+    await runDueJobs();
+
+    expect(textsTo(phone)).toHaveLength(0);
+    const flowTexts = await db.message.findMany({ where: { shopId: shop.id, toNumber: phone, flow: "cart_recovery" } });
+    expect(flowTexts.map((m) => [m.status, JSON.parse(m.holdReason!).code])).toEqual([["refused", "suppressed"]]);
   });
 });
 

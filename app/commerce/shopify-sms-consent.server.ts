@@ -10,13 +10,13 @@
 // stands where Shopify says, or when it reports a change older than the ledger's latest event
 // (our own UNSUBSCRIBED arriving after the shopper texted START again), so the ledger holds
 // changes, not echoes.
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import type { ConsentEvent, Contact } from "../../prisma/generated/sqlite/index.js";
 import { inTransaction, type AppContext } from "~/context.server";
 import type { Db } from "~/db.server";
 import { recordConsentEvent, type ConsentState } from "~/compliance/consent-ledger.server";
 import { enqueueJob, PermanentJobError, type Job } from "~/jobs/queue.server";
+import { parseShopifyJson, toE164 } from "./shopify-payloads";
 
 export const SYNC_SMS_CONSENT_JOB = "sync-sms-consent-to-shopify";
 
@@ -64,7 +64,7 @@ export async function ingestShopifySmsConsent(
   const parsed = parseConsentWebhook(input.payload);
   if (!parsed.success) return { outcome: "ignored", reason: parsed.reason };
   const body = parsed.data;
-  const phone = e164(body.phone);
+  const phone = toE164(body.phone);
   if (!phone) return { outcome: "ignored", reason: `Shopify customer ${body.id} has no valid phone number` };
 
   return inTransaction(ctx, async (txCtx) => {
@@ -193,7 +193,7 @@ function parseConsentWebhook(payload: unknown): { success: true; data: ConsentWe
   let body = payload;
   if (typeof payload === "string") {
     try {
-      body = JSON.parse(quoteLongIds(payload));
+      body = parseShopifyJson(payload);
     } catch {
       return { success: false, reason: "the body is not JSON" };
     }
@@ -202,20 +202,6 @@ function parseConsentWebhook(payload: unknown): { success: true; data: ConsentWe
   if (parsed.success) return { success: true, data: parsed.data };
   const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "body"))];
   return { success: false, reason: `not a customers_marketing_consent/update body (${fields.join(", ")})` };
-}
-
-// `"id": 706405506930370084` → `"id": "706405506930370084"` before parsing, so the id keeps
-// every digit. Keys inside JSON strings are escaped (\"id\") and never match.
-function quoteLongIds(raw: string) {
-  return raw.replace(/("id"\s*:\s*)(\d{16,})(?=\s*[,}])/g, '$1"$2"');
-}
-
-// Shopify stores phones in E.164; anything else is read as a US/Canadian number, the markets
-// the app texts (DESIGN §2).
-function e164(phone: string | null | undefined): string | null {
-  if (!phone?.trim()) return null;
-  const parsed = parsePhoneNumberFromString(phone.trim(), "US");
-  return parsed?.isValid() ? parsed.number : null;
 }
 
 function describeShopifyChange(body: ConsentWebhook) {

@@ -10,8 +10,8 @@ import {
   optBackInConfirmation,
   optOutConfirmation,
 } from "~/compliance/keyword-replies";
-import { cancelJobs } from "~/jobs/queue.server";
-import { requestText, SEND_TEXT_JOB } from "~/messaging/outbound.server";
+import { cancelPendingTexts, requestText } from "~/messaging/outbound.server";
+import { stopRecoveryForContact } from "~/flows/cart-recovery/schedule.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import type { InboundText } from "./receive-text.server";
 
@@ -68,27 +68,10 @@ function reply(ctx: AppContext, k: KeywordContext, body: string, deps: Messaging
 async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   const alreadyOut = Boolean(k.contact.optedOutAt);
   await recordConsent(ctx, k, consent(k, "marketing", false));
-  const pending = await ctx.db.message.findMany({
-    where: { contactId: k.contact.id, direction: "outbound", status: { in: ["queued", "held"] }, purpose: { not: "compliance" } },
-    select: { id: true },
-  });
-  if (pending.length > 0) {
-    await ctx.db.message.updateMany({
-      where: { id: { in: pending.map((m) => m.id) } },
-      data: { status: "cancelled", holdReason: JSON.stringify({ code: "opted_out" }), holdUntil: null },
-    });
-    await cancelJobs(ctx, { ids: await sendJobIds(ctx, pending.map((m) => m.id)) }, "the shopper opted out");
-  }
+  await cancelPendingTexts(ctx, { contactId: k.contact.id, purpose: { not: "compliance" } }, "opted_out");
+  await stopRecoveryForContact(ctx, k.contact.id, "opted_out");
   if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps);
   return "opted_out";
-}
-
-async function sendJobIds(ctx: AppContext, messageIds: string[]) {
-  const jobs = await ctx.db.job.findMany({
-    where: { dedupeKey: { in: messageIds.map((id) => `${SEND_TEXT_JOB}:${id}`) } },
-    select: { id: true },
-  });
-  return jobs.map((job) => job.id);
 }
 
 // START restores what the shopper had before STOP: the scopes granted before the opt-out.

@@ -4,6 +4,7 @@ import { createJobRegistry } from "./registry.server";
 import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
+import { cartRecoveryStepJob } from "./cart-recovery-step.server";
 import { sendShippingUpdateJob } from "./send-shipping-update.server";
 import { requestOrderRatingJob } from "./request-order-rating.server";
 
@@ -12,6 +13,7 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     sendTextJob(deps),
     syncSmsConsentJob(deps),
     expireUnconfirmedSendJob,
+    cartRecoveryStepJob(deps),
     sendShippingUpdateJob(deps),
     requestOrderRatingJob(deps),
   ]);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
 import { createDb, type Db } from "~/db.server";
@@ -15,6 +15,9 @@ let logged: string[];
 const log = (line: string) => logged.push(line);
 const job = (id: string) => db.job.findUniqueOrThrow({ where: { id } });
 const anyPayload = (raw: unknown) => raw;
+
+// Test files share a database: leave no job of a kind only these tests know.
+afterAll(() => db.job.deleteMany());
 
 beforeEach(async () => {
   await db.job.deleteMany();

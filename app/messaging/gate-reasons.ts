@@ -8,7 +8,9 @@ export type GateReason =
   | { code: "frequency_cap"; cap: "day" | "week"; until: string }
   | { code: "too_long"; segments: number }
   | { code: "stale"; ageMinutes: number }
-  | { code: "not_connected" };
+  | { code: "not_connected" }
+  // Not the gate's: a flow text withdrawn because its purpose went away before it left.
+  | { code: "ordered" };
 
 export type GateDecision =
   | { verdict: "send" }
@@ -24,6 +26,8 @@ export function describeGateReason(reason: GateReason): string {
   switch (reason.code) {
     case "opted_out":
       return "not sent: the shopper opted out";
+    case "ordered":
+      return "not sent: the shopper placed the order first";
     case "suppressed":
       return "not sent: the number is on the suppression list";
     case "no_consent":

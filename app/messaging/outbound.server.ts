@@ -2,10 +2,13 @@
 // with the gate's verdict (queued, held until a time, or refused with a reason) and, unless
 // refused, a send-text job. The job asks the gate again just before the text leaves.
 import type { AppContext } from "~/context.server";
-import { enqueueJob } from "~/jobs/queue.server";
+import type { Prisma } from "../../prisma/generated/sqlite/index.js";
+import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
 import { decideText, type GateSecrets } from "./sender-gate.server";
+import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
-import { STOP_FOOTER, type TextPurpose } from "./text-purpose";
+import type { TextPurpose } from "./text-purpose";
+import { composeBody } from "./compose-body";
 import { openConversationFor } from "~/conversations/threads.server";
 import { findOrCreateContact } from "~/conversations/contacts.server";
 
@@ -24,13 +27,6 @@ export interface TextRequest {
 }
 
 export const SEND_TEXT_JOB = "send-text";
-
-export function composeBody(body: string, purpose: TextPurpose, brand: string, firstInFlow: boolean): string {
-  let text = body.trim();
-  if (firstInFlow && !text.toLowerCase().startsWith(brand.toLowerCase())) text = `${brand}: ${text}`;
-  if (purpose === "marketing" && !/reply stop/i.test(text)) text = `${text} ${STOP_FOOTER}`;
-  return text;
-}
 
 export async function requestText(ctx: AppContext, request: TextRequest, secrets: GateSecrets) {
   const { db } = ctx;
@@ -79,4 +75,25 @@ export async function requestText(ctx: AppContext, request: TextRequest, secrets
     });
   }
   return message;
+}
+
+/**
+ * Cancels outbound texts that have not left yet (queued or held) and their send jobs, in the
+ * caller's transaction: the cause (a STOP, an order) and the cancel commit together. The
+ * send-text job also skips a cancelled text, should it already be running.
+ */
+export async function cancelPendingTexts(ctx: AppContext, where: Prisma.MessageWhereInput, reason: "opted_out" | "ordered") {
+  const pending = await ctx.db.message.findMany({
+    where: { ...where, direction: "outbound", status: { in: ["queued", "held"] } },
+    select: { id: true },
+  });
+  if (pending.length === 0) return 0;
+  const ids = pending.map((m) => m.id);
+  await ctx.db.message.updateMany({
+    where: { id: { in: ids }, status: { in: ["queued", "held"] } },
+    data: { status: "cancelled", holdReason: JSON.stringify({ code: reason } satisfies GateReason), holdUntil: null },
+  });
+  const jobs = await ctx.db.job.findMany({ where: { dedupeKey: { in: ids.map((id) => `${SEND_TEXT_JOB}:${id}`) } }, select: { id: true } });
+  await cancelJobs(ctx, { ids: jobs.map((job) => job.id) }, reason);
+  return ids.length;
 }

@@ -59,7 +59,7 @@ async function missingConsentFor(ctx: AppContext, contact: Contact, purpose: Tex
   return shopperTexted ? null : { code: "no_consent", scope: "conversation" };
 }
 
-async function latestShippingAddress(ctx: AppContext, contact: Contact) {
+export async function latestShippingAddress(ctx: AppContext, contact: Pick<Contact, "id">) {
   const checkout = await ctx.db.checkout.findFirst({
     where: { contactId: contact.id, shippingAddress: { not: null } },
     orderBy: { shopifyUpdatedAt: "desc" },

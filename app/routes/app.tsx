@@ -26,6 +26,8 @@ export default function AdminLayout() {
         <Link to="/app" rel="home">
           Dashboard
         </Link>
+        <Link to="/app/inbox">Inbox</Link>
+        <Link to="/app/flows">Flows</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

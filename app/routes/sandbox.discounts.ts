@@ -5,6 +5,6 @@ export const loader = () => {
   const sandbox = requireSandbox();
   const discounts = sandbox.shopifyAdmin
     .discounts()
-    .map(({ code, percentage, endsAt }) => ({ code, percentage, endsAt }));
+    .map(({ code, percentage, endsAt, usageLimit }) => ({ code, percentage, endsAt, usageLimit }));
   return Response.json({ discounts });
 };

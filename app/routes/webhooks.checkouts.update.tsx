@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
+import { ingestShopifyWebhook } from "~/webhooks.server";
+import { ingestCheckout } from "~/commerce/checkouts.server";
 
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "checkouts/update");
+export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, "checkouts/update", ingestCheckout);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
+import { ingestShopifyWebhook } from "~/webhooks.server";
+import { ingestOrder } from "~/commerce/orders.server";
 
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "orders/paid");
+export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, "orders/paid", ingestOrder);

@@ -2,6 +2,7 @@
 // Idempotent: starting the sandbox again keeps what is there.
 import type { AppContext } from "~/context.server";
 import { encryptSecret } from "~/messaging/secrets.server";
+import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 
@@ -50,6 +51,8 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       returnsUrl: "https://textback-demo.example/returns",
       reviewUrl: "https://textback-demo.example/reviews",
       installedAt: now,
+      // Telnyx is connected here, so the demo's cart recovery is on from the start.
+      settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }),
       ...telnyx,
     },
     update: { ...telnyx, uninstalledAt: null },

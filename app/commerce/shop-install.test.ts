@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { VirtualClock } from "~/clock.server";
+import { isPhoneSuppressed, suppressPhone } from "~/compliance/suppression.server";
+import { useTestDatabase } from "../../tests/support/database";
+import { fetchShopProfile, installShop } from "./shop-install.server";
+
+const { db } = useTestDatabase();
+const clock = new VirtualClock(new Date("2026-11-25T15:00:00Z"));
+const ctx = { db, clock };
+const profile = { name: "Harbor Goods", ianaTimezone: "America/Denver", currency: "CAD" };
+const HASH_KEY = "install-test-key";
+let domain: string;
+
+beforeEach(() => {
+  domain = `install-${randomUUID().slice(0, 8)}.myshopify.com`;
+});
+
+describe("installing the app", () => {
+  it("creates the shop with safe defaults: no Telnyx and every flow off", async () => {
+    const shop = await installShop(ctx, domain, profile);
+    expect(shop).toMatchObject({ ...profile, domain, telnyxApiKeyEncrypted: null, sendingNumber: null, settings: "{}", uninstalledAt: null });
+    expect(shop.installedAt).toEqual(clock.now());
+  });
+
+  it("re-installing after an uninstall starts clean but keeps the suppression list and the consent ledger", async () => {
+    const shop = await installShop(ctx, domain, profile);
+    const contact = await db.contact.create({ data: { shopId: shop.id, phone: "+13125550111" } });
+    await db.consentEvent.create({
+      data: { shopId: shop.id, contactId: contact.id, phone: contact.phone, scope: "marketing", granted: false, source: "keyword", text: "STOP", occurredAt: clock.now() },
+    });
+    await suppressPhone(ctx, { shopId: shop.id, phone: contact.phone, reason: "STOP", hashKey: HASH_KEY });
+    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: "+13125550100", settings: '{"cartRecovery":{"enabled":true}}', uninstalledAt: clock.now() } });
+
+    const again = await installShop(ctx, domain, profile);
+
+    expect(again).toMatchObject({ id: shop.id, sendingNumber: null, settings: "{}", uninstalledAt: null });
+    expect(await db.contact.count({ where: { shopId: shop.id } })).toBe(0);
+    expect(await db.consentEvent.count({ where: { shopId: shop.id } })).toBe(1);
+    expect(await isPhoneSuppressed(ctx, { shopId: shop.id, phone: contact.phone, hashKey: HASH_KEY })).toBe(true);
+  });
+
+  it("a repeated auth of an installed shop keeps its data and settings", async () => {
+    const shop = await installShop(ctx, domain, profile);
+    await db.contact.create({ data: { shopId: shop.id, phone: "+13125550112" } });
+    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: "+13125550100" } });
+    const again = await installShop(ctx, domain, { ...profile, name: "Harbor Goods Co." });
+    expect(again).toMatchObject({ name: "Harbor Goods Co.", sendingNumber: "+13125550100" });
+    expect(await db.contact.count({ where: { shopId: shop.id } })).toBe(1);
+  });
+
+  it("reads the shop's name, zone and currency from the Admin API, and falls back to the domain", async () => {
+    const answering = { graphql: async () => Response.json({ data: { shop: { name: "Harbor", ianaTimezone: "Europe/Paris", currencyCode: "EUR" } } }) };
+    await expect(fetchShopProfile(answering, "harbor.myshopify.com")).resolves.toEqual({ name: "Harbor", ianaTimezone: "Europe/Paris", currency: "EUR" });
+    const failing = { graphql: async () => { throw new Error("network"); } };
+    await expect(fetchShopProfile(failing, "harbor.myshopify.com")).resolves.toMatchObject({ name: "harbor" });
+  });
+});

@@ -1,0 +1,93 @@
+// The inbox list: a shop's threads, newest activity first, by tab and search, one page at a
+// time. Pages are keyed by (lastMessageAt, id) so the 500th page costs what the first does.
+import type { Prisma } from "../../prisma/generated/sqlite/index.js";
+import type { AppContext } from "~/context.server";
+import { containsIgnoringCase } from "~/db.server";
+import type { InboxTab } from "./inbox-tabs";
+
+export const INBOX_PAGE_SIZE = 50;
+
+export interface InboxQuery {
+  shopId: string;
+  tab: InboxTab;
+  search?: string;
+  /** The last row of the previous page, as `nextCursor` gave it. */
+  after?: string | null;
+  pageSize?: number;
+}
+
+export interface InboxRow {
+  id: string;
+  contactName: string | null;
+  phone: string;
+  preview: string;
+  lastMessageAt: string;
+  state: string;
+  unread: boolean;
+  optedOut: boolean;
+}
+
+export async function listConversations({ db }: AppContext, query: InboxQuery) {
+  const pageSize = query.pageSize ?? INBOX_PAGE_SIZE;
+  const where: Prisma.ConversationWhereInput = {
+    shopId: query.shopId,
+    ...tabFilter(query.tab),
+    ...(await searchFilter(db, query.shopId, query.search)),
+    ...afterCursor(query.after),
+  };
+  const rows = await db.conversation.findMany({
+    where,
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    include: { contact: { select: { firstName: true, lastName: true, phone: true, optedOutAt: true } } },
+  });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    rows: page.map(
+      (c): InboxRow => ({
+        id: c.id,
+        contactName: [c.contact.firstName, c.contact.lastName].filter(Boolean).join(" ") || null,
+        phone: c.contact.phone,
+        preview: c.lastMessagePreview,
+        lastMessageAt: c.lastMessageAt.toISOString(),
+        state: c.contact.optedOutAt ? "opted_out" : c.state,
+        unread: c.unread,
+        optedOut: Boolean(c.contact.optedOutAt),
+      }),
+    ),
+    nextCursor: rows.length > pageSize && last ? `${last.lastMessageAt.getTime()}.${last.id}` : null,
+  };
+}
+
+function tabFilter(tab: InboxTab): Prisma.ConversationWhereInput {
+  if (tab === "all") return {};
+  if (tab === "opted_out") return { contact: { optedOutAt: { not: null } } };
+  return { state: tab, contact: { optedOutAt: null } };
+}
+
+function afterCursor(after: string | null | undefined): Prisma.ConversationWhereInput {
+  const match = after?.match(/^(\d+)\.([\w-]+)$/);
+  if (!match) return {};
+  const at = new Date(Number(match[1]));
+  return { OR: [{ lastMessageAt: { lt: at } }, { lastMessageAt: at, id: { lt: match[2] } }] };
+}
+
+// A name, a phone (any formatting) or an order name such as #1001.
+async function searchFilter(db: AppContext["db"], shopId: string, search: string | undefined): Promise<Prisma.ConversationWhereInput> {
+  const term = search?.trim();
+  if (!term) return {};
+  const digits = term.replace(/\D/g, "");
+  const orderName = term.startsWith("#") ? term : `#${term}`;
+  const orderContacts = /^#?\d+$/.test(term)
+    ? (await db.order.findMany({ where: { shopId, name: orderName, contactId: { not: null } }, select: { contactId: true }, take: 20 })).map((o) => o.contactId!)
+    : [];
+  return {
+    OR: [
+      { contact: { firstName: containsIgnoringCase(db, term) } },
+      { contact: { lastName: containsIgnoringCase(db, term) } },
+      ...(digits.length >= 3 ? [{ contact: { phone: { contains: digits } } }] : []),
+      ...(orderContacts.length > 0 ? [{ contactId: { in: orderContacts } }] : []),
+    ],
+  };
+}
