@@ -174,7 +174,7 @@ describe("settings", () => {
     await contactWithConsent(ctx, shop.id, phone, "transactional");
     await db.contact.update({ where: { shopId_phone: { shopId: shop.id, phone } }, data: { firstName: "Maya" } });
     const body = JSON.stringify({ id: 7001, order_id: 9001, status: "success", name: "#1042.1", tracking_number: "1Z", destination: { phone } });
-    const recorded = await recordFulfillmentWebhook(ctx, { shopDomain: shop.domain, topic: "fulfillments/create", rawBody: body });
+    const recorded = await recordFulfillmentWebhook(ctx, { shopDomain: shop.domain, topic: "fulfillments/create", payload: body });
     expect(recorded).toMatchObject({ outcome: "recorded", milestone: "shipped" });
     if (recorded.outcome !== "recorded") return;
     await sendShippingUpdate(ctx, { shipmentId: recorded.shipmentId, milestone: "shipped" }, deps);

@@ -77,8 +77,23 @@ describe("shipping texts", () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatch(/^Textback Demo: Your order #9999 has shipped with UPS\./);
     expect(texts[0]).toContain(TRACKING_URL);
-    const order = await db.order.findUniqueOrThrow({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: fulfillment.orderId } } });
-    expect(order).toMatchObject({ name: "#9999", phone });
+    const shipment = await db.shipment.findFirstOrThrow({ where: { shopId, shopifyFulfillmentId: fulfillment.fulfillmentId } });
+    expect(shipment).toMatchObject({ shopifyOrderId: fulfillment.orderId, orderName: "#9999", phone, notifiedStatuses: '["shipped"]' });
+  });
+
+  it("an order that arrives after its fulfillment is stored whole, and STATUS then answers from it", async () => {
+    const { phone, fulfillment } = await shippedOrder();
+    const order = shopifyFixture("orders-create")
+      .replace('"id": 820982911946154508', `"id": ${fulfillment.orderId}`)
+      .replace('"name": "#9999"', '"name": "#1042"')
+      .replace('"phone": null', `"phone": "${phone}"`);
+    expect((await postShopifyWebhook(app.url, "orders/create", order)).status).toBe(200);
+    const stored = await db.order.findUniqueOrThrow({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: fulfillment.orderId } } });
+    expect(stored).toMatchObject({ name: "#1042", phone });
+    expect(Number(stored.totalPrice)).toBeGreaterThan(0);
+    await sandbox.textFromShopper(phone, "STATUS");
+    await settle();
+    expect((await textsTo(phone)).at(-1)).toBe(`Your order #1042 has shipped with UPS. Track it here: ${TRACKING_URL}`);
   });
 
   it("out for delivery delivered three times is texted once", async () => {

@@ -1,3 +1,7 @@
-import { fulfillmentWebhookAction } from "~/fulfillment-webhooks.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { ingestShopifyWebhook } from "~/webhooks.server";
+import { fulfillmentIngestion } from "~/flows/shipping/fulfillment-updates.server";
 
-export const action = fulfillmentWebhookAction("fulfillment_events/create");
+const TOPIC = "fulfillment_events/create";
+
+export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, TOPIC, fulfillmentIngestion(TOPIC));

@@ -1,8 +1,8 @@
 // The fulfillment webhooks' bodies (fulfillments/create, fulfillments/update,
 // fulfillment_events/create), read from the raw text so Shopify's 64-bit ids keep every digit,
 // and what each says about the parcel's journey.
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
+import { parseShopifyJson, toE164 } from "~/commerce/shopify-payloads";
 import type { ShippingMilestone } from "./shipping-settings";
 
 const ShopifyId = z.union([z.string().regex(/^\d+$/), z.number().int().positive().safe()]).transform(String);
@@ -37,7 +37,7 @@ export type Parsed<T> = { success: true; data: T } | { success: false; reason: s
 export function parseShopifyBody<S extends z.ZodTypeAny>(raw: string, schema: S, what: string): Parsed<z.output<S>> {
   let body: unknown;
   try {
-    body = JSON.parse(quoteLongIds(raw));
+    body = parseShopifyJson(raw);
   } catch {
     return { success: false, reason: "the body is not JSON" };
   }
@@ -45,12 +45,6 @@ export function parseShopifyBody<S extends z.ZodTypeAny>(raw: string, schema: S,
   if (parsed.success) return { success: true, data: parsed.data };
   const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "body"))];
   return { success: false, reason: `not a ${what} body (${fields.join(", ")})` };
-}
-
-// `"order_id": 820982911946154508` → `"order_id": "820982911946154508"`, before JSON.parse
-// rounds it. Keys inside JSON strings are escaped and never match.
-function quoteLongIds(raw: string) {
-  return raw.replace(/("(?:id|order_id|fulfillment_id)"\s*:\s*)(\d{16,})(?=\s*[,}])/g, '$1"$2"');
 }
 
 /** Shopify's carrier states, in the order a parcel goes through them. */
@@ -84,11 +78,7 @@ export function orderNameOf(fulfillmentName: string | null | undefined): string 
   return fulfillmentName ? fulfillmentName.replace(/\.\d+$/, "") : null;
 }
 
-/** E.164 for a destination phone, read in the destination's country (US when unknown). */
+/** E.164 for a destination phone, read in the destination's country. */
 export function destinationPhone(destination: FulfillmentPayload["destination"]): string | null {
-  const phone = destination?.phone?.trim();
-  if (!phone) return null;
-  const country = (destination?.country_code?.toUpperCase() || "US") as CountryCode;
-  const parsed = parsePhoneNumberFromString(phone, country);
-  return parsed?.isValid() ? parsed.number : null;
+  return toE164(destination?.phone, destination?.country_code);
 }

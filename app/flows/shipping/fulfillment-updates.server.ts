@@ -1,6 +1,6 @@
-// A fulfillment webhook, in the delivery's transaction: the shipment (and, when Shopify's
-// orders/create has not arrived yet, a first record of its order) is stored, and each
-// milestone it reaches queues one shipping text. The job's dedupe key is the "once": however
+// A fulfillment webhook, in the delivery's transaction: the shipment is stored with what the
+// fulfillment says (phone and order name too, since orders/create may not have arrived; the
+// Order row is orders/create's alone), and each milestone it reaches queues one shipping text. The job's dedupe key is the "once": however
 // often the carrier scans or Shopify repeats itself, a fulfillment texts each milestone once.
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
@@ -28,30 +28,39 @@ export type FulfillmentOutcome =
 
 export async function recordFulfillmentWebhook(
   ctx: AppContext,
-  input: { shopDomain: string; topic: FulfillmentTopic; rawBody: string },
+  input: { shopDomain: string; topic: FulfillmentTopic; payload: string },
 ): Promise<FulfillmentOutcome> {
   const shop = await ctx.db.shop.findUnique({ where: { domain: input.shopDomain } });
   if (!shop) return { outcome: "ignored", reason: `no shop ${input.shopDomain}` };
   if (input.topic === "fulfillment_events/create") {
-    const event = parseShopifyBody(input.rawBody, FulfillmentEventPayload, input.topic);
+    const event = parseShopifyBody(input.payload, FulfillmentEventPayload, input.topic);
     if (!event.success) return { outcome: "ignored", reason: event.reason };
     return recordEvent(ctx, shop.id, event.data);
   }
-  const fulfillment = parseShopifyBody(input.rawBody, FulfillmentPayload, input.topic);
+  const fulfillment = parseShopifyBody(input.payload, FulfillmentPayload, input.topic);
   if (!fulfillment.success) return { outcome: "ignored", reason: fulfillment.reason };
   return recordFulfillment(ctx, shop, fulfillment.data);
 }
 
-async function recordFulfillment(ctx: AppContext, shop: { id: string; currency: string }, f: FulfillmentPayload): Promise<FulfillmentOutcome> {
-  const order = await rememberOrder(ctx, shop, f);
+/** The webhook route's ingestion for one topic (see ingestShopifyWebhook). */
+export function fulfillmentIngestion(topic: FulfillmentTopic) {
+  return (ctx: AppContext, input: { shopDomain: string; payload: string }) => recordFulfillmentWebhook(ctx, { ...input, topic });
+}
+
+async function recordFulfillment(ctx: AppContext, shop: { id: string }, f: FulfillmentPayload): Promise<FulfillmentOutcome> {
+  const order = await storedOrder(ctx, shop.id, f.order_id);
   const milestone = milestoneOfFulfillment(f);
+  const phone = destinationPhone(f.destination) ?? order?.phone;
+  const orderName = orderNameOf(f.name) ?? order?.name;
   const tracking = {
     status: f.status,
+    ...(phone && { phone }),
+    ...(orderName && { orderName }),
     ...(f.tracking_company && { trackingCompany: f.tracking_company }),
     ...(f.tracking_number && { trackingNumber: f.tracking_number }),
     ...(f.tracking_url && { trackingUrl: f.tracking_url }),
   };
-  const shipment = await upsertShipment(ctx, shop.id, f.id, { shopifyOrderId: f.order_id, orderId: order.id, ...tracking });
+  const shipment = await upsertShipment(ctx, shop.id, f.id, { shopifyOrderId: f.order_id, orderId: order?.id, ...tracking });
   await advanceJourney(ctx, shipment, f.shipment_status ?? null, null);
   if (isEndedFulfillment(f.status)) {
     await cancelJobs(ctx, { shopId: shop.id, dedupeKeyPrefix: `${SHIPPING_UPDATE_JOB}:${shipment.id}:` }, `fulfillment ${f.status}`);
@@ -62,7 +71,7 @@ async function recordFulfillment(ctx: AppContext, shop: { id: string; currency: 
 }
 
 async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventPayload): Promise<FulfillmentOutcome> {
-  const order = await ctx.db.order.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: e.order_id } } });
+  const order = await storedOrder(ctx, shopId, e.order_id);
   // An event can overtake its fulfillment's webhook: the shipment starts from what the event knows.
   const shipment = await upsertShipment(ctx, shopId, e.fulfillment_id, { shopifyOrderId: e.order_id, orderId: order?.id });
   const happenedAt = e.happened_at && !Number.isNaN(Date.parse(e.happened_at)) ? new Date(e.happened_at) : null;
@@ -74,32 +83,23 @@ async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventP
   return { outcome: "recorded", shipmentId: shipment.id, milestone };
 }
 
-// The order as far as the fulfillment tells it, kept only until orders/create brings the rest:
-// an existing order is never overwritten, only given a phone it lacked. Inserts here and below
-// are ON CONFLICT DO NOTHING rather than Prisma's upsert (a read, then a write): two deliveries
-// about one fulfillment at once must not meet in a unique violation, which on PostgreSQL
-// aborts the delivery's transaction.
-async function rememberOrder(ctx: AppContext, shop: { id: string; currency: string }, f: FulfillmentPayload) {
-  const phone = destinationPhone(f.destination);
-  const key = { shopId_shopifyOrderId: { shopId: shop.id, shopifyOrderId: f.order_id } };
-  const placedAt = f.created_at && !Number.isNaN(Date.parse(f.created_at)) ? new Date(f.created_at) : ctx.clock.now();
-  const now = ctx.clock.now();
-  await ctx.db.$executeRaw`
-    INSERT INTO "Order" ("id", "createdAt", "updatedAt", "shopId", "shopifyOrderId", "name", "phone", "totalPrice",
-                         "currency", "discountCodes", "placedAt")
-    VALUES (${randomUUID()}, ${now}, ${now}, ${shop.id}, ${f.order_id}, ${orderNameOf(f.name) ?? `Order ${f.order_id}`},
-            ${phone}, 0, ${shop.currency}, '[]', ${placedAt})
-    ON CONFLICT ("shopId", "shopifyOrderId") DO NOTHING`;
-  const order = await ctx.db.order.findUniqueOrThrow({ where: key });
-  if (order.phone || !phone) return order;
-  return ctx.db.order.update({ where: key, data: { phone } });
-}
-
+// Inserted with ON CONFLICT DO NOTHING rather than Prisma's upsert (a read, then a write): two
+// deliveries about one fulfillment at once must not meet in a unique violation, which on
+// PostgreSQL aborts the delivery's transaction.
 async function upsertShipment(
   ctx: AppContext,
   shopId: string,
   shopifyFulfillmentId: string,
-  data: { shopifyOrderId: string; orderId?: string; status?: string; trackingCompany?: string; trackingNumber?: string; trackingUrl?: string },
+  data: {
+    shopifyOrderId: string;
+    orderId?: string;
+    status?: string;
+    phone?: string;
+    orderName?: string;
+    trackingCompany?: string;
+    trackingNumber?: string;
+    trackingUrl?: string;
+  },
 ) {
   const now = ctx.clock.now();
   await ctx.db.$executeRaw`
@@ -108,6 +108,11 @@ async function upsertShipment(
     ON CONFLICT ("shopId", "shopifyFulfillmentId") DO NOTHING`;
   // The update waits for the row's lock (PostgreSQL), so concurrent deliveries apply in turn.
   return ctx.db.shipment.update({ where: { shopId_shopifyFulfillmentId: { shopId, shopifyFulfillmentId } }, data: { ...data, updatedAt: now } });
+}
+
+/** The order when orders/create has stored it; shipments are tied to it by Shopify's order id. */
+export function storedOrder(ctx: AppContext, shopId: string, shopifyOrderId: string) {
+  return ctx.db.order.findUnique({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId } } });
 }
 
 const DELIVERED = "delivered";

@@ -39,7 +39,7 @@ export async function requestOrderRating(ctx: AppContext, input: { shipmentId: s
       deps.secrets,
     );
     if (message.status === "refused" || !message.conversationId) return;
-    const question = { kind: "order_rating" as const, shipmentId: shipment.id, orderName: shipment.order?.name ?? null, askedAt: txCtx.clock.now().toISOString() };
+    const question = { kind: "order_rating" as const, shipmentId: shipment.id, orderName: shipment.orderName, askedAt: txCtx.clock.now().toISOString() };
     await txCtx.db.conversation.update({ where: { id: message.conversationId }, data: { pendingQuestion: serializePendingQuestion(question) } });
   });
 }

@@ -8,14 +8,24 @@ export const UNKNOWN_ORDER_REPLY =
   "We couldn't find an order for this number. Reply with your order number (like #1001) and a member of our team will look it up for you.";
 
 export async function describeLatestOrder(ctx: AppContext, shop: Shop, contact: Contact): Promise<{ found: boolean; reply: string }> {
-  const order = await ctx.db.order.findFirst({
-    where: { shopId: shop.id, OR: [{ phone: contact.phone }, { contactId: contact.id }] },
-    orderBy: { placedAt: "desc" },
-    include: { shipments: { orderBy: { updatedAt: "desc" } } },
-  });
+  const [order, shipment] = await Promise.all([
+    ctx.db.order.findFirst({
+      where: { shopId: shop.id, OR: [{ phone: contact.phone }, { contactId: contact.id }] },
+      orderBy: { placedAt: "desc" },
+    }),
+    // A fulfillment can arrive before its order: its shipment knows the phone too.
+    ctx.db.shipment.findFirst({ where: { shopId: shop.id, phone: contact.phone }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const newerShipment = shipment && (!order || (shipment.shopifyOrderId !== order.shopifyOrderId && shipment.createdAt > order.placedAt));
+  if (newerShipment) return { found: true, reply: describe(shipment.orderName ?? "", [shipment], shop.ianaTimezone) };
   if (!order) return { found: false, reply: UNKNOWN_ORDER_REPLY };
-  const shipment = order.shipments.find((s) => !isEndedFulfillment(s.status));
-  return { found: true, reply: `Your order ${order.name} ${journeyOf(shipment, shop.ianaTimezone)}` };
+  const shipments = await ctx.db.shipment.findMany({ where: { shopId: shop.id, shopifyOrderId: order.shopifyOrderId }, orderBy: { updatedAt: "desc" } });
+  return { found: true, reply: describe(order.name, shipments, shop.ianaTimezone) };
+}
+
+function describe(orderName: string, shipments: Shipment[], timeZone: string) {
+  const shipment = shipments.find((s) => !isEndedFulfillment(s.status));
+  return `Your order ${orderName} ${journeyOf(shipment, timeZone)}`.replace(/ {2,}/g, " ");
 }
 
 function journeyOf(shipment: Shipment | undefined, timeZone: string): string {
