@@ -9,6 +9,7 @@ import { serializePendingQuestion } from "~/conversations/routing/pending-questi
 import { recordFulfillmentWebhook } from "~/flows/shipping/fulfillment-updates.server";
 import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
 import { sendShippingUpdate } from "~/flows/shipping/shipping-texts.server";
+import { saveShippingSettings } from "~/flows/shipping/shipping-settings.server";
 import { DEMO_FAQ } from "~/sandbox/demo-knowledge-base";
 import { readSettingsSection, writeSettingsSection } from "~/settings/shop-settings.server";
 import { AUTOMATION_SETTINGS_KEY, AutomationSettings } from "~/conversations/routing/automation-settings";
@@ -153,6 +154,24 @@ describe("settings", () => {
     expect(await repliesTo(phone)).toEqual([ACK]);
   });
 
+  it("shipping texts are off for a new shop, and cannot be turned on before Telnyx is connected", async () => {
+    const phone = uniquePhone();
+    await contactWithConsent(ctx, shop.id, phone, "transactional");
+    const body = JSON.stringify({ id: 7002, order_id: 9002, status: "success", name: "#1043.1", destination: { phone } });
+    const recorded = await recordFulfillmentWebhook(ctx, { shopDomain: shop.domain, topic: "fulfillments/create", payload: body });
+    if (recorded.outcome !== "recorded") throw new Error(recorded.reason);
+    await sendShippingUpdate(ctx, { shipmentId: recorded.shipmentId, milestone: "shipped" }, deps);
+    expect(await repliesTo(phone)).toEqual([]);
+
+    const unconnected = await createShop(ctx, { telnyxApiKeyEncrypted: null, sendingNumber: null });
+    shopIds.push(unconnected.id);
+    expect(await saveShippingSettings(ctx, unconnected.id, { enabled: true })).toEqual({
+      saved: false,
+      fieldErrors: { enabled: expect.stringMatching(/Connect Telnyx/) },
+    });
+    expect(await saveShippingSettings(ctx, shop.id, { enabled: true })).toMatchObject({ saved: true, settings: { enabled: true } });
+  });
+
   it("a template with a variable shipping texts do not offer is refused when saved", async () => {
     const save = writeSettingsSection(ctx, {
       shopId: shop.id,
@@ -168,7 +187,7 @@ describe("settings", () => {
       shopId: shop.id,
       key: SHIPPING_SETTINGS_KEY,
       schema: ShippingSettings,
-      value: { shipped: { enabled: false }, delivered: { template: "{{first_name}}, {{order_name}} is at your door." } },
+      value: { enabled: true, shipped: { enabled: false }, delivered: { template: "{{first_name}}, {{order_name}} is at your door." } },
     });
     const phone = uniquePhone();
     await contactWithConsent(ctx, shop.id, phone, "transactional");

@@ -230,6 +230,7 @@ describe("the shipping texts page", () => {
       body: new URLSearchParams(fields),
     });
   const form = {
+    enabled: "on",
     "shipped.enabled": "on",
     "shipped.template": "{{order_name}} is on its way with {{carrier}}: {{tracking_url}}",
     "out_for_delivery.template": "unused",

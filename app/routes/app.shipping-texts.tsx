@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
-import { z } from "zod";
 import { requireAdmin } from "~/admin.server";
 import { appContext } from "~/services.server";
-import { readSettingsSection, writeSettingsSection } from "~/settings/shop-settings.server";
+import { readSettingsSection } from "~/settings/shop-settings.server";
+import { saveShippingSettings } from "~/flows/shipping/shipping-settings.server";
 import { SHIPPING_MILESTONES, SHIPPING_SETTINGS_KEY, SHIPPING_VARIABLES, ShippingSettings } from "~/flows/shipping/shipping-settings";
 
 const MILESTONE_LABELS: Record<(typeof SHIPPING_MILESTONES)[number], string> = {
@@ -30,6 +30,7 @@ function settingsFromForm(form: FormData) {
   const text = (name: string) => String(form.get(name) ?? "");
   const step = (name: string) => ({ enabled: form.get(`${name}.enabled`) === "on", template: text(`${name}.template`) });
   return {
+    enabled: form.get("enabled") === "on",
     ...Object.fromEntries(SHIPPING_MILESTONES.map((m) => [m, step(m)])),
     rating: {
       enabled: form.get("rating.enabled") === "on",
@@ -41,15 +42,8 @@ function settingsFromForm(form: FormData) {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  try {
-    const value = settingsFromForm(await request.formData());
-    await writeSettingsSection(appContext, { shopId: shop.id, key: SHIPPING_SETTINGS_KEY, schema: ShippingSettings, value });
-  } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error;
-    const fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path.join("."), issue.message]));
-    return Response.json({ fieldErrors }, { status: 400 });
-  }
-  return Response.json({ saved: true });
+  const result = await saveShippingSettings(appContext, shop.id, settingsFromForm(await request.formData()));
+  return Response.json(result, { status: result.saved ? 200 : 400 });
 };
 
 type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean };
@@ -83,6 +77,8 @@ export default function ShippingTexts() {
                     Sent once per shipment to shoppers who agreed to order texts, between 8am and 9pm their time. Variables:{" "}
                     {SHIPPING_VARIABLES.map((v) => `{{${v}}}`).join(" ")}
                   </Text>
+                  <Toggle name="enabled" label="Send shipping texts" initial={saved.enabled} />
+                  {errors.enabled && <Banner tone="critical">{errors.enabled}</Banner>}
                   <FormLayout>
                     {SHIPPING_MILESTONES.map((m) => (
                       <BlockStack gap="200" key={m}>

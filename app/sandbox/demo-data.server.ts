@@ -5,6 +5,7 @@ import { encryptSecret } from "~/messaging/secrets.server";
 import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
+import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -51,8 +52,12 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       returnsUrl: "https://textback-demo.example/returns",
       reviewUrl: "https://textback-demo.example/reviews",
       installedAt: now,
-      // Telnyx is connected here, so the demo's cart recovery is on from the start.
-      settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }),
+      // Telnyx is connected here, so the demo's cart recovery is on from the start,
+      // and so are its shipping texts.
+      settings: JSON.stringify({
+        ...JSON.parse(withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true })),
+        [SHIPPING_SETTINGS_KEY]: { enabled: true },
+      }),
       ...telnyx,
     },
     update: { ...telnyx, uninstalledAt: null },

@@ -20,7 +20,7 @@ export async function requestOrderRating(ctx: AppContext, input: { shipmentId: s
   if (!shipment) return;
   const settings = readSettingsSection(shipment.shop, SHIPPING_SETTINGS_KEY, ShippingSettings);
   const contact = await textableContact(ctx, shipment);
-  if (!settings.rating.enabled || !contact) return;
+  if (!settings.enabled || !settings.rating.enabled || !contact) return;
   await inTransaction(ctx, async (txCtx) => {
     const latest = await txCtx.db.conversation.findFirst({ where: { contactId: contact.id }, orderBy: { lastMessageAt: "desc" } });
     const asked = readPendingQuestion(latest?.pendingQuestion ?? null, txCtx.clock.now());

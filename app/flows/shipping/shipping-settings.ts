@@ -1,5 +1,5 @@
-// The merchant's shipping texts, stored under Shop.settings.shipping: one switch and one
-// template per milestone, and the rating request that follows a delivery.
+// The merchant's shipping texts, stored under Shop.settings.shipping: a switch for them all, one
+// switch and one template per milestone, and the rating request that follows a delivery.
 import { z } from "zod";
 import { unknownVariables } from "~/flows/templates";
 
@@ -29,6 +29,8 @@ const milestone = (enabled: boolean, text: string) =>
   z.object({ enabled: z.boolean().default(enabled), template: template(SHIPPING_VARIABLES, text) }).default({});
 
 export const ShippingSettings = z.object({
+  // Off until the merchant turns it on, like every flow of a new install.
+  enabled: z.boolean().default(false),
   shipped: milestone(true, "Your order {{order_name}} has shipped with {{carrier}}. Track it here: {{tracking_url}}"),
   out_for_delivery: milestone(true, "Your order {{order_name}} is out for delivery today. Track it here: {{tracking_url}}"),
   // Off by default: the carrier leaves its own notice, and a second message can alarm.

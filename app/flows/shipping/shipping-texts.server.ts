@@ -21,6 +21,7 @@ export async function sendShippingUpdate(ctx: AppContext, input: { shipmentId: s
   // A text about the way there is no news once the parcel has arrived.
   if (input.milestone !== "delivered" && shipment.shipmentStatus === "delivered") return;
   const settings = readSettingsSection(shipment.shop, SHIPPING_SETTINGS_KEY, ShippingSettings);
+  if (!settings.enabled) return;
   if (input.milestone === "delivered") await scheduleRatingRequest(ctx, shipment, settings);
   const step = settings[input.milestone];
   const contact = await textableContact(ctx, shipment);
