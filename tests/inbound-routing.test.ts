@@ -103,6 +103,19 @@ describe("hand-off", () => {
     expect(await threadOf(phone)).toMatchObject({ state: "open", takenOverAt: null, assignedTo: null });
   });
 
+  it("a reply a cart recovery step is waiting for gets that step, not an acknowledgement as well", async () => {
+    const phone = uniquePhone();
+    await text(phone, "hello");
+    const contact = await db.contact.findUniqueOrThrow({ where: { shopId_phone: { shopId: shop.id, phone } } });
+    await db.checkout.create({
+      data: { shopId: shop.id, contactId: contact.id, token: randomUUID(), phone, shopifyUpdatedAt: clock.now(), recoveryStatus: "texting" },
+    });
+    clock.advanceMinutes(90);
+    await text(phone, "Does it come in blue?");
+    expect(await repliesTo(phone)).toEqual([ACK]);
+    expect((await threadOf(phone)).state).toBe("needs_reply");
+  });
+
   it("a shopper who opted out is never answered by automation", async () => {
     const phone = uniquePhone();
     await text(phone, "STOP");

@@ -2,7 +2,7 @@
 // question automation asked (a rating), a merchant keyword (STATUS, RETURN, custom), an FAQ
 // answer the matcher is confident of, and otherwise a person: the thread needs a reply and the
 // shopper hears so (the acknowledgement, or the away message outside business hours), at most
-// once an hour. A thread a person has taken over gets no automation until it is closed.
+// once an hour, unless a cart recovery step is about to answer. A thread a person has taken over gets no automation until it is closed.
 // Runs in the inbound delivery's transaction.
 import type { AppContext } from "~/context.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
@@ -54,7 +54,7 @@ export async function routeInboundText(ctx: AppContext, input: RoutedText, deps:
     await reply(ctx, input, answer.reply, deps);
     return { ...update, state: "needs_reply", lastAutoAckAt: now };
   }
-  if (acknowledged) return { ...update, state: "needs_reply" };
+  if (acknowledged || (await recoveryStepPending(ctx, input))) return { ...update, state: "needs_reply" };
   await reply(ctx, input, handOffMessage(input.shop, settings, now), deps);
   return { ...update, state: "needs_reply", lastAutoAckAt: now };
 }
@@ -64,6 +64,16 @@ function answerPendingRating(ctx: AppContext, input: RoutedText): AutomaticAnswe
   const rating = question ? ratingIn(input.text) : null;
   if (!question || rating === null) return null;
   return answerToRating(input.shop, input.contact, question, rating);
+}
+
+// A reply to a cart recovery text is what its next step waits for: that step is the automatic
+// answer, and an acknowledgement on top would be a second text about one cart.
+async function recoveryStepPending(ctx: AppContext, input: RoutedText) {
+  const running = await ctx.db.checkout.findFirst({
+    where: { shopId: input.shop.id, contactId: input.contact.id, recoveryStatus: "texting" },
+    select: { id: true },
+  });
+  return Boolean(running);
 }
 
 function handOffMessage(shop: Shop, settings: AutomationSettings, now: Date) {
