@@ -7,19 +7,23 @@ const engines = ["sqlite", "postgresql"] as const;
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    projects: engines.map((engine) => ({
-      extends: true,
-      test: {
-        name: engine,
-        include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
-        env: { TEST_ENGINE: engine },
-        globalSetup: ["tests/support/global-setup.ts"],
-        // Files share one database per engine; running them one at a time keeps races
-        // confined to the tests that stage them on purpose.
-        fileParallelism: false,
-        testTimeout: 30_000,
-        hookTimeout: 120_000,
-      },
-    })),
+    projects: [
+      // The checkout extension's rendering: a DOM, no database (its tsconfig sets preact's JSX).
+      { test: { name: "extension", include: ["extensions/**/*.test.tsx"], environment: "happy-dom" } },
+      ...engines.map((engine) => ({
+        extends: true as const,
+        test: {
+          name: engine,
+          include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
+          env: { TEST_ENGINE: engine },
+          globalSetup: ["tests/support/global-setup.ts"],
+          // Files share one database per engine; running them one at a time keeps races
+          // confined to the tests that stage them on purpose.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+    ],
   },
 });

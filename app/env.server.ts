@@ -25,6 +25,7 @@ const schema = z.object({
   TELNYX_BASE_URL: z.string().url().optional(),
   // Telnyx's Ed25519 public key (base64) for webhook signatures, from the Mission Control portal.
   TELNYX_PUBLIC_KEY: z.string().optional(),
+  TELNYX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   TEXTBACK_SANDBOX: booleanFlag,
   // "inline" runs the job worker inside the web process; "off" leaves it to `npm run worker`.
   TEXTBACK_WORKER: z.enum(["inline", "off"]).default("inline"),

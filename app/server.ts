@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { limitWebhookBodies } from "./body-limit";
 
 interface TextbackBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
@@ -22,6 +23,7 @@ export async function startServer({ port }: { port: number }) {
   app.disable("x-powered-by");
   app.use("/assets", express.static(resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(resolve(buildDir, "client"), { maxAge: "1h" }));
+  app.use(limitWebhookBodies);
   app.all("*", createRequestHandler({ build }));
 
   // The runtime (worker, sandbox) is up before the first request can arrive.

@@ -27,6 +27,7 @@ export const messagingDeps: MessagingDeps = {
   encryptionKey: env.TEXTBACK_ENCRYPTION_KEY,
   env,
   appUrl: env.SHOPIFY_APP_URL,
+  timeoutMs: env.TELNYX_TIMEOUT_MS,
   // Imported when first used: shopify.server imports this module.
   shopifyAdmin: async (shopDomain) => {
     const { unauthenticated } = await import("./shopify.server");

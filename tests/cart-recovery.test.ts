@@ -39,6 +39,10 @@ async function checkoutUpdate(change: Omit<CheckoutChange, "updatedAt"> & { upda
   return payload;
 }
 
+// Consent ticked at checkout is confirmed at once (issue 7); these tests count recovery texts.
+const OPT_IN_CONFIRMATION = /You're subscribed to/;
+const recoveryTextsTo = async (phone: string) => (await sandbox.textsTo(phone)).filter((t) => !OPT_IN_CONFIRMATION.test(t.text));
+
 const linksIn = (text: string) => [...text.matchAll(/https?:\/\/\S+\/r\/([A-Za-z0-9]+)/g)].map((m) => ({ url: m[0], code: m[1] }));
 const codesIn = (text: string) => [...text.matchAll(/\bTB-[A-Z0-9]+/g)].map((m) => m[0]);
 const ukPhone = () => `+4474001${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`;
@@ -49,9 +53,9 @@ describe("cart recovery for a consented US shopper", () => {
     const checkout = await checkoutUpdate({ phone, acceptsSms: true, firstTitle: "Linen shirt" });
 
     await sandbox.advanceClock(29);
-    expect(await sandbox.textsTo(phone)).toEqual([]);
+    expect(await recoveryTextsTo(phone)).toEqual([]);
     await sandbox.advanceClock(2);
-    const texts = await sandbox.textsTo(phone);
+    const texts = await recoveryTextsTo(phone);
     expect(texts).toHaveLength(1);
     expect(texts[0].text).toMatch(/^Textback Demo: Hi John, you left Linen shirt \(Pink\) and 1 more in your cart/);
     expect(texts[0].text).toContain("Reply STOP to opt out");
@@ -64,7 +68,9 @@ describe("cart recovery for a consented US shopper", () => {
     expect(await db.link.findUniqueOrThrow({ where: { code: link.code } })).toMatchObject({ clicks: 1, target: checkout.url });
 
     await sandbox.advanceClock(3 * DAY);
-    expect(await sandbox.textsTo(phone)).toHaveLength(1);
+    expect(await recoveryTextsTo(phone)).toHaveLength(1);
+    const confirmations = (await sandbox.textsTo(phone)).filter((t) => OPT_IN_CONFIRMATION.test(t.text));
+    expect(confirmations).toHaveLength(1);
   });
 
   it("makes the next offer, with a single-use code, only after the shopper answered", async () => {
@@ -74,7 +80,7 @@ describe("cart recovery for a consented US shopper", () => {
     expect(await sandbox.textFromShopper(phone, "Does it come in blue?")).toBe(200);
 
     await sandbox.advanceClock(DAY);
-    const texts = await sandbox.textsTo(phone);
+    const texts = await recoveryTextsTo(phone);
     expect(texts).toHaveLength(2);
     const [code] = codesIn(texts[1].text);
     expect(texts[1].text).toContain(`10% off with code ${code}`);
@@ -93,13 +99,13 @@ describe("cart recovery for a consented US shopper", () => {
 
     await sandbox.advanceClock(31);
     await sandbox.setClock(at(21, 59)); // 07:59
-    expect(await sandbox.textsTo(phone)).toEqual([]);
+    expect(await recoveryTextsTo(phone)).toEqual([]);
     const held = await db.message.findFirstOrThrow({ where: { shopId, toNumber: phone, flow: "cart_recovery" } });
     expect(held.status).toBe("held");
     expect(JSON.parse(held.holdReason!)).toMatchObject({ code: "quiet_hours", until: at(22), zones: ["America/Chicago"] });
 
     await sandbox.setClock(at(22)); // 08:00 in Chicago
-    const texts = await sandbox.textsTo(phone);
+    const texts = await recoveryTextsTo(phone);
     expect(texts).toHaveLength(1);
     expect(new Date(texts[0].at).toISOString()).toBe(at(22));
   });
@@ -111,9 +117,9 @@ describe("cart recovery for a consented US shopper", () => {
     await checkoutUpdate({ phone, acceptsSms: true, token: first.token });
 
     await sandbox.advanceClock(11);
-    expect(await sandbox.textsTo(phone)).toEqual([]);
+    expect(await recoveryTextsTo(phone)).toEqual([]);
     await sandbox.advanceClock(20);
-    expect(await sandbox.textsTo(phone)).toHaveLength(1);
+    expect(await recoveryTextsTo(phone)).toHaveLength(1);
   });
 
   it("an older update delivered late does not move the checkout back", async () => {
@@ -137,7 +143,7 @@ describe("cart recovery outside North America", () => {
     await sandbox.advanceClock(31);
     await sandbox.advanceClock(DAY);
     await sandbox.advanceClock(DAY);
-    const texts = await sandbox.textsTo(phone);
+    const texts = await recoveryTextsTo(phone);
     expect(texts).toHaveLength(3);
     const codes = texts.flatMap((text) => codesIn(text.text));
     expect(codes).toHaveLength(2);
@@ -153,14 +159,14 @@ describe("cart recovery outside North America", () => {
     expect(target).toBe(`https://checkout.local/discount/${codes[0]}?redirect=${encodeURIComponent(new URL(checkout.url).pathname + new URL(checkout.url).search)}`);
 
     await sandbox.advanceClock(5 * DAY);
-    expect(await sandbox.textsTo(phone)).toHaveLength(3);
+    expect(await recoveryTextsTo(phone)).toHaveLength(3);
   });
 
   it("an order arriving a minute before a step cancels it and is attributed once, with its value", async () => {
     const phone = ukPhone();
     const checkout = await checkoutUpdate({ phone, acceptsSms: true, countryCode: "GB" });
     await sandbox.advanceClock(31);
-    const [first] = await sandbox.textsTo(phone);
+    const [first] = await recoveryTextsTo(phone);
     await fetch(linksIn(first.text)[0].url, { redirect: "manual" });
     // Step 1 went at minute 30, so step 2 is due at minute 30 of the next day: one minute away.
     await sandbox.advanceClock(DAY - 2);
@@ -174,7 +180,7 @@ describe("cart recovery outside North America", () => {
     expect((await postShopifyWebhook(app.url, "orders/paid", order.body)).status).toBe(200);
 
     await sandbox.advanceClock(3 * DAY);
-    expect(await sandbox.textsTo(phone)).toHaveLength(1);
+    expect(await recoveryTextsTo(phone)).toHaveLength(1);
     const stored = await db.order.findMany({ where: { shopId, shopifyOrderId: order.id } });
     const firstMessage = await db.message.findFirstOrThrow({ where: { shopId, toNumber: phone, flowStep: 1 } });
     expect(stored).toEqual([
@@ -194,7 +200,7 @@ describe("cart recovery never texts without consent", () => {
     const phone = uniquePhone();
     const checkout = await checkoutUpdate({ phone, acceptsSms: false });
     await sandbox.advanceClock(2 * DAY);
-    expect(await sandbox.textsTo(phone)).toEqual([]);
+    expect(await recoveryTextsTo(phone)).toEqual([]);
     expect(await db.checkout.findUniqueOrThrow({ where: { shopId_token: { shopId, token: checkout.token } } })).toMatchObject({
       recoveryStatus: "stopped",
       recoveryStopReason: "no_consent",
@@ -220,7 +226,7 @@ describe("cart recovery never texts without consent", () => {
     await sandbox.advanceClock(31);
     expect(await sandbox.textFromShopper(phone, "stop")).toBe(200);
     await sandbox.advanceClock(3 * DAY);
-    const texts = await sandbox.textsTo(phone);
+    const texts = await recoveryTextsTo(phone);
     expect(texts).toHaveLength(2);
     expect(texts[1].text).toMatch(/unsubscribed|opted out/i);
     const { id } = await db.checkout.findUniqueOrThrow({ where: { shopId_token: { shopId, token: checkout.token } } });

@@ -87,10 +87,10 @@ describe("an opted-out shopper", () => {
   it("is refused by the cart recovery flow's job, even when the flow's own checks pass", async () => {
     const shop = await createShop(ctx(), { settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }) });
     const phone = uniquePhone();
-    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: clock.now().toISOString() });
-    expect(await ingestCheckout(ctx(), { shopDomain: shop.domain, payload: checkout.body })).toMatchObject({ outcome: "stored", consentRecorded: true });
-    // Erased after a STOP: the contact row says "consented", only the suppression list knows.
+    // Erased after a STOP: a new checkout says "consented", only the suppression list knows.
     await suppressPhone(ctx(), { shopId: shop.id, phone, reason: "customers/redact after STOP", hashKey: deps().secrets.suppressionHashKey });
+    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: clock.now().toISOString() });
+    expect(await ingestCheckout(ctx(), { shopDomain: shop.domain, payload: checkout.body }, deps())).toMatchObject({ outcome: "stored", consentRecorded: true });
 
     clock.advanceMinutes(31);
     await runDueJobs();

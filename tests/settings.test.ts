@@ -55,3 +55,47 @@ describe("Telnyx settings", () => {
     expect((await demoShop()).telnyxApiKeyEncrypted).toBe(shop.telnyxApiKeyEncrypted);
   });
 });
+
+describe("checking the Telnyx connection", () => {
+  const check = async () => {
+    const response = await fetch(`${app.url}/app/settings/check-connection`, { method: "POST", headers: { "User-Agent": BROWSER_USER_AGENT } });
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+
+  it("confirms a key, profile and number that belong together, and names what is wrong otherwise", async () => {
+    const shop = await demoShop();
+    const restore = { telnyxApiKeyEncrypted: shop.telnyxApiKeyEncrypted, telnyxMessagingProfileId: shop.telnyxMessagingProfileId, sendingNumber: shop.sendingNumber };
+    try {
+      await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: "+13125550100", telnyxMessagingProfileId: "40017f8e-49bd-4f4f-8bd4-0d1e5a4db0a1" } });
+      const sandboxKey = await saveSettings({ ...valid, apiKey: "KEY_TEXTBACK_SANDBOX", sendingNumber: "+13125550100" });
+      expect(sandboxKey.status).toBe(200);
+      expect(await check()).toEqual({ ok: true, message: expect.stringContaining("Connected: +13125550100") });
+
+      await saveSettings({ ...valid, apiKey: "", sendingNumber: "+13125550199" });
+      expect(await check()).toMatchObject({ ok: false, problem: "number_not_on_profile", message: expect.stringContaining("+13125550199 is not on messaging profile") });
+
+      await saveSettings({ ...valid, apiKey: "", messagingProfileId: "00000000-0000-4000-8000-000000000000", sendingNumber: "+13125550100" });
+      expect(await check()).toMatchObject({ ok: false, problem: "no_profile" });
+
+      await saveSettings({ ...valid, apiKey: "KEY0193A1B2C3D4E5F6_WRONGKEY", sendingNumber: "+13125550100" });
+      expect(await check()).toMatchObject({ ok: false, problem: "bad_key", message: expect.stringContaining("did not accept the API key") });
+    } finally {
+      await db.shop.update({ where: { id: shop.id }, data: restore });
+    }
+  });
+});
+
+describe("store details", () => {
+  it("refuses a bad link, email or price next to the field, and saves good ones", async () => {
+    const bad = await saveSettings({ intent: "store", brandName: "", supportEmail: "nope", returnsUrl: "javascript:alert(1)", reviewUrl: "", costPerSegment: "-1" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((await bad.json()).fieldErrors).sort()).toEqual(["brandName", "costPerSegment", "returnsUrl", "supportEmail"]);
+
+    const good = await saveSettings({ intent: "store", brandName: "Harbor", supportEmail: "help@harbor.example", returnsUrl: "https://harbor.example/returns", reviewUrl: "", costPerSegment: "0.0051" });
+    expect(good.status).toBe(200);
+    expect(await demoShop()).toMatchObject({ brandName: "Harbor", supportEmail: "help@harbor.example", returnsUrl: "https://harbor.example/returns", reviewUrl: null });
+    expect(Number((await demoShop()).costPerSegment)).toBe(0.0051);
+    await saveSettings({ intent: "store", brandName: "Textback Demo", supportEmail: "help@textback-demo.example", returnsUrl: "", reviewUrl: "", costPerSegment: "0.004" });
+  });
+});

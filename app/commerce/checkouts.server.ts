@@ -1,10 +1,13 @@
 // checkouts/create and checkouts/update: the checkout as Shopify last described it, its phone's
 // contact and consent, and the recovery flow's timer. Runs in the delivery's transaction.
+import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { findOrCreateContact } from "~/conversations/contacts.server";
 import { restartRecoveryTimer, stopRecovery } from "~/flows/cart-recovery/schedule.server";
+import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { parseCheckoutPayload, type CheckoutFacts } from "./checkout-payload";
+import { confirmCheckoutSmsOptIn } from "./checkout-consent.server";
 
 export type CheckoutIngestion =
   | { outcome: "stored"; checkoutId: string; consentRecorded: boolean; contactId: string | null }
@@ -15,7 +18,11 @@ export type CheckoutIngestion =
 export const DEFAULT_CHECKOUT_DISCLOSURE =
   "Text me cart reminders, order updates and offers. Up to 6 msgs/month. Msg & data rates may apply. Reply STOP to opt out, HELP for help.";
 
-export async function ingestCheckout(txCtx: AppContext, input: { shopDomain: string; payload: string }): Promise<CheckoutIngestion> {
+export async function ingestCheckout(
+  txCtx: AppContext,
+  input: { shopDomain: string; payload: string },
+  deps: Pick<MessagingDeps, "secrets">,
+): Promise<CheckoutIngestion> {
   const parsed = parseCheckoutPayload(input.payload);
   if (!parsed.ok) return { outcome: "ignored", reason: parsed.reason };
   const facts = parsed.checkout;
@@ -32,25 +39,7 @@ export async function ingestCheckout(txCtx: AppContext, input: { shopDomain: str
     ? await db.checkout.update({ where: { id: existing.id }, data })
     : await db.checkout.create({ data: { ...data, shopId: shop.id, token: facts.token } });
 
-  let consentRecorded = false;
-  if (contact && facts.buyerAcceptsSmsMarketing && !contact.marketingConsent) {
-    await recordConsentEvent(
-      txCtx,
-      {
-        shopId: shop.id,
-        contactId: contact.id,
-        phone: contact.phone,
-        scope: "marketing",
-        granted: true,
-        source: "checkout",
-        text: shop.consentDisclosure ?? DEFAULT_CHECKOUT_DISCLOSURE,
-        evidence: { checkoutToken: facts.token, shopifyUpdatedAt: facts.shopifyUpdatedAt.toISOString(), disclosureVersion: shop.consentDisclosureVersion },
-      },
-      db,
-    );
-    consentRecorded = true;
-  }
-
+  const consentRecorded = contact && facts.buyerAcceptsSmsMarketing ? await recordCheckoutConsent(txCtx, shop, contact, facts, deps) : false;
   if (facts.completedAt) await stopRecovery(txCtx, checkout, "completed");
   else await restartRecoveryTimer(txCtx, shop, checkout);
   return { outcome: "stored", checkoutId: checkout.id, consentRecorded, contactId: contact?.id ?? null };
@@ -82,4 +71,39 @@ function checkoutColumns(facts: CheckoutFacts, contactId: string | null) {
     shopifyUpdatedAt: facts.shopifyUpdatedAt,
     completedAt: facts.completedAt,
   };
+}
+
+// The shopper ticked Shopify's SMS box. The disclosure our checkout extension showed, when it
+// posted one, is the ledger's text; otherwise the shop's configured disclosure is. Then the one
+// opt-in confirmation goes out (the confirmation decides whether it is owed).
+async function recordCheckoutConsent(
+  ctx: AppContext,
+  shop: Shop,
+  contact: Contact,
+  facts: CheckoutFacts,
+  deps: Pick<MessagingDeps, "secrets">,
+) {
+  const shownByExtension = await ctx.db.checkoutConsentDisclosure.findUnique({
+    where: { shopId_checkoutToken: { shopId: shop.id, checkoutToken: facts.token } },
+    select: { id: true },
+  });
+  const recordNow = !contact.marketingConsent && !shownByExtension;
+  if (recordNow) {
+    await recordConsentEvent(
+      ctx,
+      {
+        shopId: shop.id,
+        contactId: contact.id,
+        phone: contact.phone,
+        scope: "marketing",
+        granted: true,
+        source: "checkout",
+        text: shop.consentDisclosure ?? DEFAULT_CHECKOUT_DISCLOSURE,
+        evidence: { checkoutToken: facts.token, shopifyUpdatedAt: facts.shopifyUpdatedAt.toISOString(), disclosureVersion: shop.consentDisclosureVersion },
+      },
+      ctx.db,
+    );
+  }
+  const confirmation = await confirmCheckoutSmsOptIn(ctx, { shopId: shop.id, contactId: contact.id, checkoutToken: facts.token }, deps);
+  return recordNow || Boolean(confirmation.disclosure?.consentEventId && !contact.marketingConsent);
 }

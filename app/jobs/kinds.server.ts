@@ -5,6 +5,7 @@ import { sendTextJob } from "./send-text.server";
 import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
 import { cartRecoveryStepJob } from "./cart-recovery-step.server";
+import { reconcileDeliveryJob } from "./reconcile-delivery.server";
 import { sendShippingUpdateJob } from "./send-shipping-update.server";
 import { requestOrderRatingJob } from "./request-order-rating.server";
 
@@ -14,6 +15,7 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     syncSmsConsentJob(deps),
     expireUnconfirmedSendJob,
     cartRecoveryStepJob(deps),
+    reconcileDeliveryJob(deps),
     sendShippingUpdateJob(deps),
     requestOrderRatingJob(deps),
   ]);

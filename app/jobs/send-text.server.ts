@@ -11,6 +11,7 @@ import type { TextPurpose } from "~/messaging/text-purpose";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
 import { scheduleUnconfirmedSendExpiry } from "./expire-unconfirmed-send.server";
+import { scheduleDeliveryReconciliation } from "./reconcile-delivery.server";
 
 const Payload = z.object({ messageId: z.string() });
 
@@ -57,6 +58,7 @@ async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps)
   const outcome = await transmitMessage(ctx, messageId, deps);
   if (outcome.optedOutByCarrier) await recordCarrierOptOut(ctx, messageId);
   if (outcome.result === "outcome_unknown") await scheduleUnconfirmedSendExpiry(ctx, message);
+  if (outcome.result === "accepted") await scheduleDeliveryReconciliation(ctx, message);
 }
 
 // Conditional on the status read, so a concurrent STOP that cancelled the text wins.

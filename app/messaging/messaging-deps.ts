@@ -8,6 +8,8 @@ export interface MessagingDeps {
   encryptionKey: string;
   env: { TELNYX_BASE_URL?: string; TELNYX_PUBLIC_KEY?: string };
   appUrl: string;
+  /** How long one Telnyx request may take (TELNYX_TIMEOUT_MS); default 15 s. */
+  timeoutMs?: number;
   /** An Admin API client for an installed shop (its offline session); jobs that write to Shopify need it. */
   shopifyAdmin?: (shopDomain: string) => Promise<ShopifyAdminGraphql>;
 }

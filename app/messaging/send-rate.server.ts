@@ -29,6 +29,26 @@ export function sendsPerSecondFor(
   return overrides[type] ?? DEFAULT_SENDS_PER_SECOND[type];
 }
 
+/**
+ * A shop's own rates, from `sending` in its settings JSON, e.g. {"sending":{"long_code":3}} for
+ * a number whose carrier registration allows 3 texts per second. Anything else is ignored.
+ */
+export function shopRateOverrides(settingsJson: string): Partial<Record<SendingNumberType, number>> {
+  let sending: unknown;
+  try {
+    sending = (JSON.parse(settingsJson) as { sending?: unknown }).sending;
+  } catch {
+    return {};
+  }
+  if (typeof sending !== "object" || sending === null) return {};
+  const overrides: Partial<Record<SendingNumberType, number>> = {};
+  for (const type of Object.keys(DEFAULT_SENDS_PER_SECOND) as SendingNumberType[]) {
+    const rate = (sending as Record<string, unknown>)[type];
+    if (typeof rate === "number" && rate > 0 && rate <= 1000) overrides[type] = rate;
+  }
+  return overrides;
+}
+
 export interface ReserveSendSlotInput {
   /** The sending number (E.164). */
   number: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import { RetryJobAfter } from "~/jobs/queue.server";
 import { useTestDatabase } from "../../tests/support/database";
-import { reserveSendSlot, sendsPerSecondFor, waitForSendSlot } from "./send-rate.server";
+import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides, waitForSendSlot } from "./send-rate.server";
 
 const { db } = useTestDatabase();
 // The app clock is deliberately far from real time: the limiter must not read it.
@@ -93,5 +93,15 @@ describe("per-number send rate", () => {
 
   it("refuses a rate that is not positive", async () => {
     await expect(reserveSendSlot(ctx, { number: freshNumber(), perSecond: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("a shop's own sending rate", () => {
+  it("reads positive rates per number type from the settings JSON and ignores anything else", () => {
+    expect(shopRateOverrides(JSON.stringify({ sending: { long_code: 3 } }))).toEqual({ long_code: 3 });
+    expect(sendsPerSecondFor("long_code", shopRateOverrides(JSON.stringify({ sending: { long_code: 3 } })))).toBe(3);
+    expect(shopRateOverrides(JSON.stringify({ sending: { long_code: -1, toll_free: "20", short_code: 100 } }))).toEqual({});
+    expect(shopRateOverrides("{}")).toEqual({});
+    expect(shopRateOverrides("not json")).toEqual({});
   });
 });

@@ -9,7 +9,7 @@ import { APIError } from "telnyx";
 import type { AppContext } from "../context.server";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
 import { estimateCost } from "./segments";
-import { reserveSendSlot, sendsPerSecondFor, waitForSendSlot } from "./send-rate.server";
+import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides, waitForSendSlot } from "./send-rate.server";
 import {
   firstTelnyxError,
   isBlockedByStop,
@@ -63,7 +63,7 @@ export async function transmitMessage(ctx: AppContext, messageId: string, option
 
   // Book the number's slot before claiming: RetryJobAfter leaves the row queued, untouched.
   const realNow = options.realNow ?? (() => new Date());
-  const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType);
+  const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType, shopRateOverrides(shop.settings));
   const slot = await reserveSendSlot(ctx, { number: from, perSecond, maxWaitMs: options.maxSlotWaitMs, realNow });
   await waitForSendSlot(slot, { realNow, sleep: options.sleep });
 

@@ -3,7 +3,9 @@ import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@
 import { useState } from "react";
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { requireAdmin } from "~/admin.server";
+import { z } from "zod";
 import { appContext, env } from "~/services.server";
+import { saveStoreDetails, StoreDetailsInput } from "~/commerce/store-details.server";
 import {
   InvalidSendingNumberError,
   saveTelnyxCredentials,
@@ -13,16 +15,36 @@ import {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  return telnyxConnectionSummary(shop, env.TEXTBACK_ENCRYPTION_KEY);
+  return {
+    ...telnyxConnectionSummary(shop, env.TEXTBACK_ENCRYPTION_KEY),
+    webhookUrl: `${env.SHOPIFY_APP_URL.replace(/\/+$/, "")}/webhooks/telnyx`,
+    store: {
+      brandName: shop.brandName ?? shop.name,
+      supportEmail: shop.supportEmail ?? "",
+      returnsUrl: shop.returnsUrl ?? "",
+      reviewUrl: shop.reviewUrl ?? "",
+      costPerSegment: String(shop.costPerSegment),
+    },
+  };
 };
+
+function fieldErrorsOf(error: z.ZodError) {
+  return Object.fromEntries(error.issues.map((issue) => [issue.path[0], issue.message]));
+}
+
+async function saveStore(shopId: string, form: FormData) {
+  const parsed = StoreDetailsInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  await saveStoreDetails(appContext, shopId, parsed.data);
+  return Response.json({ saved: true, savedStore: true });
+}
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const parsed = TelnyxCredentialsInput.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path[0], issue.message]));
-    return Response.json({ fieldErrors }, { status: 400 });
-  }
+  const form = await request.formData();
+  if (form.get("intent") === "store") return saveStore(shop.id, form);
+  const parsed = TelnyxCredentialsInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   try {
     await saveTelnyxCredentials(appContext, shop.id, parsed.data, env.TEXTBACK_ENCRYPTION_KEY);
   } catch (error) {
@@ -34,7 +56,52 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return Response.json({ saved: true });
 };
 
-type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean };
+type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean };
+type CheckResult = { ok: boolean; message: string };
+
+function ConnectionCheckCard({ webhookUrl }: { webhookUrl: string }) {
+  const fetcher = useFetcher<CheckResult>();
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Check the connection</Text>
+        <TextField label="Webhook URL for your Telnyx messaging profile" value={webhookUrl} readOnly autoComplete="off" helpText="Paste it into Mission Control → Messaging → your profile → Inbound and Outbound webhook URL." />
+        {fetcher.data && <Banner tone={fetcher.data.ok ? "success" : "critical"}>{fetcher.data.message}</Banner>}
+        <fetcher.Form method="post" action="/app/settings/check-connection">
+          <Button submit loading={fetcher.state !== "idle"}>Check connection</Button>
+        </fetcher.Form>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function StoreDetailsCard({ store, result }: { store: Record<"brandName" | "supportEmail" | "returnsUrl" | "reviewUrl" | "costPerSegment", string>; result?: ActionResult }) {
+  const [fields, setFields] = useState(store);
+  const saving = useNavigation().formData?.get("intent") === "store";
+  const errors = result?.fieldErrors ?? {};
+  const field = (name: keyof typeof store, label: string, helpText?: string) => (
+    <TextField label={label} name={name} value={fields[name]} onChange={(value) => setFields((all) => ({ ...all, [name]: value }))} autoComplete="off" error={errors[name]} helpText={helpText} />
+  );
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="store" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">Your store in texts</Text>
+          {result?.savedStore && <Banner tone="success">Store details saved.</Banner>}
+          <FormLayout>
+            {field("brandName", "Brand name", "Opens the first text of every flow.")}
+            {field("supportEmail", "Support email", "Named in the answer to HELP.")}
+            {field("returnsUrl", "Returns link")}
+            {field("reviewUrl", "Review link", "Sent to shoppers who rate their order 4 or 5.")}
+            {field("costPerSegment", "Price per segment", "What your Telnyx plan charges per SMS segment; used for cost estimates.")}
+          </FormLayout>
+          <Button submit loading={saving}>Save store details</Button>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
 type TestResult = { message?: { status: string; reason: string | null }; error?: string };
 
 const OUTCOME_TONE: Record<string, "critical" | "warning"> = { refused: "critical", held: "warning" };
@@ -78,7 +145,7 @@ export default function Settings() {
             <Form method="post">
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Telnyx connection</Text>
-                {result?.saved && <Banner tone="success">Settings saved.</Banner>}
+                {result?.saved && !result.savedStore && <Banner tone="success">Settings saved.</Banner>}
                 <FormLayout>
                   <TextField
                     label="API key"
@@ -109,7 +176,13 @@ export default function Settings() {
           </Card>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <TestMessageCard />
+          <BlockStack gap="400">
+            <ConnectionCheckCard webhookUrl={saved.webhookUrl} />
+            <TestMessageCard />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <StoreDetailsCard store={saved.store} result={result} />
         </Layout.Section>
       </Layout>
     </Page>

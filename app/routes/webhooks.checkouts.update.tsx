@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { ingestShopifyWebhook } from "~/webhooks.server";
 import { ingestCheckout } from "~/commerce/checkouts.server";
+import { messagingDeps } from "~/services.server";
 
-export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, "checkouts/update", ingestCheckout);
+export const action = ({ request }: ActionFunctionArgs) =>
+  ingestShopifyWebhook(request, "checkouts/update", (txCtx, input) => ingestCheckout(txCtx, input, messagingDeps));

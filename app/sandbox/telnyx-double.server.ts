@@ -7,6 +7,7 @@ import {
   describeMessage,
   messageReceivedEvent,
   outboundMessagePayload,
+  profileNumberPayload,
   type OutboundMessageState,
   type TelnyxDoubleMessage,
 } from "./telnyx-payloads.server";
@@ -172,12 +173,21 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     if (deliveryWebhooks) statusWebhooks.schedule(message, request.useProfileWebhooks);
   }
 
+  // GET /messaging_profiles/{id}/phone_numbers: the numbers the double owns, on its one profile.
+  function listProfileNumbers(res: ServerResponse, profileId: string) {
+    if (profileId !== defaultProfileId) return reply(res, 404, { errors: [telnyxErrors.notFound()] });
+    const numbers = (options.ownedNumbers ?? []).map((phone, index) => profileNumberPayload(phone, defaultProfileId, index));
+    reply(res, 200, { data: numbers, meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: numbers.length } });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? "/", "http://telnyx-double").pathname;
     if (!authorized(req)) return reply(res, 401, { errors: [telnyxErrors.authenticationFailed()] });
     if (req.method === "POST" && path === "/v2/messages") return handleSend(res, Buffer.concat(chunks).toString("utf8"));
+    const profileNumbers = /^\/v2\/messaging_profiles\/([^/]+)\/phone_numbers$/.exec(path);
+    if (profileNumbers && req.method === "GET") return listProfileNumbers(res, decodeURIComponent(profileNumbers[1]));
     const retrieve = /^\/v2\/messages\/([^/]+)$/.exec(path);
     const found = retrieve && req.method === "GET" ? sent.get(decodeURIComponent(retrieve[1])) : undefined;
     if (found) return reply(res, 200, { data: outboundMessagePayload(found) });

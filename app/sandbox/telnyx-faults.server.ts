@@ -11,13 +11,14 @@ export type TelnyxFault =
 /** Which sends fail: the next N queued faults first, then a random fraction. */
 export function createFaultPlan(random: () => number) {
   let queued: TelnyxFault[] = [];
-  let fractional: { fraction: number; fault: TelnyxFault } | null = null;
+  let fractional: { fraction: number; faults: TelnyxFault[] } | null = null;
   return {
     failNext(count: number, fault: TelnyxFault) {
       queued.push(...Array.from({ length: count }, () => fault));
     },
-    failFraction(fraction: number, fault: TelnyxFault) {
-      fractional = { fraction, fault };
+    /** A failing send gets one of `faults`, picked at random when there are several. */
+    failFraction(fraction: number, faults: TelnyxFault | TelnyxFault[]) {
+      fractional = { fraction, faults: Array.isArray(faults) ? faults : [faults] };
     },
     clear() {
       queued = [];
@@ -26,7 +27,8 @@ export function createFaultPlan(random: () => number) {
     take(): TelnyxFault | null {
       const next = queued.shift();
       if (next) return next;
-      return fractional && random() < fractional.fraction ? fractional.fault : null;
+      if (!fractional || random() >= fractional.fraction) return null;
+      return fractional.faults[Math.floor(random() * fractional.faults.length)] ?? null;
     },
   };
 }

@@ -258,3 +258,23 @@ export function messageReceivedEvent(inbound: InboundMessageInput, eventId: stri
     webhook_url: inbound.webhookUrl,
   }, inbound.webhookUrl);
 }
+
+/** A number on a messaging profile, shaped like Telnyx's PhoneNumberWithMessagingSettings. */
+export function profileNumberPayload(phoneNumber: string, messagingProfileId: string, index: number) {
+  const tollFree = /^\+1(800|833|844|855|866|877|888)/.test(phoneNumber);
+  return {
+    record_type: "messaging_settings",
+    id: String(1293384261075731499n + BigInt(index)),
+    phone_number: phoneNumber,
+    messaging_profile_id: messagingProfileId,
+    country_code: "US",
+    type: tollFree ? "tollfree" : "longcode",
+    messaging_product: "A2P",
+    traffic_type: "A2P",
+    eligible_messaging_products: ["A2P"],
+    features: { sms: { domestic_two_way: true, international_inbound: true, international_outbound: true }, mms: null },
+    health: { message_count: 0, inbound_outbound_ratio: 0, success_ratio: 1, spam_ratio: 0 },
+    created_at: "2026-01-05T10:00:00.000Z",
+    updated_at: "2026-01-05T10:00:00.000Z",
+  };
+}

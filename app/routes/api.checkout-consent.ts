@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { authenticate } from "~/shopify.server";
+import { appContext } from "~/services.server";
+import { DISCLOSURE_TARGETS, recordShownDisclosure } from "~/commerce/checkout-consent.server";
+
+// The checkout extension posts the SMS disclosure it showed, with the checkout's session token.
+const ShownDisclosure = z.object({
+  checkoutToken: z.string().min(1).max(200),
+  target: z.enum(DISCLOSURE_TARGETS),
+  disclosureVersion: z.number().int().positive(),
+  disclosureText: z.string().trim().min(1).max(2000),
+});
+
+async function authenticated(request: Request) {
+  try {
+    return await authenticate.public.checkout(request);
+  } catch (failure) {
+    // The library answers preflights, bots and bad tokens with a thrown Response.
+    if (failure instanceof Response) return failure;
+    throw failure;
+  }
+}
+
+// Remix hands OPTIONS to the loader: the library answers the extension's CORS preflight there.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const auth = await authenticated(request);
+  if (auth instanceof Response) return auth;
+  return auth.cors(Response.json({ error: "POST the disclosure that was shown" }, { status: 405 }));
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const auth = await authenticated(request);
+  if (auth instanceof Response) return auth;
+  const { sessionToken, cors } = auth;
+  const body = ShownDisclosure.safeParse(await request.json().catch(() => null));
+  if (!body.success) {
+    const fields = [...new Set(body.error.issues.map((issue) => issue.path.join(".") || "body"))];
+    return cors(Response.json({ error: `Invalid disclosure: ${fields.join(", ")}` }, { status: 400 }));
+  }
+  // The claim names the shop, with or without a scheme.
+  const shopDomain = sessionToken.dest.replace(/^https?:\/\//, "").split("/")[0];
+  const result = await recordShownDisclosure(appContext, { shopDomain, ...body.data });
+  if (result.outcome === "unknown_shop") return cors(Response.json({ error: "The shop has not installed Textback" }, { status: 404 }));
+  return cors(Response.json({ outcome: result.outcome }));
+};

@@ -1,0 +1,48 @@
+import { useRef } from "preact/hooks";
+import { extensionApi, type ConsentPage } from "./api";
+import { disclosureFor, showsOn, type ConsentSettings } from "./disclosure";
+import { postShownDisclosure } from "./evidence";
+
+// Shopify's consent components record the consent themselves (collect_buyer_consent); they
+// start unchecked and empty, so nothing is consented to until the shopper acts. Where checkout
+// knows no phone yet, the consent phone field asks for one.
+export function SmsConsent({ page }: { page: ConsentPage }) {
+  const api = extensionApi();
+  const posted = useRef(false);
+  const settings = (api.settings.value ?? {}) as ConsentSettings;
+  if (!showsOn(settings, page)) return null;
+  const disclosure = disclosureFor(settings, api.shop.name);
+  const phoneKnown = Boolean(api.buyerIdentity?.phone.value);
+
+  const consentGiven = (given: boolean) => {
+    if (!given || posted.current) return;
+    posted.current = true;
+    void postShownDisclosure(api, page, disclosure);
+  };
+
+  return (
+    <s-stack gap="small-200">
+      {phoneKnown ? (
+        <s-consent-checkbox
+          policy="sms-marketing"
+          label={disclosure.label}
+          onChange={(event) => consentGiven(Boolean((event.currentTarget as HTMLElementTagNameMap["s-consent-checkbox"]).checked))}
+        />
+      ) : (
+        <s-consent-phone-field
+          policy="sms-marketing"
+          type="mobile"
+          label={disclosure.label}
+          onChange={(event) => consentGiven(Boolean((event.currentTarget as unknown as HTMLElementTagNameMap["s-consent-phone-field"]).value?.trim()))}
+        />
+      )}
+      <s-text color="subdued">{disclosure.paragraph}</s-text>
+      {(disclosure.termsUrl || disclosure.privacyUrl) && (
+        <s-stack direction="inline" gap="small-200">
+          {disclosure.termsUrl && <s-link href={disclosure.termsUrl}>SMS terms</s-link>}
+          {disclosure.privacyUrl && <s-link href={disclosure.privacyUrl}>Privacy policy</s-link>}
+        </s-stack>
+      )}
+    </s-stack>
+  );
+}
