@@ -20,3 +20,18 @@ describe("message templates", () => {
     expect(renderTemplate("Use {code} or {{ }}", { code: "X" })).toBe("Use {code} or {{ }}");
   });
 });
+
+describe("message templates under random input", () => {
+  it("never throw, and fill every variable that has a value", async () => {
+    const { default: fc } = await import("fast-check");
+    const name = fc.stringMatching(/^[a-z_]{1,12}$/);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.dictionary(name, fc.string({ maxLength: 40 }).filter((v) => !v.includes("{{"))), (text, values) => {
+        const template = `${text} ${Object.keys(values).map((key) => `{{${key}}}`).join(" ")}`;
+        const rendered = renderTemplate(template, values);
+        for (const key of Object.keys(values)) expect(rendered).not.toContain(`{{${key}}}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
