@@ -21,14 +21,14 @@ export type TelnyxCredentials = z.infer<typeof TelnyxCredentialsInput>;
 export class InvalidSendingNumberError extends Error {}
 
 export async function saveTelnyxCredentials(
-  { db }: AppContext,
+  ctx: AppContext,
   shopId: string,
   input: TelnyxCredentials,
   encryptionKey: string,
 ) {
   const number = parsePhoneNumberFromString(input.sendingNumber, "US");
   if (!number?.isValid()) throw new InvalidSendingNumberError("Enter the sending number in international format, e.g. +13125550100");
-  await db.shop.update({
+  await ctx.db.shop.update({
     where: { id: shopId },
     data: {
       // An empty key field keeps the stored key: the page never shows it, so it cannot resend it.
@@ -38,6 +38,22 @@ export async function saveTelnyxCredentials(
       sendingNumberType: input.sendingNumberType,
     },
   });
+  // New credentials have not been checked yet.
+  await recordConnectionCheck(ctx, shopId, false);
+}
+
+/** Remembers when "Check connection" last succeeded (the onboarding checklist reads it). */
+export async function recordConnectionCheck({ db, clock }: AppContext, shopId: string, ok: boolean) {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
+  let settings: Record<string, unknown> = {};
+  try {
+    settings = JSON.parse(shop.settings) as Record<string, unknown>;
+  } catch {
+    // A broken settings value is replaced by a clean one.
+  }
+  const { telnyxCheckedAt: _previous, ...rest } = settings;
+  const next = ok ? { ...rest, telnyxCheckedAt: clock.now().toISOString() } : rest;
+  await db.shop.update({ where: { id: shopId }, data: { settings: JSON.stringify(next) } });
 }
 
 export function telnyxConnectionSummary(

@@ -9,6 +9,7 @@ import { cartRecoveryFormInput, saveCartRecoverySettings } from "~/flows/cart-re
 import { renderRecoveryText } from "~/flows/cart-recovery/recovery-text";
 import { composeBody } from "~/messaging/compose-body";
 import { measureText } from "~/messaging/segments";
+import { useSavedToast } from "~/components/app-bridge-feedback";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -73,6 +74,7 @@ export default function Flows() {
   const result = useActionData<{ saved: boolean; fieldErrors?: Record<string, string> }>();
   const saving = useNavigation().state === "submitting";
   const errors = result?.fieldErrors ?? {};
+  useSavedToast(result, result?.saved ? "Cart recovery saved" : null);
   const [enabled, setEnabled] = useState(loaded.settings.enabled);
   const [delay, setDelay] = useState(String(loaded.settings.abandonAfterMinutes));
   const [validHours, setValidHours] = useState(String(loaded.settings.discountValidHours));

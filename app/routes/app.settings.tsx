@@ -6,6 +6,7 @@ import { requireAdmin } from "~/admin.server";
 import { z } from "zod";
 import { appContext, env } from "~/services.server";
 import { saveStoreDetails, StoreDetailsInput } from "~/commerce/store-details.server";
+import { useSavedToast } from "~/components/app-bridge-feedback";
 import {
   InvalidSendingNumberError,
   saveTelnyxCredentials,
@@ -137,6 +138,7 @@ export default function Settings() {
   const [number, setNumber] = useState(saved.sendingNumber);
   const [numberType, setNumberType] = useState(saved.sendingNumberType);
   const errors = result?.fieldErrors ?? {};
+  useSavedToast(result, result?.saved ? "Settings saved" : null);
   return (
     <Page title="Settings">
       <Layout>

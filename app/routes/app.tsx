@@ -6,6 +6,7 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "~/shopify.server";
 import { env } from "~/services.server";
+import { NavigationLoadingBar } from "~/components/app-bridge-feedback";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -28,8 +29,10 @@ export default function AdminLayout() {
         </Link>
         <Link to="/app/inbox">Inbox</Link>
         <Link to="/app/flows">Flows</Link>
+        <Link to="/app/compliance">Compliance</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
+      <NavigationLoadingBar />
       <Outlet />
     </AppProvider>
   );
