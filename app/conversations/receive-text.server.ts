@@ -1,5 +1,5 @@
-// A shopper's text: stored in their thread, and a compliance keyword acted on before the
-// webhook is acknowledged — in the caller's transaction, with the delivery's record, so no
+// A shopper's text: stored in their thread, and a compliance keyword acted on (anything else
+// routed to automation or a person) before the webhook is acknowledged — in the caller's transaction, with the delivery's record, so no
 // text can leave after a STOP that Telnyx was told we received.
 import type { AppContext } from "~/context.server";
 import { classifyInboundText } from "~/compliance/keywords";
@@ -8,6 +8,7 @@ import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { openConversationFor } from "./threads.server";
 import { findOrCreateContact } from "./contacts.server";
 import { applyKeyword } from "./keyword-actions.server";
+import { routeInboundText, type ConversationUpdate } from "./routing/route-inbound.server";
 
 export interface InboundText {
   providerMessageId: string;
@@ -46,17 +47,18 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
     phone: inbound.from,
     hashKey: deps.secrets.suppressionHashKey,
   });
+  const optedOut = Boolean(contact.optedOutAt) || suppressed;
   const keyword = classifyInboundText(inbound.text, {
     optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean),
-    optedOut: Boolean(contact.optedOutAt) || suppressed,
+    optedOut,
   });
-  const state = keyword.intent
-    ? await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state }, deps)
-    : "needs_reply";
+  const routed: ConversationUpdate = keyword.intent
+    ? { state: await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state }, deps) }
+    : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut }, deps);
   await db.conversation.update({
     where: { id: conversation.id },
     data: {
-      state,
+      ...routed,
       unread: true,
       lastMessageAt: now,
       lastMessagePreview: inbound.text.slice(0, 160),

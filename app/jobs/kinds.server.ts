@@ -6,7 +6,17 @@ import { syncSmsConsentJob } from "./sync-sms-consent.server";
 import { expireUnconfirmedSendJob } from "./expire-unconfirmed-send.server";
 import { cartRecoveryStepJob } from "./cart-recovery-step.server";
 import { reconcileDeliveryJob } from "./reconcile-delivery.server";
+import { sendShippingUpdateJob } from "./send-shipping-update.server";
+import { requestOrderRatingJob } from "./request-order-rating.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
-  return createJobRegistry([sendTextJob(deps), syncSmsConsentJob(deps), expireUnconfirmedSendJob, cartRecoveryStepJob(deps), reconcileDeliveryJob(deps)]);
+  return createJobRegistry([
+    sendTextJob(deps),
+    syncSmsConsentJob(deps),
+    expireUnconfirmedSendJob,
+    cartRecoveryStepJob(deps),
+    reconcileDeliveryJob(deps),
+    sendShippingUpdateJob(deps),
+    requestOrderRatingJob(deps),
+  ]);
 }

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
+import { ingestShopifyWebhook } from "~/webhooks.server";
+import { fulfillmentIngestion } from "~/flows/shipping/fulfillment-updates.server";
 
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "fulfillments/update");
+const TOPIC = "fulfillments/update";
+
+export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, TOPIC, fulfillmentIngestion(TOPIC));

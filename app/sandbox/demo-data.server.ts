@@ -4,6 +4,8 @@ import type { AppContext } from "~/context.server";
 import { encryptSecret } from "~/messaging/secrets.server";
 import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
+import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
+import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -47,15 +49,31 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       brandName: "Textback Demo",
       ianaTimezone: "America/Chicago",
       supportEmail: "help@textback-demo.example",
+      returnsUrl: "https://textback-demo.example/returns",
+      reviewUrl: "https://textback-demo.example/reviews",
       installedAt: now,
-      // Telnyx is connected here, so the demo's cart recovery is on from the start.
-      settings: withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true }),
+      // Telnyx is connected here, so the demo's cart recovery is on from the start,
+      // and so are its shipping texts.
+      settings: JSON.stringify({
+        ...JSON.parse(withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true })),
+        [SHIPPING_SETTINGS_KEY]: { enabled: true },
+      }),
       ...telnyx,
     },
     update: { ...telnyx, uninstalledAt: null },
   });
   await seedDemoShoppers({ db, clock }, shop.id);
+  await seedKnowledgeBase({ db, clock }, shop.id);
   return shop;
+}
+
+async function seedKnowledgeBase({ db }: AppContext, shopId: string) {
+  if ((await db.faqEntry.count({ where: { shopId } })) === 0) {
+    await db.faqEntry.createMany({ data: DEMO_FAQ.map((entry) => ({ shopId, ...entry })) });
+  }
+  for (const { keyword, answer } of DEMO_KEYWORDS) {
+    await db.keywordRule.upsert({ where: { shopId_keyword: { shopId, keyword } }, create: { shopId, keyword, answer }, update: {} });
+  }
 }
 
 const DEMO_SHOPPERS = [

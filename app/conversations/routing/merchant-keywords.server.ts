@@ -1,0 +1,53 @@
+// A whole-message keyword the merchant answers: the built-in STATUS (the shopper's latest
+// order) and RETURN (the returns link), and the merchant's own keywords with fixed answers.
+// A KeywordRule of kind "status" or "return" that is disabled switches a built-in off.
+import type { AppContext } from "~/context.server";
+import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
+import { describeLatestOrder } from "~/flows/shipping/order-status.server";
+import type { AutomationSettings } from "./automation-settings";
+
+export interface AutomaticAnswer {
+  reply: string;
+  needsPerson: boolean;
+}
+
+const BUILT_IN: Record<string, "status" | "return"> = { STATUS: "status", RETURN: "return", RETURNS: "return" };
+
+export function keywordOf(text: string): string {
+  return text
+    .trim()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+    .replace(/\s+/g, " ")
+    .toUpperCase();
+}
+
+export async function answerKeyword(
+  ctx: AppContext,
+  input: { shop: Shop; contact: Contact; text: string; settings: AutomationSettings },
+): Promise<AutomaticAnswer | null> {
+  const keyword = keywordOf(input.text);
+  if (!keyword) return null;
+  const rules = await ctx.db.keywordRule.findMany({ where: { shopId: input.shop.id } });
+  const rule = rules.find((r) => keywordOf(r.keyword) === keyword);
+  if (rule?.kind === "custom") return rule.enabled ? { reply: rule.answer, needsPerson: false } : null;
+  const builtIn = BUILT_IN[keyword];
+  const switchedOff = rules.some((r) => r.kind === builtIn && !r.enabled);
+  if (!builtIn || switchedOff) return null;
+  if (builtIn === "status" && input.settings.statusKeyword) return orderStatusAnswer(ctx, input.shop, input.contact);
+  if (builtIn === "return" && input.settings.returnKeyword) return returnsAnswer(input.shop);
+  return null;
+}
+
+export async function orderStatusAnswer(ctx: AppContext, shop: Shop, contact: Contact): Promise<AutomaticAnswer> {
+  const { found, reply } = await describeLatestOrder(ctx, shop, contact);
+  // An order we cannot find is for a person to look up from the number the shopper sends.
+  return { reply, needsPerson: !found };
+}
+
+function returnsAnswer(shop: Shop): AutomaticAnswer {
+  if (shop.returnsUrl) return { reply: `You can start a return here: ${shop.returnsUrl}`, needsPerson: false };
+  return {
+    reply: "Reply with your order number and the item you'd like to return, and a member of our team will help you.",
+    needsPerson: true,
+  };
+}
