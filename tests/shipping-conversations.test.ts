@@ -224,7 +224,7 @@ describe("free text", () => {
 
 describe("the shipping texts page", () => {
   const save = (fields: Record<string, string>) =>
-    fetch(`${app.url}/app/shipping-texts?_data=routes%2Fapp.shipping-texts`, {
+    fetch(`${app.url}/app/flows/shipping?_data=routes%2Fapp.flows_.shipping`, {
       method: "POST",
       headers: { "User-Agent": BROWSER_USER_AGENT },
       body: new URLSearchParams(fields),
@@ -245,7 +245,7 @@ describe("the shipping texts page", () => {
   };
 
   it("shows the defaults and refuses a template with an unknown variable, field by field", async () => {
-    const html = await (await fetch(`${app.url}/app/shipping-texts`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
+    const html = await (await fetch(`${app.url}/app/flows/shipping`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
     expect(html).toContain("Out for delivery");
     const response = await save({ ...form, "delivered.template": "Use {{discount}}", "rating.delayDays": "0" });
     expect(response.status).toBe(400);
@@ -267,7 +267,7 @@ describe("the shipping texts page", () => {
 
 describe("the keywords & FAQ page", () => {
   const post = async (fields: Record<string, string>) => {
-    const response = await fetch(`${app.url}/app/keywords-faq?_data=routes%2Fapp.keywords-faq`, {
+    const response = await fetch(`${app.url}/app/automation?_data=routes%2Fapp.automation`, {
       method: "POST",
       headers: { "User-Agent": BROWSER_USER_AGENT },
       body: new URLSearchParams(fields),

@@ -3,6 +3,8 @@
 import type { Shop } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { cartRecoverySettingsOf } from "~/flows/cart-recovery/settings";
+import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
+import { readSettingsSection } from "~/settings/shop-settings.server";
 
 export interface OnboardingStep {
   id: "telnyx" | "consent_block" | "flow";
@@ -42,8 +44,8 @@ export async function onboardingChecklist({ db }: AppContext, shop: Shop): Promi
     {
       id: "flow",
       label: "Turn on a flow",
-      help: "Cart recovery texts shoppers who leave a checkout.",
-      done: cartRecoverySettingsOf(shop.settings).enabled,
+      help: "Cart recovery texts shoppers who leave a checkout; shipping texts follow their orders.",
+      done: cartRecoverySettingsOf(shop.settings).enabled || readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled,
       url: "/app/flows",
     },
   ];

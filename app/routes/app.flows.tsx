@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { requireAdmin } from "~/admin.server";
 import { appContext } from "~/services.server";
@@ -10,6 +10,8 @@ import { renderRecoveryText } from "~/flows/cart-recovery/recovery-text";
 import { composeBody } from "~/messaging/compose-body";
 import { measureText } from "~/messaging/segments";
 import { useSavedToast } from "~/components/app-bridge-feedback";
+import { readSettingsSection } from "~/settings/shop-settings.server";
+import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -19,6 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     costPerSegment: Number(shop.costPerSegment),
     currency: shop.currency,
     telnyxConnected: Boolean(shop.telnyxApiKeyEncrypted && shop.sendingNumber),
+    shippingOn: readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled,
   };
 };
 
@@ -90,6 +93,18 @@ export default function Flows() {
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
+              <Card>
+                <InlineStack align="space-between" blockAlign="center">
+                  <BlockStack gap="100">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Text as="h2" variant="headingMd">Shipping texts</Text>
+                      <Badge tone={loaded.shippingOn ? "success" : undefined}>{loaded.shippingOn ? "On" : "Off"}</Badge>
+                    </InlineStack>
+                    <Text as="p" tone="subdued">Shipped, out for delivery, delivered, and a rating request after delivery.</Text>
+                  </BlockStack>
+                  <Button url="/app/flows/shipping">Edit shipping texts</Button>
+                </InlineStack>
+              </Card>
               {result?.saved && <Banner tone="success">Cart recovery saved.</Banner>}
               {result && !result.saved && <Banner tone="critical">Some settings need a fix before they can be saved.</Banner>}
               <Card>

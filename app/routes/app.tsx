@@ -29,6 +29,7 @@ export default function AdminLayout() {
         </Link>
         <Link to="/app/inbox">Inbox</Link>
         <Link to="/app/flows">Flows</Link>
+        <Link to="/app/automation">Automation</Link>
         <Link to="/app/compliance">Compliance</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

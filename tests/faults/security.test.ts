@@ -8,8 +8,8 @@ import { SANDBOX_SHOP } from "../support/shopify-webhooks";
 
 const { db } = useTestDatabase();
 
-const ADMIN_PAGES = ["/app", "/app/inbox", "/app/inbox/some-thread", "/app/flows", "/app/settings", "/app/compliance", "/app/compliance/export.csv"];
-const ADMIN_ACTIONS = ["/app/compliance", "/app/inbox/some-thread", "/app/inbox/some-thread/reply", "/app/flows", "/app/settings", "/app/settings/test-message", "/app/settings/check-connection"];
+const ADMIN_PAGES = ["/app", "/app/automation", "/app/flows/shipping", "/app/inbox", "/app/inbox/some-thread", "/app/flows", "/app/settings", "/app/compliance", "/app/compliance/export.csv"];
+const ADMIN_ACTIONS = ["/app/compliance", "/app/automation", "/app/flows/shipping", "/app/inbox/some-thread", "/app/inbox/some-thread/reply", "/app/flows", "/app/settings", "/app/settings/test-message", "/app/settings/check-connection"];
 
 // One app at a time: starting one migrates the database, which SQLite allows only unshared.
 describe("admin routes without a Shopify session", () => {

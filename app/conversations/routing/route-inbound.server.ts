@@ -76,7 +76,7 @@ async function recoveryStepPending(ctx: AppContext, input: RoutedText) {
   return Boolean(running);
 }
 
-function handOffMessage(shop: Shop, settings: AutomationSettings, now: Date) {
+export function handOffMessage(shop: Shop, settings: AutomationSettings, now: Date) {
   if (isWithinBusinessHours(shop.businessHours, shop.ianaTimezone, now)) return settings.acknowledgement;
   return shop.awayMessage?.trim() || DEFAULT_AWAY_MESSAGE;
 }

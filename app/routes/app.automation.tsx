@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import type { z } from "zod";
 import { requireAdmin } from "~/admin.server";
 import { appContext } from "~/services.server";
@@ -13,6 +13,9 @@ import {
   removeKeywordRule,
   saveKeywordRule,
 } from "~/conversations/routing/knowledge-base.server";
+import { AwaySettingsInput, awaySettingsOf, saveAwaySettings } from "~/conversations/routing/away-settings.server";
+import { DEFAULT_AWAY_MESSAGE } from "~/conversations/routing/automation-settings";
+import { previewAnswer, type AnswerPreview } from "~/conversations/routing/preview-answer.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -23,6 +26,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     faq: faq.map(({ id, question, answer }) => ({ id, question, answer })),
     keywords: keywords.map(({ id, keyword, answer }) => ({ id, keyword, answer })),
+    away: awaySettingsOf(shop, DEFAULT_AWAY_MESSAGE),
+    timeZone: shop.ianaTimezone,
   };
 };
 
@@ -33,9 +38,21 @@ function invalid(error: z.ZodError) {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
+  const formData = await request.formData();
+  const form = Object.fromEntries(formData);
   const id = String(form.id ?? "");
   switch (form.intent) {
+    case "preview": {
+      const text = String(form.text ?? "").trim().slice(0, 1_600);
+      if (!text) return Response.json({ error: "Type a message to try" }, { status: 400 });
+      return Response.json({ preview: await previewAnswer(appContext, shop, text) });
+    }
+    case "save-away": {
+      const parsed = AwaySettingsInput.safeParse({ ...form, days: formData.getAll("days") });
+      if (!parsed.success) return invalid(parsed.error);
+      await saveAwaySettings(appContext, shop.id, parsed.data);
+      return Response.json({ saved: true });
+    }
     case "add-faq": {
       const parsed = FaqEntryInput.safeParse(form);
       if (!parsed.success) return invalid(parsed.error);
@@ -82,12 +99,76 @@ function AddForm({ intent, fields, errors }: { intent: string; fields: [string, 
   );
 }
 
-export default function KeywordsAndFaq() {
-  const { faq, keywords } = useLoaderData<typeof loader>();
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function TryMessageCard() {
+  const fetcher = useFetcher<{ preview?: AnswerPreview; error?: string }>();
+  const [text, setText] = useState("");
+  const preview = fetcher.data?.preview;
+  return (
+    <Card>
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="preview" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">Try a shopper message</Text>
+          <TextField label="Shopper's text" name="text" value={text} onChange={setText} autoComplete="off" error={fetcher.data?.error} helpText="Nothing is sent: this shows what would answer it." />
+          <InlineStack><Button submit loading={fetcher.state !== "idle"}>Try it</Button></InlineStack>
+          {preview && (
+            <Banner tone={preview.needsPerson ? "warning" : "success"} title={`Answered by ${preview.answeredBy}${preview.needsPerson ? " — the thread will need a reply" : ""}`}>
+              <p data-testid="preview-reply">{preview.reply}</p>
+            </Banner>
+          )}
+        </BlockStack>
+      </fetcher.Form>
+    </Card>
+  );
+}
+
+function AwayCard({ away, timeZone, errors }: { away: { start: number; end: number; days: number[]; awayMessage: string; set: boolean }; timeZone: string; errors: Record<string, string> }) {
+  const [start, setStart] = useState(String(away.start));
+  const [end, setEnd] = useState(String(away.end));
+  const [days, setDays] = useState(away.days);
+  const [message, setMessage] = useState(away.awayMessage);
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="save-away" />
+        {days.map((day) => <input type="hidden" name="days" value={day} key={day} />)}
+        <BlockStack gap="300">
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="h2" variant="headingMd">Business hours</Text>
+            {!away.set && <Badge>Not set: always open</Badge>}
+          </InlineStack>
+          <Text as="p" tone="subdued">In {timeZone}. Outside these hours a text that needs your team gets the away message.</Text>
+          <FormLayout>
+            <FormLayout.Group>
+              <TextField label="Opens at (hour)" name="start" type="number" value={start} onChange={setStart} autoComplete="off" error={errors.start} />
+              <TextField label="Closes at (hour)" name="end" type="number" value={end} onChange={setEnd} autoComplete="off" error={errors.end} />
+            </FormLayout.Group>
+            <InlineStack gap="300">
+              {DAY_NAMES.map((name, day) => (
+                <Checkbox key={name} label={name.slice(0, 3)} checked={days.includes(day)} onChange={(on) => setDays((all) => (on ? [...all, day] : all.filter((d) => d !== day)))} />
+              ))}
+            </InlineStack>
+            {errors.days && <Text as="p" tone="critical">{errors.days}</Text>}
+            <TextField label="Away message" name="awayMessage" value={message} onChange={setMessage} multiline={2} autoComplete="off" error={errors.awayMessage} />
+          </FormLayout>
+          <InlineStack><Button submit>Save business hours</Button></InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
+export default function Automation() {
+  const { faq, keywords, away, timeZone } = useLoaderData<typeof loader>();
   const errors = useActionData<ActionResult>()?.fieldErrors ?? {};
   return (
-    <Page title="Keywords & FAQ">
+    <Page title="Automation" subtitle="Keywords, FAQ answers and business hours: how shoppers' texts get answered on their own.">
       <Layout>
+        <Layout.Section>
+          <TryMessageCard />
+        </Layout.Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
@@ -120,6 +201,9 @@ export default function KeywordsAndFaq() {
               <AddForm intent="save-keyword" fields={[["keyword", "Keyword"], ["answer", "Answer"]]} errors={errors} />
             </BlockStack>
           </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <AwayCard away={away} timeZone={timeZone} errors={errors} />
         </Layout.Section>
       </Layout>
     </Page>

@@ -1,0 +1,49 @@
+// "Try a shopper message" on the automation page: what would answer this text, and with what,
+// decided by the same rules as a real one, without storing or sending anything. It is asked as
+// a shopper the shop has never texted.
+import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
+import type { AppContext } from "~/context.server";
+import { classifyInboundText, type InboundIntent } from "~/compliance/keywords";
+import { helpReply, keywordOptInConfirmation, optBackInConfirmation, optOutConfirmation } from "~/compliance/keyword-replies";
+import { readSettingsSection } from "~/settings/shop-settings.server";
+import { AUTOMATION_SETTINGS_KEY, AutomationSettings } from "./automation-settings";
+import { answerFromFaq } from "./faq-answers.server";
+import { answerKeyword } from "./merchant-keywords.server";
+import { handOffMessage } from "./route-inbound.server";
+
+export interface AnswerPreview {
+  answeredBy: "compliance keyword" | "keyword" | "FAQ" | "your team";
+  reply: string;
+  needsPerson: boolean;
+}
+
+const COMPLIANCE_REPLIES: Record<InboundIntent, (shop: Shop) => string> = {
+  opt_out: optOutConfirmation,
+  opt_in: optBackInConfirmation,
+  help: helpReply,
+  keyword_opt_in: keywordOptInConfirmation,
+};
+
+export async function previewAnswer(ctx: AppContext, shop: Shop, text: string): Promise<AnswerPreview> {
+  const { intent } = classifyInboundText(text, {
+    optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean),
+    optedOut: false,
+  });
+  if (intent) return { answeredBy: "compliance keyword", reply: COMPLIANCE_REPLIES[intent](shop), needsPerson: false };
+  const contact = strangerOf(shop);
+  const settings = readSettingsSection(shop, AUTOMATION_SETTINGS_KEY, AutomationSettings);
+  const keyword = await answerKeyword(ctx, { shop, contact, text, settings });
+  if (keyword) return { answeredBy: "keyword", ...keyword };
+  const faq = settings.faqAnswers ? await answerFromFaq(ctx, { shop, contact, text }) : null;
+  if (faq) return { answeredBy: "FAQ", ...faq };
+  return { answeredBy: "your team", reply: handOffMessage(shop, settings, ctx.clock.now()), needsPerson: true };
+}
+
+// A shopper with no orders and no history: only what the text says decides the answer.
+function strangerOf(shop: Shop): Contact {
+  const now = new Date(0);
+  return {
+    id: "preview", createdAt: now, updatedAt: now, shopId: shop.id, phone: "+10000000000", firstName: null, lastName: null, email: null,
+    shopifyCustomerId: null, ianaTimezone: null, timezoneSource: null, marketingConsent: false, transactionalConsent: false, optedOutAt: null,
+  };
+}
