@@ -90,8 +90,8 @@ describe("the dashboard and compliance pages in a browser", () => {
     await page.screenshot({ path: `${ARTIFACTS_DIR}/consent-log.png` });
 
     // Searching by part of the number narrows the log, and the export follows the search.
-    await page.getByPlaceholder("Search by phone number").fill(phone.slice(-7));
-    await page.waitForURL(new RegExp(`phone=${phone.slice(-7)}`));
+    await page.getByPlaceholder("Search by phone number").fill(phone.slice(-10));
+    await page.waitForURL(new RegExp(`phone=${phone.slice(-10)}`));
     await expect(page.locator(".Polaris-IndexTable__TableRow").count()).resolves.toBe(1);
 
     const downloading = page.waitForEvent("download");

@@ -26,9 +26,11 @@ export function sendTextJob(deps: MessagingDeps) {
 async function sendText(ctx: AppContext, messageId: string, deps: MessagingDeps) {
   const message = await ctx.db.message.findUnique({ where: { id: messageId }, include: { shop: true, contact: true } });
   if (!message?.contact) return;
-  // A hand-off interrupted by a crash: it may have reached Telnyx, so it is never sent again.
-  if (message.status === "sending" && !message.providerMessageId) {
-    await scheduleUnconfirmedSendExpiry(ctx, message);
+  // A run interrupted by a crash. Without Telnyx's id the hand-off may or may not have reached
+  // Telnyx, so it is never sent again; with it, Telnyx has the text and is asked about it later.
+  if (message.status === "sending" || message.status === "sent") {
+    if (message.providerMessageId) await scheduleDeliveryReconciliation(ctx, message);
+    else if (message.status === "sending") await scheduleUnconfirmedSendExpiry(ctx, message);
     return;
   }
   if (!["queued", "held"].includes(message.status)) return;

@@ -78,6 +78,8 @@ export interface InboundInput {
 
 export interface SendAttempt {
   at: Date;
+  /** The recipient asked for, when the request named one. */
+  to: string | null;
   status: number;
   fault: TelnyxFault["kind"] | null;
 }
@@ -129,27 +131,29 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     return match !== null && apiKeys.has(match[1].trim());
   }
 
-  function answerWithFault(res: ServerResponse, fault: TelnyxFault) {
+  function answerWithFault(res: ServerResponse, fault: TelnyxFault, to: string | null) {
     const answer = faultAnswer(fault);
-    sendAttempts.push({ at: now(), status: answer?.status ?? 0, fault: fault.kind });
+    sendAttempts.push({ at: now(), to, status: answer?.status ?? 0, fault: fault.kind });
     if (answer) return reply(res, answer.status, answer.body, answer.headers);
     hanging.add(res);
     res.on("close", () => hanging.delete(res));
   }
 
   function handleSend(res: ServerResponse, rawBody: string) {
-    const fault = faults.take();
-    if (fault) return answerWithFault(res, fault);
-    const refuse = (status: number, errors: TelnyxApiError[]) => {
-      sendAttempts.push({ at: now(), status, fault: null });
-      reply(res, status, { errors });
-    };
     let body: unknown;
     try {
       body = JSON.parse(rawBody);
     } catch {
-      return refuse(400, [telnyxErrors.badRequest("The request body is not valid JSON.")]);
+      body = undefined;
     }
+    const to = typeof (body as { to?: unknown } | undefined)?.to === "string" ? (body as { to: string }).to : null;
+    const fault = faults.take();
+    if (fault) return answerWithFault(res, fault, to);
+    const refuse = (status: number, errors: TelnyxApiError[]) => {
+      sendAttempts.push({ at: now(), to, status, fault: null });
+      reply(res, status, { errors });
+    };
+    if (body === undefined) return refuse(400, [telnyxErrors.badRequest("The request body is not valid JSON.")]);
     const check = checkSendRequest(body);
     if (!check.ok) return refuse(check.status, check.errors);
     const request = check.request;
@@ -168,7 +172,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
       errors: [],
     };
     sent.set(message.id, message);
-    sendAttempts.push({ at: message.receivedAt, status: 200, fault: null });
+    sendAttempts.push({ at: message.receivedAt, to, status: 200, fault: null });
     reply(res, 200, { data: outboundMessagePayload(message) });
     if (deliveryWebhooks) statusWebhooks.schedule(message, request.useProfileWebhooks);
   }

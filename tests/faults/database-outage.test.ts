@@ -6,7 +6,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { useAppServer } from "../support/app-server";
-import { useTestDatabase } from "../support/database";
+import { cancelLeftoverJobs, useTestDatabase } from "../support/database";
 import { sandboxClient, uniquePhone } from "../support/sandbox-client";
 import { postShopifyWebhook } from "../support/shopify-webhooks";
 import { orderPayload } from "../support/checkout-webhooks";
@@ -28,6 +28,7 @@ async function terminateOtherConnections() {
 
 describe.runIf(engine === "postgresql")("PostgreSQL connections terminated mid-run", () => {
   it("the app recovers without a restart and accepts the retried webhook once", { timeout: 120_000 }, async () => {
+    await cancelLeftoverJobs(db);
     expect(await sandbox.textFromShopper(uniquePhone(), "HELP")).toBe(200);
     expect(await terminateOtherConnections()).toBeGreaterThan(0);
 

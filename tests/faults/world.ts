@@ -3,6 +3,7 @@
 import type { Db } from "~/db.server";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";
 import { uniquePhone } from "../support/sandbox-client";
+import { cancelLeftoverJobs } from "../support/database";
 import { SANDBOX_SHOP } from "../support/shopify-webhooks";
 import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
 
@@ -17,6 +18,7 @@ export interface FaultWorld {
 }
 
 export async function startFaultWorld(db: Db, appEnv: Record<string, string> = {}): Promise<FaultWorld> {
+  await cancelLeftoverJobs(db);
   // Starting the app migrates the database, which SQLite allows only with no other connection open.
   await db.$disconnect();
   const port = await freePort();

@@ -8,3 +8,11 @@ export function useTestDatabase(): { db: Db; url: string; engine: "sqlite" | "po
   afterAll(() => db.$disconnect());
   return { db, url, engine: inject("engine") };
 }
+
+/**
+ * Cancels every job still waiting in the shared database, left by earlier test files (a held
+ * text, a retry). Tests that count what reaches Telnyx start from this clean slate.
+ */
+export async function cancelLeftoverJobs(db: Db) {
+  await db.job.updateMany({ where: { status: "queued" }, data: { status: "cancelled", cancelReason: "left by an earlier test file" } });
+}
