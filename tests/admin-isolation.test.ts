@@ -10,6 +10,8 @@ import { VirtualClock } from "~/clock.server";
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
 let otherConversationId: string;
+let otherFaqId: string;
+let otherKeywordId: string;
 
 beforeAll(async () => {
   const other = await createShop({ db, clock: new VirtualClock(new Date()) });
@@ -21,6 +23,11 @@ beforeAll(async () => {
     data: { shopId: other.id, contactId: contact.id, conversationId: conversation.id, direction: "inbound", body: "secret of another shop", fromNumber: contact.phone, toNumber: other.sendingNumber!, status: "received", occurredAt: new Date() },
   });
   otherConversationId = conversation.id;
+  await db.consentEvent.create({
+    data: { shopId: other.id, contactId: contact.id, phone: contact.phone, scope: "marketing", granted: true, source: "checkout", text: "secret of another shop", occurredAt: new Date() },
+  });
+  otherFaqId = (await db.faqEntry.create({ data: { shopId: other.id, question: "Secret question?", answer: "secret of another shop" } })).id;
+  otherKeywordId = (await db.keywordRule.create({ data: { shopId: other.id, keyword: `SECRET${Date.now()}`, answer: "secret of another shop" } })).id;
 });
 
 const get = (path: string) => fetch(`${app.url}${path}`, { headers: { "User-Agent": BROWSER_USER_AGENT } });
@@ -39,6 +46,20 @@ describe("another shop's ids", () => {
     const conversation = await db.conversation.findUniqueOrThrow({ where: { id: otherConversationId } });
     expect(conversation).toMatchObject({ state: "needs_reply", assignedTo: null, notes: "[]" });
     expect(await db.message.count({ where: { conversationId: otherConversationId } })).toBe(1);
+  });
+
+  it("are 404 for the automation page's removals, which change nothing", async () => {
+    expect((await post("/app/automation", { intent: "remove-faq", id: otherFaqId })).status).toBe(404);
+    expect((await post("/app/automation", { intent: "remove-keyword", id: otherKeywordId })).status).toBe(404);
+    expect(await db.faqEntry.count({ where: { id: otherFaqId } })).toBe(1);
+    expect(await db.keywordRule.count({ where: { id: otherKeywordId } })).toBe(1);
+  });
+
+  it("never appear on any page, list or export", async () => {
+    for (const path of ["/app", "/app/automation", "/app/compliance", "/app/compliance/export.csv", "/app/flows"]) {
+      const body = await (await get(path)).text();
+      expect(body, path).not.toContain("secret of another shop");
+    }
   });
 
   it("never appear in the inbox list or its search", async () => {

@@ -31,6 +31,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+// Nothing removed means no such entry in this shop: another shop's id is not found, not forbidden.
+function removed(count: number) {
+  return count > 0 ? Response.json({ removed: count }) : Response.json({ error: "No such entry" }, { status: 404 });
+}
+
 function invalid(error: z.ZodError) {
   const fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path.join("."), issue.message]));
   return Response.json({ fieldErrors }, { status: 400 });
@@ -64,9 +69,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return Response.json({ saved: await saveKeywordRule(appContext, shop.id, parsed.data) });
     }
     case "remove-faq":
-      return Response.json({ removed: await removeFaqEntry(appContext, shop.id, id) });
+      return removed(await removeFaqEntry(appContext, shop.id, id));
     case "remove-keyword":
-      return Response.json({ removed: await removeKeywordRule(appContext, shop.id, id) });
+      return removed(await removeKeywordRule(appContext, shop.id, id));
     default:
       return Response.json({ error: "Unknown intent" }, { status: 400 });
   }
