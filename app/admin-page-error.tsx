@@ -5,8 +5,17 @@ import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Banner, Page } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 
-export function AdminPageError({ title }: { title: string }) {
+export function AdminPageError({ title, notFound, backUrl }: { title: string; notFound?: string; backUrl?: string }) {
   const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404 && notFound) {
+    return (
+      <Page title={title} backAction={backUrl ? { content: "Back", url: backUrl } : undefined}>
+        <Banner tone="warning" title={notFound}>
+          It may have been removed, or it belongs to another store.
+        </Banner>
+      </Page>
+    );
+  }
   if (isRouteErrorResponse(error)) return boundary.error(error);
   return (
     <Page title={title}>

@@ -16,6 +16,7 @@ import {
 import { AwaySettingsInput, awaySettingsOf, saveAwaySettings } from "~/conversations/routing/away-settings.server";
 import { DEFAULT_AWAY_MESSAGE } from "~/conversations/routing/automation-settings";
 import { previewAnswer, type AnswerPreview } from "~/conversations/routing/preview-answer.server";
+import { AdminPageError } from "~/admin-page-error";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -213,4 +214,8 @@ export default function Automation() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Automation" />;
 }

@@ -12,6 +12,7 @@ import { measureText } from "~/messaging/segments";
 import { useSavedToast } from "~/components/app-bridge-feedback";
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
+import { AdminPageError } from "~/admin-page-error";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -166,4 +167,8 @@ export default function Flows() {
       </Form>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Flows" />;
 }

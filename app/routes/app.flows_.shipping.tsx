@@ -7,6 +7,7 @@ import { appContext } from "~/services.server";
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import { saveShippingSettings } from "~/flows/shipping/shipping-settings.server";
 import { SHIPPING_MILESTONES, SHIPPING_SETTINGS_KEY, SHIPPING_VARIABLES, ShippingSettings } from "~/flows/shipping/shipping-settings";
+import { AdminPageError } from "~/admin-page-error";
 
 const MILESTONE_LABELS: Record<(typeof SHIPPING_MILESTONES)[number], string> = {
   shipped: "Shipped",
@@ -105,4 +106,8 @@ export default function ShippingTexts() {
       </Form>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Shipping texts" />;
 }

@@ -8,6 +8,7 @@ import { appContext } from "~/services.server";
 import { changeThread, loadThread, type Thread } from "~/conversations/thread.server";
 import { ReplyComposer } from "~/components/reply-composer";
 import { usePolling } from "~/components/use-polling";
+import { AdminPageError } from "~/admin-page-error";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, staffUserId } = await requireAdmin(request);
@@ -210,4 +211,8 @@ export default function ThreadPage() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Conversation" notFound="This conversation doesn't exist" backUrl="/app/inbox" />;
 }

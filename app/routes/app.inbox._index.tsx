@@ -7,6 +7,7 @@ import { appContext } from "~/services.server";
 import { listConversations } from "~/conversations/inbox.server";
 import { INBOX_TABS, type InboxTab } from "~/conversations/inbox-tabs";
 import { usePolling } from "~/components/use-polling";
+import { AdminPageError } from "~/admin-page-error";
 
 const TAB_LABELS: Record<InboxTab, string> = { all: "All", needs_reply: "Needs reply", open: "Open", closed: "Closed", opted_out: "Opted out" };
 const STATE_BADGES: Record<string, { label: string; tone?: "attention" | "info" | "critical" }> = {
@@ -112,4 +113,8 @@ export default function Inbox() {
       </Card>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Inbox" />;
 }

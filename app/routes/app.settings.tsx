@@ -13,6 +13,7 @@ import {
   TelnyxCredentialsInput,
   telnyxConnectionSummary,
 } from "~/messaging/telnyx-credentials.server";
+import { AdminPageError } from "~/admin-page-error";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -189,4 +190,8 @@ export default function Settings() {
       </Layout>
     </Page>
   );
+}
+
+export function ErrorBoundary() {
+  return <AdminPageError title="Settings" />;
 }
