@@ -36,3 +36,27 @@ function parseSettings(raw: string): Record<string, unknown> {
     return {};
   }
 }
+
+export type FlowSettingsSave<T> = { saved: true; settings: T } | { saved: false; fieldErrors: Record<string, string> };
+
+/**
+ * Saves a flow's section from the merchant's form: every problem named by its field path, and a
+ * flow never switched on before the shop can text.
+ */
+export async function saveFlowSettings<S extends z.ZodType<{ enabled: boolean }, z.ZodTypeDef, unknown>>(
+  ctx: AppContext,
+  input: { shopId: string; key: string; schema: S; value: unknown; flowName: string },
+): Promise<FlowSettingsSave<z.output<S>>> {
+  const parsed = input.schema.safeParse(input.value);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+    return { saved: false, fieldErrors };
+  }
+  const shop = await ctx.db.shop.findUniqueOrThrow({ where: { id: input.shopId } });
+  if (parsed.data.enabled && !(shop.telnyxApiKeyEncrypted && shop.sendingNumber)) {
+    return { saved: false, fieldErrors: { enabled: `Connect Telnyx in Settings before you turn ${input.flowName} on` } };
+  }
+  const settings = await writeSettingsSection(ctx, { shopId: input.shopId, key: input.key, schema: input.schema, value: parsed.data });
+  return { saved: true, settings };
+}

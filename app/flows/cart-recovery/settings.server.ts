@@ -1,23 +1,11 @@
 // Saving the merchant's cart recovery settings: validated, and never switched on before the
 // shop can text.
 import type { AppContext } from "~/context.server";
-import { CartRecoverySettings, withCartRecoverySettings } from "./settings";
+import { saveFlowSettings } from "~/settings/shop-settings.server";
+import { CART_RECOVERY_SETTINGS_KEY, CartRecoverySettings } from "./settings";
 
-export type SettingsSave = { saved: true; settings: CartRecoverySettings } | { saved: false; fieldErrors: Record<string, string> };
-
-export async function saveCartRecoverySettings(ctx: AppContext, shopId: string, input: unknown): Promise<SettingsSave> {
-  const parsed = CartRecoverySettings.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-    return { saved: false, fieldErrors };
-  }
-  const shop = await ctx.db.shop.findUniqueOrThrow({ where: { id: shopId } });
-  if (parsed.data.enabled && !(shop.telnyxApiKeyEncrypted && shop.sendingNumber)) {
-    return { saved: false, fieldErrors: { enabled: "Connect Telnyx in Settings before you turn the flow on" } };
-  }
-  await ctx.db.shop.update({ where: { id: shopId }, data: { settings: withCartRecoverySettings(shop.settings, parsed.data) } });
-  return { saved: true, settings: parsed.data };
+export function saveCartRecoverySettings(ctx: AppContext, shopId: string, input: unknown) {
+  return saveFlowSettings(ctx, { shopId, key: CART_RECOVERY_SETTINGS_KEY, schema: CartRecoverySettings, value: input, flowName: "the flow" });
 }
 
 /** The form's flat fields (steps.0.delayHours, …) as the settings object they describe. */

@@ -6,6 +6,7 @@ import { MAX_SEGMENTS } from "~/messaging/text-purpose";
 import { composeBody } from "~/messaging/compose-body";
 import { renderTemplate, unknownVariables } from "../templates";
 
+export const CART_RECOVERY_SETTINGS_KEY = "cartRecovery";
 export const RECOVERY_VARIABLES = ["first_name", "product", "link", "discount", "shop"] as const;
 export const MAX_RECOVERY_STEPS = 3;
 
@@ -97,14 +98,14 @@ export const DEFAULT_CART_RECOVERY: CartRecoverySettings = {
 
 /** The shop's flow settings; a stored value that no longer validates falls back to defaults. */
 export function cartRecoverySettingsOf(shopSettingsJson: string): CartRecoverySettings {
-  const stored = parseJsonObject(shopSettingsJson).cartRecovery;
+  const stored = parseJsonObject(shopSettingsJson)[CART_RECOVERY_SETTINGS_KEY];
   const parsed = CartRecoverySettings.safeParse({ ...DEFAULT_CART_RECOVERY, ...(isObject(stored) ? stored : {}) });
   return parsed.success ? parsed.data : DEFAULT_CART_RECOVERY;
 }
 
 /** The shop's settings JSON with the flow's settings replaced, other keys kept. */
 export function withCartRecoverySettings(shopSettingsJson: string, settings: CartRecoverySettings): string {
-  return JSON.stringify({ ...parseJsonObject(shopSettingsJson), cartRecovery: CartRecoverySettings.parse(settings) });
+  return JSON.stringify({ ...parseJsonObject(shopSettingsJson), [CART_RECOVERY_SETTINGS_KEY]: CartRecoverySettings.parse(settings) });
 }
 
 function parseJsonObject(json: string): Record<string, unknown> {
