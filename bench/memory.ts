@@ -1,9 +1,9 @@
-// Section 5: the app's resident memory before and after many intake deliveries (100,000, or
-// fewer when the app could not take that many within the time the bench allows; the table
-// says so), the baseline server put through the same number.
+// Section 5: the app's resident memory before and after many intake deliveries: 100,000, or
+// as many as the app takes within the time the bench allows (the table then says so). The
+// baseline server is put through the same number.
 import { BENCH_SECRET, BENCH_SHOP } from "./support/app-under-test";
 import { signedCheckoutRequests } from "./support/checkout-deliveries";
-import { load } from "./support/load";
+import { load, type LoadOptions } from "./support/load";
 import type { ServerProcess } from "./support/processes";
 import { startBaselineIntakeServer } from "./intake";
 import type { Table } from "./support/stats";
@@ -11,40 +11,35 @@ import type { Table } from "./support/stats";
 const GROWTH_GOAL_MIB = 50;
 const CONNECTIONS = 10;
 
-const requests = () => signedCheckoutRequests(BENCH_SECRET, BENCH_SHOP);
-
-async function growth(server: ServerProcess, amount: number) {
-  await load(server.url, { requests: requests(), rate: 50, seconds: 2 });
+async function growth(server: ServerProcess, run: Pick<LoadOptions, "amount" | "seconds">) {
+  const requests = signedCheckoutRequests(BENCH_SECRET, BENCH_SHOP);
+  await load(server.url, { requests, rate: 50, seconds: 2 });
   const before = server.rssMiB();
-  const run = await load(server.url, { requests: requests(), amount, connections: CONNECTIONS });
+  const loaded = await load(server.url, { requests, connections: CONNECTIONS, ...run });
   await new Promise((r) => setTimeout(r, 2_000));
-  return { before, after: server.rssMiB(), run };
-}
-
-/** As many of `wanted` as the app can take in about `maxSeconds`, judged by a 5 s probe. */
-async function affordable(app: ServerProcess, wanted: number, maxSeconds: number) {
-  const probe = await load(app.url, { requests: requests(), seconds: 5, connections: CONNECTIONS });
-  return { amount: Math.min(wanted, Math.max(1_000, Math.round((probe.achievedRate * maxSeconds) / 1_000) * 1_000)), probeRate: probe.achievedRate };
+  return { before, after: server.rssMiB(), run: loaded };
 }
 
 export async function benchMemory(app: ServerProcess, databaseUrl: string, wanted: number, maxSeconds: number): Promise<Table> {
-  const { amount, probeRate } = await affordable(app, wanted, maxSeconds);
+  // The app goes first, for at most `maxSeconds`; the baseline then takes exactly as many.
+  const measured = await growth(app, { amount: wanted, seconds: maxSeconds });
+  const amount = measured.run.requests;
   const baselineServer = await startBaselineIntakeServer(databaseUrl);
   let baseline;
   try {
-    baseline = await growth(baselineServer, amount);
+    baseline = await growth(baselineServer, { amount });
   } finally {
     await baselineServer.stop();
   }
-  const measured = await growth(app, amount);
   const grew = measured.after - measured.before;
   const mib = (value: number) => `${value.toFixed(1)} MiB`;
+  const count = (n: number) => n.toLocaleString("en-US");
   const scaledDown =
     amount < wanted
-      ? [`SCALED DOWN from ${wanted.toLocaleString("en-US")} to ${amount.toLocaleString("en-US")} deliveries: the app took ${probeRate.toFixed(0)}/s in a 5 s probe, so ${wanted.toLocaleString("en-US")} would have run ${(wanted / probeRate / 60).toFixed(0)} min; the bench allows ~${maxSeconds} s here.`]
+      ? [`SCALED DOWN from ${count(wanted)} to ${count(amount)} deliveries: at ${measured.run.achievedRate.toFixed(0)}/s the app would have needed ${(wanted / measured.run.achievedRate / 60).toFixed(0)} min for ${count(wanted)}; the bench gives this section ${maxSeconds} s per engine.`]
       : [];
   return {
-    title: `5. Memory (server RSS around ${amount.toLocaleString("en-US")} intake deliveries)`,
+    title: `5. Memory (server RSS around ${count(amount)} intake deliveries)`,
     columns: ["figure", "app", "baseline", "goal"],
     rows: [
       ["RSS before", mib(measured.before), mib(baseline.before), ""],

@@ -19,15 +19,22 @@ export interface LoadOptions {
   amount?: number;
 }
 
+/** With both `amount` and `seconds`, whichever comes first ends the run. */
 export async function load(url: string, options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    requests: options.requests,
-    // A connection sends at most one request at a time; below 64/s one per request per second.
-    connections: options.connections ?? Math.min(64, options.rate ?? 64),
-    ...(options.rate ? { overallRate: options.rate } : {}),
-    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 5 }),
-    timeout: 10,
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        requests: options.requests,
+        // A connection sends at most one request at a time; below 64/s one per request per second.
+        connections: options.connections ?? Math.min(64, options.rate ?? 64),
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 5 }),
+        timeout: 10,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    if (options.amount && options.seconds) setTimeout(() => instance.stop(), options.seconds * 1000).unref();
   });
   const requests = result.requests.total;
   return {
@@ -45,7 +52,7 @@ export function sustained(step: LoadResult, p99LimitMs: number) {
   return step.failures === 0 && step.p99 < p99LimitMs && step.achievedRate >= 0.95 * (step.targetRate ?? 0);
 }
 
-export const RATE_LADDER = [25, 50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200];
+export const RATE_LADDER = [10, 25, 50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200];
 
 /** Steps the rate up until a step is not sustained; the last sustained rate is the result. */
 export async function highestSustainedRate(url: string, requests: CannonRequest[], p99LimitMs: number, stepSeconds: number) {
