@@ -15,9 +15,14 @@ async function growth(server: ServerProcess, run: Pick<LoadOptions, "amount" | "
   const requests = signedCheckoutRequests(BENCH_SECRET, BENCH_SHOP);
   await load(server.url, { requests, rate: 50, seconds: 2 });
   const before = server.rssMiB();
+  // Sampled through the run, so a plateau (heap sized to the load) tells apart from a climb (a leak).
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(server.rssMiB()), 1_000);
   const loaded = await load(server.url, { requests, connections: CONNECTIONS, ...run });
+  clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 2_000));
-  return { before, after: server.rssMiB(), run: loaded };
+  const halfway = samples[Math.floor(samples.length / 2)] ?? before;
+  return { before, halfway, peak: Math.max(before, ...samples), after: server.rssMiB(), run: loaded };
 }
 
 export async function benchMemory(app: ServerProcess, databaseUrl: string, wanted: number, maxSeconds: number): Promise<Table> {
@@ -43,7 +48,10 @@ export async function benchMemory(app: ServerProcess, databaseUrl: string, wante
     columns: ["figure", "app", "baseline", "goal"],
     rows: [
       ["RSS before", mib(measured.before), mib(baseline.before), ""],
+      ["RSS halfway through", mib(measured.halfway), mib(baseline.halfway), ""],
+      ["RSS peak", mib(measured.peak), mib(baseline.peak), ""],
       ["RSS after", mib(measured.after), mib(baseline.after), ""],
+      ["growth over the second half", mib(measured.after - measured.halfway), mib(baseline.after - baseline.halfway), ""],
       ["growth", mib(grew), mib(baseline.after - baseline.before), `< ${GROWTH_GOAL_MIB} MiB ${grew < GROWTH_GOAL_MIB ? "met" : "MISSED"}`],
       [`rate while loading (${CONNECTIONS} connections, unthrottled)`, `${measured.run.achievedRate.toFixed(0)}/s`, `${baseline.run.achievedRate.toFixed(0)}/s`, ""],
       ["failed requests", String(measured.run.failures), String(baseline.run.failures), ""],
