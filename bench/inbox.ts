@@ -99,6 +99,9 @@ export async function benchInbox(database: BenchDatabase, sizes: InboxSizes): Pr
     await seedShop(database, small.id, `s${k}`, sizes.otherShopConversations, sizes.otherShopConversations * 10);
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  // PostgreSQL's autovacuum analyzes a table within about a minute of such a load; without
+  // statistics the planner would still think the tables empty. SQLite gathers none by itself.
+  if (database.engine === "postgresql") await db.$executeRawUnsafe("ANALYZE");
   const counts = { messages: await db.message.count(), conversations: await db.conversation.count() };
 
   const bigLoaders = loaders(db, big.id, "b", sizes.inboxConversations);
