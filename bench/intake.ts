@@ -15,17 +15,22 @@ export interface IntakeSettings {
   fixedSeconds: number;
 }
 
+const settle = () => new Promise((r) => setTimeout(r, 3_000));
+
 export function startBaselineIntakeServer(databaseUrl: string) {
   return startServerProcess("bench/baseline-intake-server.ts", { DATABASE_URL: databaseUrl, SHOPIFY_API_SECRET: BENCH_SECRET }, "/healthz");
 }
 
 async function measure(server: ServerProcess, settings: IntakeSettings) {
   const requests = signedCheckoutRequests(BENCH_SECRET, BENCH_SHOP);
-  await load(server.url, { requests, rate: 50, seconds: 3 }); // warm-up: JIT, connection pools
+  // Warm-up (JIT, connection pools) at a rate every server here keeps up with, and a pause
+  // after each run above capacity, so no run starts behind the previous one's backlog.
+  await load(server.url, { requests, rate: 10, seconds: 3 });
+  await settle();
   const ladder = await highestSustainedRate(server.url, requests, P99_LIMIT_MS, settings.stepSeconds);
-  await new Promise((r) => setTimeout(r, 1_000));
+  await settle();
   const fixed = await load(server.url, { requests, rate: FIXED_RATE, seconds: settings.fixedSeconds });
-  await new Promise((r) => setTimeout(r, 1_000));
+  await settle();
   const peak = await load(server.url, { requests, connections: PEAK_CONNECTIONS, seconds: settings.stepSeconds });
   return { ...ladder, fixed, peak };
 }

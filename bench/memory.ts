@@ -13,7 +13,8 @@ const CONNECTIONS = 10;
 
 async function growth(server: ServerProcess, run: Pick<LoadOptions, "amount" | "seconds">) {
   const requests = signedCheckoutRequests(BENCH_SECRET, BENCH_SHOP);
-  await load(server.url, { requests, rate: 50, seconds: 2 });
+  await load(server.url, { requests, rate: 10, seconds: 2 });
+  await new Promise((r) => setTimeout(r, 2_000));
   const before = server.rssMiB();
   // Sampled through the run, so a plateau (heap sized to the load) tells apart from a climb (a leak).
   const samples: number[] = [];

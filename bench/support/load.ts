@@ -63,7 +63,7 @@ export async function highestSustainedRate(url: string, requests: CannonRequest[
     steps.push(step);
     if (!sustained(step, p99LimitMs)) break;
     best = rate;
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, 2_000));
   }
   return { best, steps };
 }
