@@ -18,6 +18,14 @@ export interface RecoveryStepPayload {
 
 const jobKeyPrefix = (checkoutId: string) => `${CART_RECOVERY_STEP_JOB}:${checkoutId}:`;
 
+// Naming the kind lets the (shopId, kind, status) index narrow the search to the shop's queued
+// recovery steps; without it SQLite read every queued job of every shop on each checkout update.
+const pendingSteps = (shopId: string, checkoutId: string) => ({
+  shopId,
+  kinds: [CART_RECOVERY_STEP_JOB],
+  dedupeKeyPrefix: jobKeyPrefix(checkoutId),
+});
+
 export async function scheduleRecoveryStep(ctx: AppContext, shopId: string, payload: RecoveryStepPayload, runAt: Date) {
   return enqueueJob(ctx, {
     kind: CART_RECOVERY_STEP_JOB,
@@ -33,7 +41,7 @@ export async function scheduleRecoveryStep(ctx: AppContext, shopId: string, payl
  * now, resuming at the first step not yet sent (a step is never sent twice for one checkout).
  */
 export async function restartRecoveryTimer(ctx: AppContext, shop: Shop, checkout: Checkout) {
-  await cancelJobs(ctx, { shopId: shop.id, dedupeKeyPrefix: jobKeyPrefix(checkout.id) }, "checkout updated");
+  await cancelJobs(ctx, pendingSteps(shop.id, checkout.id), "checkout updated");
   const settings = cartRecoverySettingsOf(shop.settings);
   if (!checkout.phone || checkout.recoveryStep >= settings.steps.length) return;
   const runAt = new Date(ctx.clock.now().getTime() + settings.abandonAfterMinutes * 60_000);
@@ -53,7 +61,7 @@ export type RecoveryStopReason =
   | "finished";
 
 export async function stopRecovery(ctx: AppContext, checkout: Pick<Checkout, "id" | "shopId">, reason: RecoveryStopReason) {
-  await cancelJobs(ctx, { shopId: checkout.shopId, dedupeKeyPrefix: jobKeyPrefix(checkout.id) }, `recovery stopped: ${reason}`);
+  await cancelJobs(ctx, pendingSteps(checkout.shopId, checkout.id), `recovery stopped: ${reason}`);
   await ctx.db.checkout.update({
     where: { id: checkout.id },
     data: { recoveryStatus: reason === "finished" ? "finished" : "stopped", recoveryStopReason: reason },

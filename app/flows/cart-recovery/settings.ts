@@ -96,11 +96,22 @@ export const DEFAULT_CART_RECOVERY: CartRecoverySettings = {
   attribution: { clickWindowDays: 7, textWindowHours: 24 },
 };
 
+// Validating measures each template's longest rendering in SMS segments, which costs more
+// than the rest of a checkout delivery; a shop's stored settings rarely change, so each
+// distinct JSON is validated once.
+const validatedSettings = new Map<string, Readonly<CartRecoverySettings>>();
+const VALIDATED_SETTINGS_KEPT = 1_000;
+
 /** The shop's flow settings; a stored value that no longer validates falls back to defaults. */
-export function cartRecoverySettingsOf(shopSettingsJson: string): CartRecoverySettings {
+export function cartRecoverySettingsOf(shopSettingsJson: string): Readonly<CartRecoverySettings> {
+  const known = validatedSettings.get(shopSettingsJson);
+  if (known) return known;
   const stored = parseJsonObject(shopSettingsJson)[CART_RECOVERY_SETTINGS_KEY];
   const parsed = CartRecoverySettings.safeParse({ ...DEFAULT_CART_RECOVERY, ...(isObject(stored) ? stored : {}) });
-  return parsed.success ? parsed.data : DEFAULT_CART_RECOVERY;
+  const settings = parsed.success ? parsed.data : DEFAULT_CART_RECOVERY;
+  if (validatedSettings.size >= VALIDATED_SETTINGS_KEPT) validatedSettings.clear();
+  validatedSettings.set(shopSettingsJson, settings);
+  return settings;
 }
 
 /** The shop's settings JSON with the flow's settings replaced, other keys kept. */
