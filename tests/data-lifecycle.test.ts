@@ -117,6 +117,15 @@ describe("the checkout extension's disclosure post", () => {
 });
 
 describe("customers/redact", () => {
+  it("erases nothing of anyone else when the request carries a malformed email", async () => {
+    const unrelated = await postShopifyWebhook(app.url, "orders/paid", JSON.stringify({ id: 1, note: "a shopper named Ada" }));
+    expect(unrelated.status).toBe(200);
+    const before = await db.webhookEvent.count({ where: { payload: { contains: "a" } } });
+    const body = JSON.stringify({ shop_id: 954889, shop_domain: SANDBOX_SHOP, customer: { id: 191167, email: "a", phone: null }, orders_to_redact: [] });
+    expect((await postShopifyWebhook(app.url, "customers/redact", body)).status).toBe(200);
+    expect(await db.webhookEvent.count({ where: { payload: { contains: "a" } } })).toBeGreaterThanOrEqual(before);
+  });
+
   it("erases an opted-out shopper but keeps the opt-out: a new checkout with consent sends nothing until they text START", async () => {
     const customer = shopper();
     await checkoutWithConsent(customer.phone, randomUUID());

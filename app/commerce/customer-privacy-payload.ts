@@ -34,7 +34,7 @@ export function parseCustomerPrivacyRequest(raw: string): { request: CustomerPri
   return {
     request: {
       customerId: customer.id,
-      email: customer.email?.trim().toLowerCase() || null,
+      email: emailAddress(customer.email),
       phone: asE164(customer.phone),
       orderIds: orders_to_redact ?? orders_requested ?? [],
       dataRequestId: data_request?.id ?? null,
@@ -47,4 +47,11 @@ export function parseCustomerPrivacyRequest(raw: string): { request: CustomerPri
 function asE164(phone: string | null | undefined): string | null {
   if (!phone?.trim()) return null;
   return parsePhoneNumberFromString(phone.trim(), "US")?.number ?? null;
+}
+
+// Erasure finds the customer's records by their email, so only a real address is kept: a stray
+// "a" would match, and erase, nearly everything.
+function emailAddress(value: string | null | undefined): string | null {
+  const email = value?.trim().toLowerCase() ?? "";
+  return /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email) ? email : null;
 }
