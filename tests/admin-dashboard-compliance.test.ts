@@ -11,7 +11,7 @@ const chrome = useBrowser();
 const { db } = useTestDatabase();
 const DAY_MS = 24 * 3_600_000;
 const MARK = `browser-${process.pid}`;
-const phone = uniquePhone("929");
+const phone = uniquePhone("718");
 // Two recovered orders and a few texts in the last week, so the figures and the chart have data.
 const ORDER_TOTALS = ["64.00", "36.50"];
 const TEXTS_SENT = 3;
@@ -84,7 +84,6 @@ describe("the dashboard and compliance pages in a browser", () => {
     const response = await page.goto(`${app.url}/app/compliance`, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(200);
     await expect(page.getByLabel("Start").inputValue()).resolves.toMatch(/^\d+$/);
-    await expect(page.getByText(`${MARK}: text me, "please"`).count()).resolves.toBe(1);
     await page.screenshot({ path: `${ARTIFACTS_DIR}/compliance.png` });
     await page.getByRole("heading", { name: "Consent log" }).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `${ARTIFACTS_DIR}/consent-log.png` });
@@ -93,6 +92,8 @@ describe("the dashboard and compliance pages in a browser", () => {
     await page.getByPlaceholder("Search by phone number").fill(phone.slice(-10));
     await page.waitForURL(new RegExp(`phone=${phone.slice(-10)}`));
     await expect(page.locator(".Polaris-IndexTable__TableRow").count()).resolves.toBe(1);
+    // Found by search: earlier test files may have logged newer events for the demo shop.
+    await expect(page.getByText(`${MARK}: text me, "please"`).count()).resolves.toBe(1);
 
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export the consent log as CSV" }).click();
