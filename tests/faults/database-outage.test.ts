@@ -48,7 +48,7 @@ describe.runIf(engine === "postgresql")("PostgreSQL connections terminated mid-r
     expect(await db.order.count({ where: { shopifyOrderId: order.id } })).toBe(1);
     expect(await db.webhookEvent.count({ where: { externalId: webhookId } })).toBe(1);
 
-    // The worker lives on: a shopper's HELP is answered after the outage.
+    // The worker lives on: a shopper's HELP after the outage is answered.
     const phone = uniquePhone();
     expect(await sandbox.textFromShopper(phone, "HELP")).toBe(200);
     await sandbox.advanceClock(0);

@@ -11,8 +11,10 @@ export function useTestDatabase(): { db: Db; url: string; engine: "sqlite" | "po
 
 /**
  * Cancels every job still waiting in the shared database, left by earlier test files (a held
- * text, a retry). Tests that count what reaches Telnyx start from this clean slate.
+ * text, a retry), and frees every sending number's booked send slots. Tests that count what
+ * reaches Telnyx, or wait for a text, start from this clean slate.
  */
 export async function cancelLeftoverJobs(db: Db) {
   await db.job.updateMany({ where: { status: "queued" }, data: { status: "cancelled", cancelReason: "left by an earlier test file" } });
+  await db.sendingRate.deleteMany();
 }
