@@ -30,16 +30,18 @@ function projectRoot(): string {
 
 const requireFromRoot = createRequire(join(projectRoot(), "package.json"));
 
+type GeneratedModule = { PrismaClient: new (options: unknown) => Db; Prisma: SqlBuilders };
+
 function postgresClient(databaseUrl: string): Db {
   const { PrismaPg } = requireFromRoot("@prisma/adapter-pg");
-  const { PrismaClient: PostgresClient } = requireFromRoot("./prisma/generated/postgresql");
+  const { PrismaClient: PostgresClient, Prisma } = requireFromRoot("./prisma/generated/postgresql") as GeneratedModule;
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get("schema");
   const adapter = new PrismaPg(
     { connectionString: databaseUrl, max: Number(url.searchParams.get("connection_limit") ?? 10) },
     schema ? { schema } : undefined,
   );
-  return new PostgresClient({ adapter }) as Db;
+  return remember(new PostgresClient({ adapter }), "postgresql", Prisma);
 }
 
 function sqliteClient(databaseUrl: string): Db {
@@ -49,19 +51,39 @@ function sqliteClient(databaseUrl: string): Db {
   const file = new Database(databaseUrl.replace(/^file:/, ""));
   file.pragma("journal_mode = WAL");
   file.close();
-  const { PrismaClient: SqliteClient } = requireFromRoot("./prisma/generated/sqlite");
+  const { PrismaClient: SqliteClient, Prisma } = requireFromRoot("./prisma/generated/sqlite") as GeneratedModule;
   // better-sqlite3 waits this long on a locked database instead of failing with SQLITE_BUSY.
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
-  return new SqliteClient({ adapter }) as Db;
+  return remember(new SqliteClient({ adapter }), "sqlite", Prisma);
+}
+
+/** Prisma's SQL fragment builders, for statements whose shape varies (multi-row inserts). */
+export interface SqlBuilders {
+  sql: typeof import("../prisma/generated/sqlite/index.js").Prisma.sql;
+  join: typeof import("../prisma/generated/sqlite/index.js").Prisma.join;
 }
 
 const engines = new WeakMap<object, DatabaseEngine>();
+const builders = new WeakMap<object, SqlBuilders>();
+
+function remember(db: Db, engine: DatabaseEngine, generated: SqlBuilders) {
+  engines.set(db, engine);
+  builders.set(db, { sql: generated.sql, join: generated.join });
+  return db;
+}
 
 export function createDb(databaseUrl: string): Db {
-  const engine = databaseEngine(databaseUrl);
-  const db = engine === "postgresql" ? postgresClient(databaseUrl) : sqliteClient(databaseUrl);
-  engines.set(db, engine);
-  return db;
+  return databaseEngine(databaseUrl) === "postgresql" ? postgresClient(databaseUrl) : sqliteClient(databaseUrl);
+}
+
+/**
+ * The builders of the client's own generated module: each engine's client has its own copy of
+ * Prisma's runtime and recognises only its own fragments.
+ */
+export function sqlBuildersOf(db: Db): SqlBuilders {
+  const found = builders.get(db);
+  if (!found) throw new Error("sqlBuildersOf: not a client made by createDb");
+  return found;
 }
 
 /**

@@ -7,6 +7,8 @@ import type { AppContext } from "./context.server";
 import type { MessagingDeps } from "./messaging/messaging-deps";
 import { suppressionHashKey } from "./compliance/suppression-key";
 import { createAppJobRegistry } from "./jobs/kinds.server";
+import { jobsQueued } from "./jobs/worker.server";
+import { createDeliveryRecorder } from "./commerce/webhook-deliveries.server";
 
 export const env = parseEnv(process.env);
 
@@ -37,3 +39,6 @@ export const messagingDeps: MessagingDeps = {
 };
 
 export const jobRegistry = createAppJobRegistry(messagingDeps);
+
+// A recorded delivery wakes this process's worker at once rather than at its next poll.
+export const deliveryRecorder = createDeliveryRecorder(appContext, { onCommitted: jobsQueued });

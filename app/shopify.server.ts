@@ -4,6 +4,7 @@ import {
   AppDistribution,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
+import { LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { appContext, db, env } from "./services.server";
 import { withSandboxSessionToken } from "./sandbox/admin-session.server";
@@ -36,6 +37,19 @@ export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;
+
+// Webhooks are verified by the Shopify library's HMAC and header check alone.
+// authenticate.webhook would also load the shop's offline session (a query, and a token
+// refresh over the network when it is about to expire) on every delivery, which the intake
+// does not need: the jobs that act on a delivery get the session when they call Shopify.
+export const shopifyWebhooks = shopifyApi({
+  apiKey: env.SHOPIFY_API_KEY,
+  apiSecretKey: env.SHOPIFY_API_SECRET,
+  apiVersion,
+  hostName: new URL(env.SHOPIFY_APP_URL).host,
+  isEmbeddedApp: true,
+  logger: { level: LogSeverity.Error },
+}).webhooks;
 
 // Admin pages authenticate through Shopify's own check. In the sandbox, which has no Shopify
 // admin around it, the request first gets the session token the admin would have sent.

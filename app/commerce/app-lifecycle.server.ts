@@ -1,6 +1,5 @@
 import type { AppContext } from "~/context.server";
 import { cancelJobs } from "~/jobs/queue.server";
-import { forgetShopId } from "./webhook-deliveries.server";
 
 // app/uninstalled: the shop's sessions are void the moment Shopify says so, and nothing more
 // is done for it: every queued job (sends, flow steps) is cancelled and every text still
@@ -11,7 +10,6 @@ export async function markShopUninstalled(ctx: AppContext, shopDomain: string) {
   const now = clock.now();
   await db.session.deleteMany({ where: { shop: shopDomain } });
   await db.shop.updateMany({ where: { domain: shopDomain }, data: { uninstalledAt: now } });
-  forgetShopId(shopDomain);
   const shop = await db.shop.findUnique({ where: { domain: shopDomain }, select: { id: true } });
   if (!shop) return;
   await cancelJobs(ctx, { shopId: shop.id }, "the app was uninstalled");

@@ -5,7 +5,6 @@ import type { AppContext } from "~/context.server";
 import { suppressPhone } from "~/compliance/suppression.server";
 import type { GateSecrets } from "~/messaging/sender-gate.server";
 import { cancelJobs } from "~/jobs/queue.server";
-import { forgetShopId } from "./webhook-deliveries.server";
 import { parseCustomerPrivacyRequest, type CustomerPrivacyRequest } from "./customer-privacy-payload";
 import { findCustomerRecords, type CustomerRecords } from "./customer-records.server";
 
@@ -205,6 +204,5 @@ export async function redactShop(ctx: AppContext, shopDomain: string): Promise<P
   const webhookEvents = await db.webhookEvent.deleteMany({ where: { shopDomain } });
   // Every row a shop owns is deleted with it (onDelete: Cascade).
   const shops = await db.shop.deleteMany({ where: { domain: shopDomain } });
-  forgetShopId(shopDomain);
   return { outcome: "done", summary: { shops: shops.count, sessions: sessions.count, webhookEvents: webhookEvents.count } };
 }

@@ -8,6 +8,7 @@ import { cartRecoveryStepJob } from "./cart-recovery-step.server";
 import { reconcileDeliveryJob } from "./reconcile-delivery.server";
 import { sendShippingUpdateJob } from "./send-shipping-update.server";
 import { requestOrderRatingJob } from "./request-order-rating.server";
+import { ingestWebhookJob } from "./ingest-webhook.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -18,5 +19,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     reconcileDeliveryJob(deps),
     sendShippingUpdateJob(deps),
     requestOrderRatingJob(deps),
+    ingestWebhookJob(deps),
   ]);
 }

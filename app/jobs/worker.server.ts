@@ -132,20 +132,35 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
+const wakers = new Set<() => void>();
+
+/** Work was queued for now in this process: its workers look at once instead of at their next poll. */
+export function jobsQueued() {
+  for (const wake of wakers) wake();
+}
+
 /** Polls for due jobs until stopped; a full batch is followed at once by the next. */
 export function startWorker(ctx: AppContext, registry: JobRegistry, options: WorkerOptions = {}): RunningWorker {
   const { pollMs = 1_000, limit = 10, lockMs, workerId = defaultWorkerId() } = options;
   const log = options.log ?? logToStderr;
   let stopping = false;
-  let wake = () => {};
+  // Set when woken mid-batch, so the jobs queued meanwhile do not wait for the next poll.
+  let woken = false;
+  let endPause = () => {};
+  const wake = () => {
+    woken = true;
+    endPause();
+  };
   const pause = () =>
     new Promise<void>((resolve) => {
+      if (woken) return resolve();
       const timer = setTimeout(resolve, pollMs);
-      wake = () => {
+      endPause = () => {
         clearTimeout(timer);
         resolve();
       };
     });
+  wakers.add(wake);
   const loop = (async () => {
     while (!stopping) {
       let claimed = 0;
@@ -155,12 +170,14 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
         log(oneLine(`[jobs] worker ${workerId} could not claim jobs: ${describeError(error)}`));
       }
       if (!stopping && claimed < limit) await pause();
+      woken = false;
     }
   })();
   return {
     workerId,
     async stop() {
       stopping = true;
+      wakers.delete(wake);
       wake();
       await loop;
     },

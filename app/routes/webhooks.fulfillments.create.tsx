@@ -1,7 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ingestShopifyWebhook } from "~/webhooks.server";
-import { fulfillmentIngestion } from "~/flows/shipping/fulfillment-updates.server";
+import { acceptShopifyWebhook } from "~/webhooks.server";
 
-const TOPIC = "fulfillments/create";
-
-export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, TOPIC, fulfillmentIngestion(TOPIC));
+export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "fulfillments/create");

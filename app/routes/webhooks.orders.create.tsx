@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { ingestShopifyWebhook } from "~/webhooks.server";
-import { ingestOrder } from "~/commerce/orders.server";
+import { acceptShopifyWebhook } from "~/webhooks.server";
 
-export const action = ({ request }: ActionFunctionArgs) => ingestShopifyWebhook(request, "orders/create", ingestOrder);
+export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "orders/create");

@@ -42,7 +42,7 @@ export async function recordFulfillmentWebhook(
   return recordFulfillment(ctx, shop, fulfillment.data);
 }
 
-/** The webhook route's ingestion for one topic (see ingestShopifyWebhook). */
+/** The ingestion of one fulfillment topic (see app/commerce/webhook-topics.server.ts). */
 export function fulfillmentIngestion(topic: FulfillmentTopic) {
   return (ctx: AppContext, input: { shopDomain: string; payload: string }) => recordFulfillmentWebhook(ctx, { ...input, topic });
 }
