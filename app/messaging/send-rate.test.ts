@@ -19,7 +19,7 @@ function manualRealTime(start = Date.parse("2026-11-25T12:00:00.000Z")) {
 const freshNumber = () => `+1555${randomUUID().replace(/\D/g, "").slice(0, 7).padEnd(7, "0")}`;
 
 describe("per-number send rate", () => {
-  it("spaces reservations for one long-code number at least 1 s apart in real time", async () => {
+  it("spaces reservations for one long-code number 1.15 s apart in real time (1 s and a margin for jitter)", async () => {
     const time = manualRealTime();
     const number = freshNumber();
     const slots = [];
@@ -27,8 +27,8 @@ describe("per-number send rate", () => {
       slots.push(await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 10_000 }));
     }
     const starts = slots.map((slot) => slot.at.getTime() - time.ms());
-    expect(starts).toEqual([0, 1000, 2000, 3000]);
-    expect(slots.map((slot) => slot.waitMs)).toEqual([0, 1000, 2000, 3000]);
+    expect(starts).toEqual([0, 1150, 2300, 3450]);
+    expect(slots.map((slot) => slot.waitMs)).toEqual([0, 1150, 2300, 3450]);
   });
 
   it("gives concurrent reservations distinct slots an interval apart", async () => {
@@ -38,7 +38,8 @@ describe("per-number send rate", () => {
       Array.from({ length: 8 }, () => reserveSendSlot(ctx, { number, perSecond: 20, realNow: time.now, maxWaitMs: 10_000 })),
     );
     const offsets = slots.map((slot) => slot.at.getTime() - time.ms()).sort((a, b) => a - b);
-    expect(offsets).toEqual([0, 50, 100, 150, 200, 250, 300, 350]);
+    // 50 ms for 20/s, and the margin: 57.5 ms, rounded up.
+    expect(offsets).toEqual([0, 58, 116, 174, 232, 290, 348, 406]);
   });
 
   it("frees the number again once real time has passed its booked slots", async () => {
@@ -63,14 +64,15 @@ describe("per-number send rate", () => {
   it("reserves nothing and asks for a retry when the next slot is too far away", async () => {
     const time = manualRealTime();
     const number = freshNumber();
-    for (let i = 0; i < 4; i++) await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
+    // Slots at 0, 1.15 and 2.3 s; the fourth (3.45 s) is further than 3 s away.
+    for (let i = 0; i < 3; i++) await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
     const refusal = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RetryJobAfter);
-    expect((refusal as RetryJobAfter).delayMs).toBe(4_000);
-    // Nothing was booked by the refusal: one second later the fifth slot (4 s) is within reach.
+    expect((refusal as RetryJobAfter).delayMs).toBe(3_450);
+    // Nothing was booked by the refusal: one second later the fourth slot is within reach.
     time.advance(1_000);
     const slot = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
-    expect(slot.waitMs).toBe(3_000);
+    expect(slot.waitMs).toBe(2_450);
   });
 
   it("waits in-process only for the time left until the slot", async () => {

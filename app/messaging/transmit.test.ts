@@ -152,19 +152,21 @@ describe("transmitMessage and the sending number's rate", () => {
     const message = await createQueuedMessage(db, shop);
 
     expect(await transmitMessage(ctx, message.id, { ...options, realNow, sleep })).toMatchObject({ result: "accepted" });
-    expect(waits).toEqual([1_000]);
+    // One long-code interval: 1 s and the jitter margin.
+    expect(waits).toEqual([1_150]);
   });
 
   it("leaves the text queued and asks for a retry when the number is booked further ahead", async () => {
     const shop = await createSendingShop(db);
     const realNow = () => new Date("2026-11-25T12:00:00Z");
+    // Booked until 4 × 1.15 s from now.
     for (let i = 0; i < 4; i++) await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond: 1, realNow, maxWaitMs: 10_000 });
     const message = await createQueuedMessage(db, shop);
 
     const refusal = await transmitMessage(ctx, message.id, { ...options, realNow, maxSlotWaitMs: 3_000 }).catch((e: unknown) => e);
 
     expect(refusal).toBeInstanceOf(RetryJobAfter);
-    expect((refusal as RetryJobAfter).delayMs).toBe(4_000);
+    expect((refusal as RetryJobAfter).delayMs).toBe(4_600);
     expect((await rowOf(message.id)).status).toBe("queued");
     expect(double.sendAttempts()).toHaveLength(0);
   });
