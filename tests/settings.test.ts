@@ -44,6 +44,22 @@ describe("Telnyx settings", () => {
     expect(await demoShop()).toMatchObject({ telnyxApiKeyEncrypted: before.telnyxApiKeyEncrypted, sendingNumber: before.sendingNumber });
   });
 
+  it("refuses a number another installed store already uses, since replies are routed by number", async () => {
+    const other = await db.shop.create({ data: { domain: `other-${Date.now()}.myshopify.com`, name: "Other", sendingNumber: "+13125550166" } });
+    try {
+      const before = await demoShop();
+      const response = await saveSettings({ ...valid, sendingNumber: "(312) 555-0166" });
+      expect(response.status).toBe(400);
+      expect((await response.json()).fieldErrors.sendingNumber).toMatch(/already connected to another store/);
+      expect((await demoShop()).sendingNumber).toBe(before.sendingNumber);
+      // Once that store is uninstalled, the number is free.
+      await db.shop.update({ where: { id: other.id }, data: { uninstalledAt: new Date() } });
+      expect((await saveSettings({ ...valid, sendingNumber: "(312) 555-0166" })).status).toBe(200);
+    } finally {
+      await db.shop.delete({ where: { id: other.id } });
+    }
+  });
+
   it("stores a new key encrypted and the number in E.164", async () => {
     expect((await saveSettings(valid)).status).toBe(200);
     const shop = await demoShop();

@@ -10,6 +10,8 @@ const clock = new VirtualClock(new Date("2026-11-25T15:00:00Z"));
 const ctx = { db, clock };
 const profile = { name: "Harbor Goods", ianaTimezone: "America/Denver", currency: "CAD" };
 const HASH_KEY = "install-test-key";
+// Not the sandbox's number: an installed shop with it would take the demo shop's replies.
+const SENDING_NUMBER = "+13125550188";
 let domain: string;
 
 beforeEach(() => {
@@ -30,7 +32,7 @@ describe("installing the app", () => {
       data: { shopId: shop.id, contactId: contact.id, phone: contact.phone, scope: "marketing", granted: false, source: "keyword", text: "STOP", occurredAt: clock.now() },
     });
     await suppressPhone(ctx, { shopId: shop.id, phone: contact.phone, reason: "STOP", hashKey: HASH_KEY });
-    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: "+13125550100", settings: '{"cartRecovery":{"enabled":true}}', uninstalledAt: clock.now() } });
+    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: SENDING_NUMBER, settings: '{"cartRecovery":{"enabled":true}}', uninstalledAt: clock.now() } });
 
     const again = await installShop(ctx, domain, profile);
 
@@ -43,9 +45,9 @@ describe("installing the app", () => {
   it("a repeated auth of an installed shop keeps its data and settings", async () => {
     const shop = await installShop(ctx, domain, profile);
     await db.contact.create({ data: { shopId: shop.id, phone: "+13125550112" } });
-    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: "+13125550100" } });
+    await db.shop.update({ where: { id: shop.id }, data: { sendingNumber: SENDING_NUMBER } });
     const again = await installShop(ctx, domain, { ...profile, name: "Harbor Goods Co." });
-    expect(again).toMatchObject({ name: "Harbor Goods Co.", sendingNumber: "+13125550100" });
+    expect(again).toMatchObject({ name: "Harbor Goods Co.", sendingNumber: SENDING_NUMBER });
     expect(await db.contact.count({ where: { shopId: shop.id } })).toBe(1);
   });
 

@@ -28,6 +28,12 @@ export async function saveTelnyxCredentials(
 ) {
   const number = parsePhoneNumberFromString(input.sendingNumber, "US");
   if (!number?.isValid()) throw new InvalidSendingNumberError("Enter the sending number in international format, e.g. +13125550100");
+  // Replies are routed to the store by the number they were sent to: one number, one store.
+  const taken = await ctx.db.shop.findFirst({
+    where: { sendingNumber: number.number, uninstalledAt: null, id: { not: shopId } },
+    select: { id: true },
+  });
+  if (taken) throw new InvalidSendingNumberError(`${number.number} is already connected to another store. Each store needs a number of its own.`);
   await ctx.db.shop.update({
     where: { id: shopId },
     data: {
