@@ -1,9 +1,9 @@
 // `npm run sandbox`: the real app on SQLite, offline, with a demo shop installed, the Telnyx
 // and Shopify stand-ins and a virtual clock. Every default below is for this machine only.
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { SANDBOX_API_KEY, SANDBOX_API_SECRET } from "./demo-shop";
 import { startServer } from "../server";
+import { deployPendingMigrations } from "./pending-migrations";
 
 if (process.env.NODE_ENV === "production") {
   console.error("The sandbox refuses to start with NODE_ENV=production: it hands out admin sessions.");
@@ -25,7 +25,7 @@ const sandboxDefaults: Record<string, string> = {
 for (const [name, value] of Object.entries(sandboxDefaults)) process.env[name] ??= value;
 
 mkdirSync(".sandbox", { recursive: true });
-execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+await deployPendingMigrations(process.env.DATABASE_URL!);
 
 const { describe } = await startServer({ port });
 console.log(

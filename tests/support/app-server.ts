@@ -43,7 +43,8 @@ export async function startAppServer(
 ) {
   port ??= await freePort();
   const entry = mode === "sandbox" ? "app/sandbox/main.ts" : "app/server.ts";
-  const child = spawn("npx", ["tsx", entry], {
+  // node with tsx's loader, as `npx tsx` would run it, without npx's own start-up.
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     env: {
       ...process.env,
       PORT: String(port),
