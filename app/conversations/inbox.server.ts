@@ -73,21 +73,37 @@ function afterCursor(after: string | null | undefined): Prisma.ConversationWhere
   return { OR: [{ lastMessageAt: { lt: at } }, { lastMessageAt: at, id: { lt: match[2] } }] };
 }
 
-// A name, a phone (any formatting) or an order name such as #1001.
+// Beyond this many matching contacts the term is common (an area code, a frequent name) and the
+// threads are filtered through the join instead: a page fills quickly in last-activity order.
+const MATCHED_CONTACTS_LIMIT = 500;
+
+/**
+ * A name, a phone (any formatting) or an order name such as #1001. The shop's contacts are
+ * matched first: a term few shoppers match (a phone number) would otherwise be tested thread by
+ * thread through the join, in last-activity order, across most of the shop's threads.
+ */
 async function searchFilter(db: AppContext["db"], shopId: string, search: string | undefined): Promise<Prisma.ConversationWhereInput> {
   const term = search?.trim();
   if (!term) return {};
   const digits = term.replace(/\D/g, "");
-  const orderName = term.startsWith("#") ? term : `#${term}`;
-  const orderContacts = /^#?\d+$/.test(term)
-    ? (await db.order.findMany({ where: { shopId, name: orderName, contactId: { not: null } }, select: { contactId: true }, take: 20 })).map((o) => o.contactId!)
-    : [];
-  return {
-    OR: [
-      { contact: { firstName: containsIgnoringCase(db, term) } },
-      { contact: { lastName: containsIgnoringCase(db, term) } },
-      ...(digits.length >= 3 ? [{ contact: { phone: { contains: digits } } }] : []),
-      ...(orderContacts.length > 0 ? [{ contactId: { in: orderContacts } }] : []),
-    ],
-  };
+  const contactMatch: Prisma.ContactWhereInput[] = [
+    { firstName: containsIgnoringCase(db, term) },
+    { lastName: containsIgnoringCase(db, term) },
+    ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : []),
+  ];
+  const [contacts, orderContacts] = await Promise.all([
+    db.contact.findMany({ where: { shopId, OR: contactMatch }, select: { id: true }, take: MATCHED_CONTACTS_LIMIT + 1 }),
+    contactsWithOrder(db, shopId, term),
+  ]);
+  if (contacts.length > MATCHED_CONTACTS_LIMIT) {
+    return { OR: [{ contact: { OR: contactMatch } }, ...(orderContacts.length > 0 ? [{ contactId: { in: orderContacts } }] : [])] };
+  }
+  return { contactId: { in: [...contacts.map((c) => c.id), ...orderContacts] } };
+}
+
+async function contactsWithOrder(db: AppContext["db"], shopId: string, term: string): Promise<string[]> {
+  if (!/^#?\d+$/.test(term)) return [];
+  const name = term.startsWith("#") ? term : `#${term}`;
+  const orders = await db.order.findMany({ where: { shopId, name, contactId: { not: null } }, select: { contactId: true }, take: 20 });
+  return orders.map((o) => o.contactId!);
 }
