@@ -29,7 +29,7 @@ export async function benchStopLatency(app: ServerProcess, telnyx: TelnyxDouble,
   const health = await Promise.all(phones.map(() => timed(() => fetch(`${app.url}/healthz`).then((r) => r.text()))));
   const stops = await Promise.all(
     phones.map(async (phone) => {
-      const sent = await timed(() => telnyx.sendInbound({ from: phone, to: BENCH_SENDING_NUMBER, text: "STOP" }));
+      const sent = await timed(async () => (await telnyx.sendInbound({ from: phone, to: BENCH_SENDING_NUMBER, text: "STOP" })).status);
       const contact = await db.contact.findUniqueOrThrow({ where: { shopId_phone: { shopId, phone } } });
       return { ms: sent.ms, status: sent.value, optedOut: contact.optedOutAt !== null };
     }),

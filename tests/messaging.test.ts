@@ -72,11 +72,20 @@ describe("STOP", () => {
 
   it("is committed before the webhook is acknowledged", async () => {
     const phone = await joinedShopper();
-    await sandbox.textFromShopper(phone, "STOP");
+    const { status, eventId } = await sandbox.deliverShopperText(phone, "STOP");
+    expect(status).toBe(200);
     // No job has run and no clock has moved: the answer to the webhook already means opted out.
+    expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: `ingest-webhook:telnyx:${eventId}` } })).toMatchObject({ status: "queued" });
     const contact = await db.contact.findFirstOrThrow({ where: { phone } });
+    expect(contact).toMatchObject({ marketingConsent: false, transactionalConsent: false });
     expect(contact.optedOutAt).not.toBeNull();
     expect(await db.consentEvent.count({ where: { phone, granted: false, source: "keyword" } })).toBe(1);
+
+    // The rest follows in the job: the STOP in its thread, one confirmation, no second revocation.
+    await settle();
+    expect(await db.consentEvent.count({ where: { phone, granted: false, source: "keyword" } })).toBe(1);
+    expect(await db.message.count({ where: { fromNumber: phone, direction: "inbound", body: "STOP" } })).toBe(1);
+    expect((await sandbox.textsTo(phone)).filter((t) => /opted out|unsubscribed/i.test(t.text))).toHaveLength(1);
   });
 
   it("a free-text request to stop is honoured too", async () => {
@@ -117,8 +126,9 @@ describe("an opted-out shopper is never texted", () => {
     const texts = await sandbox.textsTo(phone);
     expect(texts).toHaveLength(textsAfterStop);
     expect(texts.map((t) => t.text)).not.toContain("Queued before STOP");
-    expect(await db.message.findUniqueOrThrow({ where: { id: queuedBefore.body.message.id } })).toMatchObject({
-      status: "cancelled",
-    });
+    // Cancelled by the STOP's ingest job, or refused by the gate when its send ran first: never sent.
+    const before = await db.message.findUniqueOrThrow({ where: { id: queuedBefore.body.message.id } });
+    expect(["cancelled", "refused"]).toContain(before.status);
+    expect(JSON.parse(before.holdReason!)).toMatchObject({ code: "opted_out" });
   });
 });

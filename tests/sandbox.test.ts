@@ -50,8 +50,9 @@ describe("the sandbox", () => {
 
   it("delivers a shopper's text as a signed Telnyx webhook the app accepts", async () => {
     const response = await postJson("/sandbox/inbound", { from: "+15551234567", text: "Is my order on its way?" });
-    expect(await response.json()).toEqual({ status: 200 });
-    const events = await db.webhookEvent.findMany({ where: { source: "telnyx", topic: "message.received" } });
+    const answer = await response.json();
+    expect(answer).toEqual({ status: 200, eventId: expect.any(String) });
+    const events = await db.webhookEvent.findMany({ where: { source: "telnyx", topic: "message.received", externalId: answer.eventId } });
     const payloads = events.map((event) => JSON.parse(event.payload).data.payload);
     expect(payloads).toContainEqual(
       expect.objectContaining({

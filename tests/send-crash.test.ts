@@ -44,7 +44,7 @@ describe("a crash while Telnyx holds the request", () => {
     // Only this shopper's requests count: the shared database may hold other files' due jobs.
     const attemptsToShopper = () => telnyx.sendAttempts().filter((attempt) => attempt.to === phone);
     telnyx.failNextSends(1, { kind: "hang" });
-    expect(await telnyx.sendInbound({ from: phone, to: "+13125550100", text: "JOIN" })).toBe(200);
+    expect((await telnyx.sendInbound({ from: phone, to: "+13125550100", text: "JOIN" })).status).toBe(200);
     const draining = drainJobs(running.app.url, 0).catch(() => null);
     await until(() => attemptsToShopper().length === 1, "the confirmation to reach Telnyx");
     const confirmation = await db.message.findFirstOrThrow({ where: { toNumber: phone, direction: "outbound" } });

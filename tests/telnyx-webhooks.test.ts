@@ -4,6 +4,7 @@ import { useTestDatabase } from "./support/database";
 import { createTelnyxSigner, telnyxFixture } from "./support/telnyx-signing";
 import { contactWithConsent, createShop } from "./support/factories";
 import { uniquePhone } from "./support/sandbox-client";
+import { waitUntilIngested } from "./support/ingestion";
 import { systemClock } from "~/clock.server";
 
 const signer = createTelnyxSigner();
@@ -70,6 +71,32 @@ describe("Telnyx webhooks", () => {
     expect(await db.webhookEvent.count({ where: { source: "telnyx" } })).toBe(0);
   });
 
+  it("records STOPs arriving together in the ledger before answering, each once however often it is delivered", async () => {
+    const ctx = { db, clock: systemClock };
+    const shop = await createShop(ctx);
+    const phones = Array.from({ length: 20 }, () => uniquePhone("646"));
+    for (const phone of phones) await contactWithConsent(ctx, shop.id, phone);
+    const stops = phones.map((phone) => {
+      const event = JSON.parse(received);
+      event.data.id = crypto.randomUUID();
+      event.data.payload = { ...event.data.payload, id: crypto.randomUUID(), text: "Stop", from: { ...event.data.payload.from, phone_number: phone } };
+      event.data.payload.to = [{ ...event.data.payload.to[0], phone_number: shop.sendingNumber }];
+      return { id: event.data.id as string, body: JSON.stringify(event) };
+    });
+    const answers = await Promise.all([...stops, ...stops].map(({ body }) => post(body, signer.headersFor(body))));
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+
+    const revocations = () => db.consentEvent.groupBy({ by: ["phone"], where: { shopId: shop.id, granted: false, source: "keyword" }, _count: true });
+    const contacts = await db.contact.findMany({ where: { shopId: shop.id } });
+    expect(contacts.every((c) => c.optedOutAt !== null && !c.marketingConsent && !c.transactionalConsent)).toBe(true);
+    expect((await revocations()).map((r) => r._count)).toEqual(Array(20).fill(1));
+
+    // The ingest jobs store each STOP in its thread and do not record it a second time.
+    for (const { id } of stops) await waitUntilIngested(app.url, "telnyx", id);
+    expect((await revocations()).map((r) => r._count)).toEqual(Array(20).fill(1));
+    expect(await db.message.count({ where: { shopId: shop.id, direction: "inbound" } })).toBe(20);
+  });
+
   it("a receipt saying Telnyx blocked the number after a STOP opts the shopper out", async () => {
     const ctx = { db, clock: systemClock };
     const shop = await createShop(ctx);
@@ -89,6 +116,7 @@ describe("Telnyx webhooks", () => {
     receipt.data.payload.errors = [{ code: "40300", title: "Blocked due to STOP message", detail: "Messages cannot be sent due to an existing block rule." }];
     const body = JSON.stringify(receipt);
     expect((await post(body, signer.headersFor(body))).status).toBe(200);
+    await waitUntilIngested(app.url, "telnyx", receipt.data.id);
 
     expect(await db.message.findFirstOrThrow({ where: { providerMessageId } })).toMatchObject({ status: "failed", errorCode: "40300" });
     expect(await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ marketingConsent: false });

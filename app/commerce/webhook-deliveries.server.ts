@@ -1,9 +1,12 @@
 // "Record once": every verified delivery becomes one WebhookEvent row keyed by the source's
-// own id; a repeat of the same id is recognised by the unique constraint and acted on no more.
+// own id, with the ingest-webhook job that applies it; a repeat of the same id is recognised by
+// the unique constraint (ON CONFLICT DO NOTHING, so a unique violation elsewhere stays an
+// error) and acted on no more.
 import { randomUUID } from "node:crypto";
 import { inTransaction, type AppContext } from "~/context.server";
 import { sqlBuildersOf } from "~/db.server";
 import { DEFAULT_MAX_ATTEMPTS } from "~/jobs/queue.server";
+import { recordIntakeOptOuts, type IntakeOptOut } from "~/compliance/intake-opt-outs.server";
 
 export interface WebhookDelivery {
   source: "shopify" | "telnyx";
@@ -11,38 +14,17 @@ export interface WebhookDelivery {
   topic: string;
   shopDomain?: string;
   payload: string;
+  /** Telnyx status webhooks name our message in their URL (see statusWebhookUrl). */
+  messageIdHint?: string;
+  /** An inbound STOP: recorded in the consent ledger with the delivery, before the 200. */
+  optOut?: IntakeOptOut;
 }
+
+export type IngestJobPayload = Pick<WebhookDelivery, "source" | "externalId" | "messageIdHint">;
 
 export const INGEST_WEBHOOK_JOB = "ingest-webhook";
 
 export const ingestJobKey = (source: string, externalId: string) => `${INGEST_WEBHOOK_JOB}:${source}:${externalId}`;
-
-/**
- * Records the delivery and does its immediate work in one transaction, so a delivery is never
- * recorded without its effect nor acted on twice. ON CONFLICT DO NOTHING rather than a caught
- * unique violation: a repeat simply inserts nothing (PostgreSQL waits for a racing insert to
- * commit first), and a unique violation inside the work stays an error instead of passing
- * for a duplicate.
- */
-export async function recordOnceAnd(
-  ctx: AppContext,
-  delivery: WebhookDelivery,
-  work: (txCtx: AppContext) => Promise<void>,
-): Promise<{ firstDelivery: boolean }> {
-  const now = ctx.clock.now();
-  return inTransaction(ctx, async (txCtx) => {
-    const inserted = await txCtx.db.$executeRaw`
-      INSERT INTO "WebhookEvent" ("id", "createdAt", "updatedAt", "shopId", "source", "externalId",
-                                  "topic", "shopDomain", "payload", "receivedAt")
-      VALUES (${randomUUID()}, ${now}, ${now}, (SELECT "id" FROM "Shop" WHERE "domain" = ${delivery.shopDomain ?? null}),
-              ${delivery.source}, ${delivery.externalId}, ${delivery.topic}, ${delivery.shopDomain ?? null},
-              ${delivery.payload}, ${now})
-      ON CONFLICT ("source", "externalId") DO NOTHING`;
-    if (inserted === 0) return { firstDelivery: false };
-    await work(txCtx);
-    return { firstDelivery: true };
-  });
-}
 
 interface Waiting {
   delivery: WebhookDelivery;
@@ -68,7 +50,7 @@ export function createDeliveryRecorder(ctx: AppContext, options: { maxGroup?: nu
     const recorded = await commitGroup(ctx, group.map((w) => w.delivery));
     const seen = new Set<string>();
     for (const { delivery, settle } of group) {
-      const key = `${delivery.source}:${delivery.externalId}`;
+      const key = keyOf(delivery);
       settle({ firstDelivery: recorded.has(key) && !seen.has(key) });
       seen.add(key);
     }
@@ -103,6 +85,27 @@ export function createDeliveryRecorder(ctx: AppContext, options: { maxGroup?: nu
 
 /** The keys ("source:externalId") of the deliveries that were new. */
 async function commitGroup(ctx: AppContext, deliveries: WebhookDelivery[]): Promise<Set<string>> {
+  const { events, jobs } = groupStatements(ctx, deliveries);
+  const optOuts = deliveries.filter((d) => d.optOut);
+  if (optOuts.length === 0) {
+    const [inserted] = await ctx.db.$transaction([ctx.db.$queryRaw<NewEvent[]>(events), ctx.db.$executeRaw(jobs)]);
+    return keysOf(inserted);
+  }
+  // STOPs are applied for first deliveries only, so this group needs to see what was new.
+  return inTransaction(ctx, async (txCtx) => {
+    const recorded = keysOf(await txCtx.db.$queryRaw<NewEvent[]>(events));
+    await txCtx.db.$executeRaw(jobs);
+    const fresh = new Map(optOuts.filter((d) => recorded.has(keyOf(d))).map((d) => [keyOf(d), d.optOut!]));
+    await recordIntakeOptOuts(txCtx, ctx.db, [...fresh.values()]);
+    return recorded;
+  });
+}
+
+type NewEvent = Pick<WebhookDelivery, "source" | "externalId">;
+const keyOf = (d: NewEvent) => `${d.source}:${d.externalId}`;
+const keysOf = (rows: NewEvent[]) => new Set(rows.map(keyOf));
+
+function groupStatements(ctx: AppContext, deliveries: WebhookDelivery[]) {
   const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
   const events = deliveries.map(
@@ -110,23 +113,22 @@ async function commitGroup(ctx: AppContext, deliveries: WebhookDelivery[]): Prom
                 ${d.source}, ${d.externalId}, ${d.topic}, ${d.shopDomain ?? null}, ${d.payload}, ${now})`,
   );
   // A repeat's job key is taken by the first delivery's job, so it adds no job either.
-  const jobs = deliveries.map(
-    (d) => sql`(${randomUUID()}, ${now}, ${now}, NULL, ${INGEST_WEBHOOK_JOB},
-                ${JSON.stringify({ source: d.source, externalId: d.externalId })}, 'queued', ${now}, 0,
-                ${DEFAULT_MAX_ATTEMPTS}, ${ingestJobKey(d.source, d.externalId)})`,
-  );
-  const [inserted] = await ctx.db.$transaction([
-    ctx.db.$queryRaw<{ source: string; externalId: string }[]>`
+  const jobs = deliveries.map((d) => {
+    const payload: IngestJobPayload = { source: d.source, externalId: d.externalId, messageIdHint: d.messageIdHint };
+    return sql`(${randomUUID()}, ${now}, ${now}, NULL, ${INGEST_WEBHOOK_JOB}, ${JSON.stringify(payload)}, 'queued', ${now}, 0,
+                ${DEFAULT_MAX_ATTEMPTS}, ${ingestJobKey(d.source, d.externalId)})`;
+  });
+  return {
+    events: sql`
       INSERT INTO "WebhookEvent" ("id", "createdAt", "updatedAt", "shopId", "source", "externalId",
                                   "topic", "shopDomain", "payload", "receivedAt")
       VALUES ${join(events)}
       ON CONFLICT ("source", "externalId") DO NOTHING
       RETURNING "source", "externalId"`,
-    ctx.db.$executeRaw`
+    jobs: sql`
       INSERT INTO "Job" ("id", "createdAt", "updatedAt", "shopId", "kind", "payload", "status",
                          "runAt", "attempts", "maxAttempts", "dedupeKey")
       VALUES ${join(jobs)}
       ON CONFLICT ("dedupeKey") DO NOTHING`,
-  ]);
-  return new Set(inserted.map((row) => `${row.source}:${row.externalId}`));
+  };
 }

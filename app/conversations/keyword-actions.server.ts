@@ -1,7 +1,8 @@
 // What STOP, START, HELP and JOIN do. Each runs inside the inbound delivery's transaction.
 import type { AppContext } from "~/context.server";
 import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
-import { recordConsentEvent, type ConsentEventInput } from "~/compliance/consent-ledger.server";
+import { consentHistory, deriveConsentState, recordConsentEvent, type ConsentEventInput } from "~/compliance/consent-ledger.server";
+import { intakeOptOutFor, keywordEvidence } from "~/compliance/intake-opt-outs.server";
 import { queueShopifyConsentWriteBack } from "~/commerce/shopify-sms-consent.server";
 import { liftSuppression } from "~/compliance/suppression.server";
 import {
@@ -48,7 +49,7 @@ function consent(k: KeywordContext, scope: "marketing" | "transactional", grante
     granted,
     source: "keyword" as const,
     text: k.inbound.text,
-    evidence: `telnyx message ${k.inbound.providerMessageId}`,
+    evidence: keywordEvidence(k.inbound.providerMessageId),
   };
 }
 
@@ -62,16 +63,27 @@ function reply(ctx: AppContext, k: KeywordContext, body: string, deps: Messaging
   return requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body, purpose: "compliance" }, deps.secrets);
 }
 
-// Committed with the inbound message: everything still waiting to go to this phone is
-// cancelled, and one confirmation is sent — unless Telnyx already sent its own, or the
-// shopper had already opted out (a second STOP gets silence, not another text).
+// The revocation itself was recorded at intake, before Telnyx got its 200 (when the shop was
+// known then). Here everything still waiting to go to this phone is cancelled, and one
+// confirmation is sent — unless Telnyx already sent its own, or the shopper had already opted
+// out (a second STOP gets silence, not another text).
 async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
-  const alreadyOut = Boolean(k.contact.optedOutAt);
-  await recordConsent(ctx, k, consent(k, "marketing", false));
+  const atIntake = await intakeOptOutFor(ctx, k.contact.id, k.inbound.providerMessageId);
+  const alreadyOut = atIntake ? await optedOutBefore(ctx, k, atIntake) : Boolean(k.contact.optedOutAt);
+  if (atIntake) {
+    await queueShopifyConsentWriteBack(ctx, { shopId: k.shop.id, contactId: k.contact.id, granted: false, consentEventId: atIntake.id });
+  } else {
+    await recordConsent(ctx, k, consent(k, "marketing", false));
+  }
   await cancelPendingTexts(ctx, { contactId: k.contact.id, purpose: { not: "compliance" } }, "opted_out");
   await stopRecoveryForContact(ctx, k.contact.id, "opted_out");
   if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps);
   return "opted_out";
+}
+
+async function optedOutBefore(ctx: AppContext, k: KeywordContext, event: { id: string }) {
+  const history = await consentHistory(ctx, { shopId: k.shop.id, contactId: k.contact.id });
+  return deriveConsentState(history.slice(0, history.findIndex((e) => e.id === event.id))).optedOutAt !== null;
 }
 
 // START restores what the shopper had before STOP: the scopes granted before the opt-out.

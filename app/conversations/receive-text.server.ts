@@ -1,9 +1,10 @@
 // A shopper's text: stored in their thread, and a compliance keyword acted on (anything else
-// routed to automation or a person) before the webhook is acknowledged — in the caller's transaction, with the delivery's record, so no
-// text can leave after a STOP that Telnyx was told we received.
+// routed to automation or a person), in the ingest job's transaction. A STOP's revocation is
+// already in the ledger by then: the intake records it before Telnyx gets its 200.
 import type { AppContext } from "~/context.server";
 import { classifyInboundText } from "~/compliance/keywords";
 import { isPhoneSuppressed } from "~/compliance/suppression.server";
+import { intakeOptOutFor } from "~/compliance/intake-opt-outs.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { openConversationFor } from "./threads.server";
 import { findOrCreateContact } from "./contacts.server";
@@ -48,10 +49,10 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
     hashKey: deps.secrets.suppressionHashKey,
   });
   const optedOut = Boolean(contact.optedOutAt) || suppressed;
-  const keyword = classifyInboundText(inbound.text, {
-    optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean),
-    optedOut,
-  });
+  // The intake's verdict stands: it recorded the opt-out before Telnyx got its 200.
+  const keyword = (await intakeOptOutFor(ctx, contact.id, inbound.providerMessageId))
+    ? { intent: "opt_out" as const }
+    : classifyInboundText(inbound.text, { optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean), optedOut });
   const routed: ConversationUpdate = keyword.intent
     ? { state: await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state }, deps) }
     : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut }, deps);

@@ -9,11 +9,11 @@ const InboundText = z.object({
 });
 
 // A shopper texts the shop: the double signs a real message.received webhook and posts it to
-// the app's Telnyx route; the answer is that route's status.
+// the app's Telnyx route; the answer is that route's status and the event's id.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const sandbox = requireSandbox();
   if (request.method !== "POST") return jsonError(405, "POST a JSON body");
   const { from, text, to } = await readJsonBody(request, InboundText);
-  const status = await sandbox.telnyx.sendInbound({ from, text, to: to ?? sandbox.sendingNumber });
-  return Response.json({ status });
+  const { status, eventId } = await sandbox.telnyx.sendInbound({ from, text, to: to ?? sandbox.sendingNumber });
+  return Response.json({ status, eventId });
 };

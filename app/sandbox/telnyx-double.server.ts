@@ -234,7 +234,8 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     sendAttempts: (): SendAttempt[] => sendAttempts.map((a) => ({ ...a })),
 
     /** Signs a shopper's text as `message.received`, posts it to `appWebhookUrl`, returns the app's HTTP status. */
-    async sendInbound(input: InboundInput): Promise<number> {
+    /** The app's answer, and the event's id (the app records the delivery under it). */
+    async sendInbound(input: InboundInput): Promise<{ status: number; eventId: string }> {
       const target = options.appWebhookUrl;
       if (!target) throw new Error("Telnyx double: set `appWebhookUrl` to send inbound messages");
       if (!isE164(input.from) || !isE164(input.to)) {
@@ -259,7 +260,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
           throw new Error(`Telnyx double: could not deliver message.received to ${target}`, { cause: error });
         });
       inbound.push({ eventId, messageId: message.id, from: input.from, to: input.to, text: input.text, at: message.receivedAt, status });
-      return status;
+      return { status, eventId };
     },
 
     /** The next `count` sends answer with `fault` (after authentication, before validation). */

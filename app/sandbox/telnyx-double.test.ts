@@ -239,7 +239,7 @@ describe("signed webhooks", () => {
   });
 
   it("sends a shopper's reply as message.received that the SDK verifies, and rejects a tampered copy", async () => {
-    const status = await double.sendInbound({ from: SHOPPER, to: SHOP_NUMBER, text: "STOP" });
+    const { status } = await double.sendInbound({ from: SHOPPER, to: SHOP_NUMBER, text: "STOP" });
 
     expect(status).toBe(200);
     const [{ rawBody, headers }] = receiver.received;

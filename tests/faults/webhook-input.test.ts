@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "../support/app-server";
 import { useTestDatabase } from "../support/database";
-import { postShopifyWebhook, SANDBOX_SHOP, shopifyWebhookHeaders, waitUntilIngested } from "../support/shopify-webhooks";
+import { postShopifyWebhook, SANDBOX_SHOP, shopifyWebhookHeaders } from "../support/shopify-webhooks";
+import { waitUntilIngested } from "../support/ingestion";
 import { orderPayload } from "../support/checkout-webhooks";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
@@ -44,7 +45,7 @@ describe("Shopify webhook routes under random input", () => {
         const response = await post(topic, body, shopifyWebhookHeaders(topic, body, { webhookId, shop: shopFor(topic) }));
         const reason = await response.text();
         expect(response.status, `${topic}: ${reason}`).toBeLessThan(500);
-        if (response.status === 200) await waitUntilIngested(app.url, webhookId);
+        if (response.status === 200) await waitUntilIngested(app.url, "shopify", webhookId);
         const recorded = await db.webhookEvent.count({ where: { source: "shopify", externalId: webhookId } });
         if (response.status === 200) {
           // Acted on without an error: a body it cannot use is ignored, not retried.

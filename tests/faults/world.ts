@@ -44,7 +44,7 @@ export async function raiseDemoShopRate(db: Db) {
 export async function shoppersJoin(telnyx: TelnyxDouble, count: number, areaCode: "646" | "917", concurrency = 25) {
   const phones = Array.from({ length: count }, () => uniquePhone(areaCode));
   for (let i = 0; i < phones.length; i += concurrency) {
-    const statuses = await Promise.all(phones.slice(i, i + concurrency).map((from) => telnyx.sendInbound({ from, to: SHOP_NUMBER, text: "JOIN" })));
+    const statuses = await Promise.all(phones.slice(i, i + concurrency).map(async (from) => (await telnyx.sendInbound({ from, to: SHOP_NUMBER, text: "JOIN" })).status));
     if (statuses.some((status) => status !== 200)) throw new Error(`An inbound JOIN got ${statuses.join(", ")}`);
   }
   return phones;

@@ -1,6 +1,7 @@
 // Speaks to a running sandbox the way an outside check would: its control API and the admin
 // routes (the sandbox supplies the Shopify session token).
 import { BROWSER_USER_AGENT } from "./browser";
+import { waitUntilIngested } from "./ingestion";
 
 let phoneCounter = Math.floor(Math.random() * 4000);
 
@@ -20,9 +21,15 @@ export function sandboxClient(appUrl: () => string) {
     return { status: response.status, body: await response.json() };
   };
   return {
+    /** The app's answer to the webhook, and the event's id; nothing waits for the ingest job. */
+    async deliverShopperText(from: string, text: string): Promise<{ status: number; eventId: string }> {
+      return (await postJson("/sandbox/inbound", { from, text })).body;
+    },
+    /** The app's answer to the webhook; once it is 200, the text has also been ingested. */
     async textFromShopper(from: string, text: string) {
-      const { body } = await postJson("/sandbox/inbound", { from, text });
-      return body.status as number;
+      const { status, eventId } = await this.deliverShopperText(from, text);
+      if (status === 200) await waitUntilIngested(appUrl(), "telnyx", eventId);
+      return status;
     },
     async textsTo(phone: string): Promise<{ id: string; from: string; to: string; text: string; at: string; parts: number }[]> {
       const response = await fetch(`${appUrl()}/sandbox/messages?to=${encodeURIComponent(phone)}`);

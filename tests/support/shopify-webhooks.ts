@@ -1,8 +1,7 @@
 // Signs a webhook the way Shopify does: base64 HMAC-SHA256 of the raw body with the app secret.
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, inject } from "vitest";
-import { createDb, type Db } from "~/db.server";
+import { waitUntilIngested } from "./ingestion";
 
 export const SANDBOX_SECRET = "sandbox-secret";
 export const SANDBOX_SHOP = "textback-demo.myshopify.com";
@@ -27,11 +26,7 @@ export function shopifyWebhookHeaders(
   };
 }
 
-/**
- * Posts a signed delivery. Once the app has acknowledged it (200), waits until the app has
- * acted on it too: the ingest job runs after the acknowledgement, so a test that looks at the
- * shop's records right away would race it.
- */
+/** Posts a signed delivery and, once the app has acknowledged it (200), waits until it has been ingested. */
 export async function postShopifyWebhook(
   appUrl: string,
   topic: string,
@@ -40,27 +35,7 @@ export async function postShopifyWebhook(
 ) {
   const headers = shopifyWebhookHeaders(topic, body, options);
   const response = await fetch(`${appUrl}/webhooks/${topic}`, { method: "POST", headers, body });
-  if (response.status === 200) await waitUntilIngested(appUrl, headers["X-Shopify-Webhook-Id"]);
+  if (response.status === 200) await waitUntilIngested(appUrl, "shopify", headers["X-Shopify-Webhook-Id"]);
   return response;
 }
 
-let recordsDb: Db | undefined;
-afterAll(() => recordsDb?.$disconnect());
-
-/**
- * Until the delivery's ingest job has run. A sandbox without a worker runs due jobs when its
- * clock is moved, so the clock is moved by nothing; with a worker, the worker runs it.
- */
-export async function waitUntilIngested(appUrl: string, webhookId: string, timeoutMs = 20_000) {
-  recordsDb ??= createDb(inject("databaseUrl"));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    await fetch(`${appUrl}/sandbox/clock`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ advanceMinutes: 0 }) });
-    const event = await recordsDb.webhookEvent.findUnique({ where: { source_externalId: { source: "shopify", externalId: webhookId } } });
-    const job = await recordsDb.job.findUnique({ where: { dedupeKey: `ingest-webhook:shopify:${webhookId}` } });
-    // Erased by a redaction, processed, or given up on (the test then sees what is missing).
-    if (!event || event.processedAt || job?.status === "failed") return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Webhook ${webhookId} was acknowledged but not ingested within ${timeoutMs} ms`);
-}
