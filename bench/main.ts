@@ -55,7 +55,7 @@ async function serverSections(engine: TestEngine, results: Table[]) {
     const shop = await createBenchShop(database.db);
     const running = await startAppUnderTest(database.url);
     try {
-      if (sections.has("intake")) show(results, await benchIntake(running.app, database.url, sizes));
+      if (sections.has("intake")) show(results, await benchIntake(running.app, database.db, database.url, sizes));
       if (sections.has("stop")) show(results, await benchStopLatency(running.app, running.telnyx, database.db, shop.id));
       if (sections.has("memory")) show(results, await benchMemory(running.app, database.url, sizes.memoryRequests, sizes.memoryMaxSeconds));
     } catch (error) {
