@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 export { startRuntime } from "./runtime.server";
+export { handleWebhook } from "./webhooks.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
 

@@ -3,12 +3,13 @@
 import { appContext, env, jobRegistry } from "./services.server";
 import { startWorker } from "./jobs/worker.server";
 import { startSandbox } from "./sandbox/sandbox.server";
+import { webhooksFirst } from "./webhooks.server";
 
 export async function startRuntime({ port }: { port: number }) {
   const sandbox = env.TEXTBACK_SANDBOX ? await startSandbox(appContext, { port, env }) : undefined;
   const worker =
     env.TEXTBACK_WORKER === "inline"
-      ? startWorker(appContext, jobRegistry, { workerId: `web-${process.pid}` })
+      ? startWorker(appContext, jobRegistry, { workerId: `web-${process.pid}`, pace: webhooksFirst })
       : undefined;
   return {
     describe: () => [

@@ -11,7 +11,31 @@ interface TextbackBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
       startRuntime(options: { port: number }): Promise<{ describe(): string[]; stop(): Promise<void> }>;
+      handleWebhook: typeof import("./webhooks.server").handleWebhook;
     };
+  };
+}
+
+// Webhooks are answered here, ahead of Remix: its routing and request conversion cost more
+// per delivery than verifying and recording it (decision 014).
+function serveWebhooks(handleWebhook: TextbackBuild["entry"]["module"]["handleWebhook"]): express.RequestHandler {
+  return (req, res, next) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("error", next);
+    req.on("end", () => {
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+      );
+      const url = `${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`;
+      handleWebhook({ method: req.method, url, headers, rawBody: Buffer.concat(chunks).toString("utf8") })
+        .then(({ status, reason }) => res.status(status).type("text/plain").send(reason ?? ""))
+        .catch((error: Error) => {
+          // Not recorded, so not acknowledged: Shopify and Telnyx deliver it again.
+          console.error(`[webhooks] ${req.path} could not be recorded: ${error.message}`);
+          res.status(500).type("text/plain").send("The delivery could not be recorded; it will be accepted when retried");
+        });
+    });
   };
 }
 
@@ -24,6 +48,7 @@ export async function startServer({ port }: { port: number }) {
   app.use("/assets", express.static(resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(resolve(buildDir, "client"), { maxAge: "1h" }));
   app.use(limitWebhookBodies);
+  app.all("/webhooks/*", serveWebhooks(build.entry.module.handleWebhook));
   app.all("*", createRequestHandler({ build }));
 
   // The runtime (worker, sandbox) is up before the first request can arrive.

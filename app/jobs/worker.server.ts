@@ -44,6 +44,10 @@ export async function runDueJobs(ctx: AppContext, registry: JobRegistry, options
   return counts;
 }
 
+// A full batch is followed at once by the next: the event loop gets a turn in between, so a
+// worker in the web process does not hold HTTP requests back batch after batch.
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function runClaimedJob(ctx: AppContext, registry: JobRegistry, job: Job, log: JobLogger): Promise<JobOutcome> {
   try {
     await runHandler(ctx, registry, job);
@@ -119,6 +123,11 @@ export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, optio
 }
 
 export interface WorkerOptions {
+  /**
+   * Asked before each batch with the usual batch size; resolves with the size to claim now. A
+   * worker sharing its process with the web server waits here while webhooks are being answered.
+   */
+  pace?: (limit: number) => Promise<number>;
   pollMs?: number;
   workerId?: string;
   limit?: number;
@@ -164,12 +173,14 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
   const loop = (async () => {
     while (!stopping) {
       let claimed = 0;
+      await turnOfTheEventLoop();
+      const batch = options.pace ? await options.pace(limit) : limit;
       try {
-        ({ claimed } = await runDueJobs(ctx, registry, { workerId, limit, lockMs, log }));
+        ({ claimed } = await runDueJobs(ctx, registry, { workerId, limit: batch, lockMs, log }));
       } catch (error) {
         log(oneLine(`[jobs] worker ${workerId} could not claim jobs: ${describeError(error)}`));
       }
-      if (!stopping && claimed < limit) await pause();
+      if (!stopping && claimed < batch) await pause();
       woken = false;
     }
   })();

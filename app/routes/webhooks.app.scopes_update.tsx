@@ -1,4 +1,0 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { acceptShopifyWebhook } from "~/webhooks.server";
-
-export const action = ({ request }: ActionFunctionArgs) => acceptShopifyWebhook(request, "app/scopes_update");
