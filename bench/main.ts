@@ -34,7 +34,7 @@ export const sizes = {
   stepSeconds: quick ? 2 : 5,
   fixedSeconds: quick ? 3 : 10,
   memoryRequests: quick ? 5_000 : 100_000,
-  memoryMaxSeconds: quick ? 20 : 60,
+  memoryMaxSeconds: quick ? 20 : 300,
   scheduledTexts: quick ? 1_000 : 10_000,
   throttledTexts: quick ? 8 : 30,
   inboxConversations: quick ? 1_000 : 10_000,
