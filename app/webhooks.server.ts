@@ -39,11 +39,15 @@ const whenQuiet: (() => void)[] = [];
 export async function webhooksFirst(limit: number): Promise<number> {
   if (inFlight === 0) return limit;
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, WORKER_YIELD_MS);
-    whenQuiet.push(() => {
+    const quiet = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      whenQuiet.splice(whenQuiet.indexOf(quiet), 1);
+      resolve();
+    }, WORKER_YIELD_MS);
+    whenQuiet.push(quiet);
   });
   return 1;
 }
