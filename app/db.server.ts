@@ -53,14 +53,20 @@ function sqliteClient(databaseUrl: string): Db {
   file.close();
   const { PrismaClient: SqliteClient, Prisma } = requireFromRoot("./prisma/generated/sqlite") as GeneratedModule;
   // better-sqlite3 waits this long on a locked database instead of failing with SQLITE_BUSY.
-  const adapter = yieldingBetweenStatements(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }));
+  const adapter = serialisedAndYielding(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }));
   return remember(new SqliteClient({ adapter }), "sqlite", Prisma);
 }
 
-interface DriverAdapter {
+interface Queryable {
   queryRaw(...args: unknown[]): Promise<unknown>;
   executeRaw(...args: unknown[]): Promise<unknown>;
-  startTransaction(...args: unknown[]): Promise<unknown>;
+}
+interface Transaction extends Queryable {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+interface DriverAdapter extends Queryable {
+  startTransaction(...args: unknown[]): Promise<Transaction>;
 }
 interface DriverAdapterFactory {
   connect(): Promise<DriverAdapter>;
@@ -68,24 +74,63 @@ interface DriverAdapterFactory {
 
 const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A FIFO lock: resolves with the function that releases it. */
+function createLock() {
+  let tail = Promise.resolve();
+  return async () => {
+    const previous = tail;
+    let release!: () => void;
+    tail = new Promise((resolve) => (release = resolve));
+    await previous;
+    return release;
+  };
+}
+
 /**
- * better-sqlite3 is synchronous, so a job's queries, and the next job's, can run one after the
- * other in promise callbacks without the event loop ever taking an HTTP request in between
- * (measured: seconds of lag with the worker in the web process). Each statement outside a
- * transaction, and each transaction, first gives the event loop a turn. Inside a transaction
- * nothing changes: other statements on the one connection would run inside it.
+ * SQLite is one connection per client, and better-sqlite3 is synchronous. Two consequences for
+ * the client every flow of a process shares:
+ * - Prisma's adapter serialises transactions but not single statements, so a statement of
+ *   another flow issued while a transaction was open ran inside it (and was undone by its
+ *   rollback). Here every statement outside a transaction waits for the open one to end.
+ * - Promise callbacks run queries back to back without the event loop taking an HTTP request
+ *   in between (measured: seconds of lag with the worker in the web process). Each statement
+ *   outside a transaction, and each transaction, first gives the event loop a turn. Not each
+ *   statement inside one: a second connection of the same process (two workers in a test)
+ *   would wait for the file lock synchronously, and the open transaction could never finish.
  */
-function yieldingBetweenStatements<F extends DriverAdapterFactory>(factory: F): F {
+function serialisedAndYielding<F extends DriverAdapterFactory>(factory: F): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    for (const method of ["queryRaw", "executeRaw", "startTransaction"] as const) {
-      const original = adapter[method].bind(adapter);
+    const lock = createLock();
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = adapter[method].bind(adapter);
       adapter[method] = async (...args: unknown[]) => {
-        await turnOfTheEventLoop();
-        return original(...args);
+        const release = await lock();
+        try {
+          await turnOfTheEventLoop();
+          return await run(...args);
+        } finally {
+          release();
+        }
       };
     }
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args: unknown[]) => {
+      const release = await lock();
+      try {
+        await turnOfTheEventLoop();
+        const tx = await startTransaction(...args);
+        for (const end of ["commit", "rollback"] as const) {
+          const original = tx[end].bind(tx);
+          tx[end] = () => original().finally(release);
+        }
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
     return adapter;
   };
   return factory;
