@@ -1,6 +1,6 @@
 // The merchant's inbox, a thread and the flows page, driven in Debian's Chromium against the
 // sandbox, with a screenshot of each page at 1280×800.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useAppServer } from "./support/app-server";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
@@ -85,6 +85,13 @@ describe("the inbox in a browser", () => {
 });
 
 describe("the flows page in a browser", () => {
+  // The demo shop is shared by later files (cart recovery counts on its 30-minute delay).
+  let settingsBefore: string;
+  beforeAll(async () => {
+    settingsBefore = (await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } })).settings;
+  });
+  afterAll(() => db.shop.update({ where: { domain: SANDBOX_SHOP }, data: { settings: settingsBefore } }));
+
   it("refuses a negative delay next to the field, then saves a new one", async () => {
     const page = await openPage("/app/flows");
     const delay = page.getByLabel("Abandoned after (minutes)");

@@ -74,7 +74,8 @@ describe("Telnyx webhooks", () => {
   it("records STOPs arriving together in the ledger before answering, each once however often it is delivered", async () => {
     const ctx = { db, clock: systemClock };
     const shop = await createShop(ctx);
-    const phones = Array.from({ length: 20 }, () => uniquePhone("646"));
+    // Not 646 or 917: the fault suite counts every text to its area codes in the shared database.
+    const phones = Array.from({ length: 20 }, () => uniquePhone("347"));
     for (const phone of phones) await contactWithConsent(ctx, shop.id, phone);
     const stops = phones.map((phone) => {
       const event = JSON.parse(received);
