@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "../prisma/generated/sqlite/index.js";
 
@@ -72,7 +73,6 @@ interface DriverAdapterFactory {
   connect(): Promise<DriverAdapter>;
 }
 
-const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A FIFO lock: resolves with the function that releases it. */
 function createLock() {

@@ -1,7 +1,7 @@
-// Section 3: many texts due at one moment, drained by two workers running the real send-text
-// job against the Telnyx double, on the real clock. In this process: the workers are the
-// app's own (startWorker with its defaults), each with its own database client as two worker
-// processes would have.
+// Section 3: many texts due at one moment, drained by workers running the real send-text job
+// against the Telnyx double, on the real clock (one worker on SQLite, two on PostgreSQL). In
+// this process: the workers are the app's own (startWorker with its defaults), each with its
+// own database client as separate worker processes would have.
 import { randomUUID } from "node:crypto";
 import { systemClock } from "~/clock.server";
 import { createDb, type Db } from "~/db.server";
@@ -152,9 +152,10 @@ export async function benchScheduler(database: BenchDatabase, sizes: SchedulerSi
     const n = sizes.scheduledTexts.toLocaleString("en-US");
     const p99 = percentile(sends.lags, 99);
     const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+    const workers = workersFor(database.url);
     return [
       {
-        title: `3. Scheduler: ${n} texts due at once, ${workersFor(database.url) === 1 ? "1 worker" : `${workersFor(database.url)} workers`}, limit raised to ${RAISED_SENDS_PER_SECOND}/s`,
+        title: `3. Scheduler: ${n} texts due at once, ${workers} worker${workers === 1 ? "" : "s"}, limit raised to ${RAISED_SENDS_PER_SECOND}/s`,
         columns: ["figure", "send-text jobs", "baseline: no-op jobs", "sends/baseline", "goal"],
         rows: [
           ["time to drain", seconds(sends.drainMs), seconds(noop.drainMs), ratio(sends.drainMs, noop.drainMs), ""],

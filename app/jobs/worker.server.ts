@@ -2,6 +2,7 @@
 // sandbox's clock), or a polling loop in the app process or a process of its own (startWorker).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { AppContext } from "../context.server";
 import { claimDueJobs, completeJob, describeError, failJob, PermanentJobError, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
@@ -43,10 +44,6 @@ export async function runDueJobs(ctx: AppContext, registry: JobRegistry, options
   for (const outcome of outcomes) counts[outcome] += 1;
   return counts;
 }
-
-// A full batch is followed at once by the next: the event loop gets a turn in between, so a
-// worker in the web process does not hold HTTP requests back batch after batch.
-const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function runClaimedJob(ctx: AppContext, registry: JobRegistry, job: Job, log: JobLogger): Promise<JobOutcome> {
   try {
@@ -173,6 +170,8 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
   const loop = (async () => {
     while (!stopping) {
       let claimed = 0;
+      // A full batch is followed at once by the next: the event loop gets a turn in between, so
+      // a worker in the web process does not hold HTTP requests back batch after batch.
       await turnOfTheEventLoop();
       const batch = options.pace ? await options.pace(limit) : limit;
       try {
