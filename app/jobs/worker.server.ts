@@ -31,8 +31,18 @@ export function defaultWorkerId(role = "worker"): string {
   return `${role}:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
+// Every batch this process is claiming or running, so a drain can wait for the work that other
+// workers of the process already took: its claim is invisible to the drain's own claim.
+const batchesInFlight = new Set<Promise<unknown>>();
+
 /** Claims one batch of due jobs and runs it. Handler errors settle the job; they never throw. */
-export async function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
+export function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
+  const batch = claimAndRun(ctx, registry, options);
+  batchesInFlight.add(batch);
+  return batch.finally(() => batchesInFlight.delete(batch));
+}
+
+async function claimAndRun(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
   const log = options.log ?? logToStderr;
   const jobs = await claimDueJobs(ctx, {
     workerId: options.workerId,
@@ -103,18 +113,25 @@ export interface DrainOptions {
 }
 
 /**
- * Runs batches until nothing is due at the clock's current time, including jobs that jobs
- * enqueue for now; retries land in the future (≥ 1 s), so they wait for the clock to move.
- * Jobs locked by another live worker are left to it.
+ * Runs batches until nothing is due at the clock's current time and no worker of this process
+ * is still claiming or running a batch, including jobs that jobs enqueue for now; retries land
+ * in the future (≥ 1 s), so they wait for the clock to move. Jobs locked by a worker of another
+ * process are left to it.
  */
 export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
   const { maxBatches = 100, limit = 50 } = options;
   const workerId = defaultWorkerId("drain");
   const total: JobRunCounts = { claimed: 0, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
-  for (let batch = 0; batch < maxBatches; batch++) {
+  for (let batch = 0; batch < maxBatches; ) {
     const counts = await runDueJobs(ctx, registry, { workerId, limit, log: options.log });
-    if (counts.claimed === 0) return total;
     for (const key of Object.keys(total) as (keyof JobRunCounts)[]) total[key] += counts[key];
+    if (counts.claimed > 0) {
+      batch++;
+      continue;
+    }
+    // What the other workers hold may enqueue more for now: look again once they have settled.
+    if (batchesInFlight.size === 0) return total;
+    await Promise.allSettled([...batchesInFlight]);
   }
   throw new Error(`drainDueJobs: jobs still due after ${maxBatches} batches (${total.claimed} run); does a job keep enqueueing work for now?`);
 }

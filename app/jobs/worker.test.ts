@@ -174,6 +174,30 @@ describe("drainDueJobs", () => {
     expect(ran).toEqual(["chain 1", "chain 2", "chain 3", "later"]);
   });
 
+  it("waits for a job another worker of the process took, and for what that job enqueues", async () => {
+    const { ran, registry: chain } = chainRegistry();
+    let release = () => {};
+    const slowStarted = vi.fn();
+    const slow = defineJob({
+      kind: "test.slow",
+      parsePayload: anyPayload,
+      async run(jobCtx) {
+        await new Promise<void>((resolve) => ((release = resolve), slowStarted()));
+        await enqueueJob(jobCtx, { kind: "test.chain", payload: { step: 1 } });
+      },
+    });
+    const registry = createJobRegistry([slow, ...["test.chain", "test.later"].map((kind) => chain.definitionFor(kind))]);
+    const worker = startWorker(ctx, registry, { pollMs: 5, workerId: "inline", log });
+    await enqueueJob(ctx, { kind: "test.slow", payload: {} });
+    await vi.waitFor(() => expect(slowStarted).toHaveBeenCalled());
+
+    const drained = drainDueJobs(ctx, registry, { log });
+    setTimeout(() => release(), 50);
+    await drained;
+    expect(ran).toEqual(["chain 1", "chain 2", "chain 3"]);
+    await worker.stop();
+  });
+
   it("stops with an error when jobs keep enqueueing work for now", async () => {
     const forever = defineJob({
       kind: "test.forever",
