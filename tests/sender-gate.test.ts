@@ -1,5 +1,5 @@
 // Tries to get a text past the sender gate: every way in, every rule.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { suppressPhone } from "~/compliance/suppression.server";
@@ -9,31 +9,16 @@ import { requestText } from "~/messaging/outbound.server";
 import { sendAgentReply } from "~/conversations/agent-reply.server";
 import { sendTestMessage } from "~/messaging/test-message.server";
 import type { TextPurpose } from "~/messaging/text-purpose";
-import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
-import { useTestDatabase } from "./support/database";
-import { contactWithConsent, createShop, testMessagingDeps } from "./support/factories";
+import { useGateWorld } from "./support/gate-world";
+import { contactWithConsent, createShop } from "./support/factories";
 import { uniquePhone } from "./support/sandbox-client";
 import { checkoutPayload } from "./support/checkout-webhooks";
 import { ingestCheckout } from "~/commerce/checkouts.server";
 import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 
-const { db } = useTestDatabase();
-let telnyx: TelnyxDouble;
-beforeAll(async () => {
-  telnyx = await startTelnyxDouble({ deliveryWebhooks: false });
-});
-afterAll(() => telnyx.close());
-
-// Noon in Chicago: inside every default window.
-const NOON_CHICAGO = new Date("2026-11-25T18:00:00Z");
-let clock: VirtualClock;
-beforeEach(() => {
-  clock = new VirtualClock(NOON_CHICAGO);
-});
-const ctx = () => ({ db, clock });
-const deps = () => testMessagingDeps(telnyx.apiBaseUrl);
+const { db, world, ctx, deps } = useGateWorld();
 const runDueJobs = () => drainDueJobs(ctx(), createAppJobRegistry(deps()));
-const textsTo = (phone: string) => telnyx.messages({ to: phone });
+const textsTo = (phone: string) => world.telnyx.messages({ to: phone });
 
 async function optedOutShopper() {
   const shop = await createShop(ctx());
@@ -56,7 +41,7 @@ describe("an opted-out shopper", () => {
   it("is refused a merchant's reply and a test message", async () => {
     const { shop, phone } = await optedOutShopper();
     const contact = await db.contact.findFirstOrThrow({ where: { shopId: shop.id, phone } });
-    const conversation = await db.conversation.create({ data: { shopId: shop.id, contactId: contact.id, lastMessageAt: clock.now() } });
+    const conversation = await db.conversation.create({ data: { shopId: shop.id, contactId: contact.id, lastMessageAt: world.clock.now() } });
     const reply = await sendAgentReply(ctx(), { shopId: shop.id, conversationId: conversation.id, body: "Hi", staffUserId: "1" }, deps());
     const test = await sendTestMessage(ctx(), { shopId: shop.id, to: phone, staffUserId: "1" }, deps());
     expect([reply.status, test.status]).toEqual(["refused", "refused"]);
@@ -89,10 +74,10 @@ describe("an opted-out shopper", () => {
     const phone = uniquePhone();
     // Erased after a STOP: a new checkout says "consented", only the suppression list knows.
     await suppressPhone(ctx(), { shopId: shop.id, phone, reason: "customers/redact after STOP", hashKey: deps().secrets.suppressionHashKey });
-    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: clock.now().toISOString() });
+    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: world.clock.now().toISOString() });
     expect(await ingestCheckout(ctx(), { shopDomain: shop.domain, payload: checkout.body }, deps())).toMatchObject({ outcome: "stored", consentRecorded: true });
 
-    clock.advanceMinutes(31);
+    world.clock.advanceMinutes(31);
     await runDueJobs();
 
     expect(textsTo(phone)).toHaveLength(0);
@@ -141,24 +126,24 @@ describe("consent by purpose", () => {
 
 describe("quiet hours in the recipient's time zone", () => {
   it("a marketing text requested at 22:30 in Chicago goes out at 08:00 the next morning, not before", async () => {
-    clock = new VirtualClock(new Date("2026-11-26T04:30:00Z")); // 22:30 CST
+    world.clock = new VirtualClock(new Date("2026-11-26T04:30:00Z")); // 22:30 CST
     const shop = await createShop(ctx());
     const phone = uniquePhone("312");
     await contactWithConsent(ctx(), shop.id, phone);
     const message = await requestText(ctx(), { shopId: shop.id, to: phone, body: "Still thinking it over?", purpose: "marketing" }, deps().secrets);
     expect(message).toMatchObject({ status: "held", holdUntil: new Date("2026-11-26T14:00:00Z") });
 
-    clock.setTo(new Date("2026-11-26T13:59:00Z"));
+    world.clock.setTo(new Date("2026-11-26T13:59:00Z"));
     await runDueJobs();
     expect(textsTo(phone)).toHaveLength(0);
-    clock.setTo(new Date("2026-11-26T14:00:00Z"));
+    world.clock.setTo(new Date("2026-11-26T14:00:00Z"));
     await runDueJobs();
     expect(textsTo(phone)).toHaveLength(1);
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "sending" });
   });
 
   it("uses the stricter Florida window (08:00–20:00) for a Miami number", async () => {
-    clock = new VirtualClock(new Date("2026-11-26T01:30:00Z")); // 20:30 EST
+    world.clock = new VirtualClock(new Date("2026-11-26T01:30:00Z")); // 20:30 EST
     const shop = await createShop(ctx());
     const phone = uniquePhone("305");
     await contactWithConsent(ctx(), shop.id, phone);
@@ -167,12 +152,12 @@ describe("quiet hours in the recipient's time zone", () => {
   });
 
   it("drops a held marketing text that has gone stale instead of sending it late", async () => {
-    clock = new VirtualClock(new Date("2026-11-26T04:30:00Z"));
+    world.clock = new VirtualClock(new Date("2026-11-26T04:30:00Z"));
     const shop = await createShop(ctx());
     const phone = uniquePhone("312");
     await contactWithConsent(ctx(), shop.id, phone);
     const message = await requestText(ctx(), { shopId: shop.id, to: phone, body: "Flash sale tonight", purpose: "marketing" }, deps().secrets);
-    clock.setTo(new Date("2026-11-27T15:00:00Z"));
+    world.clock.setTo(new Date("2026-11-27T15:00:00Z"));
     await runDueJobs();
     expect(textsTo(phone)).toHaveLength(0);
     expect(JSON.parse((await db.message.findUniqueOrThrow({ where: { id: message.id } })).holdReason!)).toMatchObject({ code: "stale" });

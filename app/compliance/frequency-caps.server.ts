@@ -7,11 +7,11 @@ import type { AppContext } from "../context.server";
 export const DAY_MS = 24 * 3_600_000;
 export const WEEK_MS = 7 * DAY_MS;
 
-// Texts that never reached the shopper and never will: refused or cancelled by the gate, or
-// still held by it (a held text counts once it is released and sent). Everything else — queued,
-// sending, sent, delivered, even failed — counts: a failed text may still have arrived, and
-// counting it errs on the side of fewer texts.
-export const UNCOUNTED_STATUSES = ["refused", "held", "cancelled"];
+// Counted by the time a text was handed to Telnyx, among the texts that were: sending, sent,
+// delivered, even failed (a failed text may still have arrived, and counting it errs on the side
+// of fewer texts). A queued or held text is not counted until it leaves: the check runs again,
+// atomically with the claim, just before each text leaves (send-claim.server.ts).
+export const HANDED_OVER_STATUSES = ["sending", "sent", "delivered", "failed"];
 
 export interface CapCheck {
   contactId: string;
@@ -21,8 +21,6 @@ export interface CapCheck {
   capPerWeek: number | null;
   /** When the next text would go out. */
   at: Date;
-  /** The text being decided, when it already has a row: it does not count against itself. */
-  excludeMessageId?: string;
 }
 
 export interface CapReached {
@@ -42,20 +40,19 @@ export async function marketingCapReached(ctx: AppContext, check: CapCheck): Pro
   }
   if (capPerDay === null && capPerWeek === null) return null;
   const windowMs = capPerWeek === null ? DAY_MS : WEEK_MS;
-  // Served by the Message index [contactId, direction, occurredAt].
+  // Served by the Message index [contactId, direction, occurredAt] (its first two columns).
   const sent = await ctx.db.message.findMany({
     where: {
       contactId: check.contactId,
       direction: "outbound",
-      occurredAt: { gt: new Date(at.getTime() - windowMs), lte: at },
+      sendAttemptedAt: { gt: new Date(at.getTime() - windowMs), lte: at },
       purpose: "marketing",
-      status: { notIn: UNCOUNTED_STATUSES },
-      ...(check.excludeMessageId && { id: { not: check.excludeMessageId } }),
+      status: { in: HANDED_OVER_STATUSES },
     },
-    orderBy: { occurredAt: "asc" },
-    select: { occurredAt: true },
+    orderBy: { sendAttemptedAt: "asc" },
+    select: { sendAttemptedAt: true },
   });
-  const times = sent.map((m) => m.occurredAt.getTime());
+  const times = sent.map((m) => m.sendAttemptedAt!.getTime());
   const reached = [fullUntil(times, capPerDay, DAY_MS, at, "day"), fullUntil(times, capPerWeek, WEEK_MS, at, "week")]
     .filter((r): r is CapReached => r !== null)
     .sort((a, b) => b.until.getTime() - a.until.getTime());

@@ -28,7 +28,10 @@ beforeEach(async () => {
 });
 
 interface Text {
+  /** When it was handed to Telnyx. */
   occurredAt: Date;
+  /** When it was asked for; defaults to occurredAt. */
+  requestedAt?: Date;
   purpose?: string;
   status?: string;
   direction?: string;
@@ -45,7 +48,8 @@ const texts = (...rows: Text[]) =>
       body: "Your cart misses you",
       fromNumber: "+13125550100",
       toNumber: "+13125550160",
-      occurredAt: row.occurredAt,
+      occurredAt: row.requestedAt ?? row.occurredAt,
+      sendAttemptedAt: ["queued", "held", "refused", "cancelled"].includes(row.status ?? "") ? null : row.occurredAt,
     })),
   });
 const check = (capPerDay: number | null, capPerWeek: number | null, at = AT) => marketingCapReached(ctx, { contactId, capPerDay, capPerWeek, at });
@@ -61,8 +65,14 @@ describe("marketing frequency caps", () => {
     expect(await check(2, 3)).toBeNull();
   });
 
-  it("counts only outbound marketing texts to this contact that were not refused, held or cancelled", async () => {
+  it("counts a text by when it left, not by when it was asked for", async () => {
+    await texts({ occurredAt: ago(HOUR), requestedAt: ago(30 * HOUR) });
+    expect(await check(1, null)).toEqual({ cap: "day", until: new Date(AT.getTime() + 23 * HOUR) });
+  });
+
+  it("counts only outbound marketing texts to this contact that were handed to Telnyx", async () => {
     await texts(
+      { occurredAt: ago(HOUR), status: "queued" },
       { occurredAt: ago(HOUR), purpose: "transactional" },
       { occurredAt: ago(HOUR), purpose: "compliance" },
       { occurredAt: ago(HOUR), direction: "inbound" },

@@ -19,9 +19,11 @@ interface ReplyComposerProps {
   currency: string;
   /** Why this shopper cannot be texted, if they cannot. */
   blockedReason: string | null;
+  /** When a reply sent now would leave, and why (see describeReplyTiming). */
+  timing: string;
 }
 
-export function ReplyComposer({ conversationId, costPerSegment, currency, blockedReason }: ReplyComposerProps) {
+export function ReplyComposer({ conversationId, costPerSegment, currency, blockedReason, timing }: ReplyComposerProps) {
   const fetcher = useFetcher<ReplyResult>();
   const [body, setBody] = useState("");
   const measure = measureText(body);
@@ -52,6 +54,9 @@ export function ReplyComposer({ conversationId, costPerSegment, currency, blocke
             onChange={(value) => value && setBody((current) => (current ? `${current} ${value}` : value))}
           />
           <TextField label="Reply" name="body" value={body} onChange={setBody} multiline={3} autoComplete="off" error={result?.error} maxLength={1600} />
+          <Text as="p" tone="subdued">
+            <span data-testid="reply-timing">{timing}</span>
+          </Text>
           <InlineStack gap="300" align="space-between">
             <Text as="p" tone={measure.segments > MAX_SEGMENTS ? "critical" : "subdued"}>
               <span data-testid="segment-count">

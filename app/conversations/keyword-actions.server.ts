@@ -24,6 +24,8 @@ interface KeywordContext {
   intent: KeywordIntent;
   inbound: InboundText;
   currentState: string;
+  /** Opted out or suppressed when the text arrived. */
+  optedOut: boolean;
 }
 
 export async function applyKeyword(ctx: AppContext, k: KeywordContext, deps: MessagingDeps): Promise<string> {
@@ -35,7 +37,8 @@ export async function applyKeyword(ctx: AppContext, k: KeywordContext, deps: Mes
     case "keyword_opt_in":
       return keywordOptIn(ctx, k, deps);
     case "help":
-      await reply(ctx, k, helpReply(k.shop), deps);
+      // Answered whatever the shopper's state, as carriers require of HELP.
+      await reply(ctx, k, helpReply(k.shop), deps, k.optedOut ? "opt_out_reply" : "compliance");
       return k.currentState === "opted_out" ? "opted_out" : "open";
   }
 }
@@ -59,14 +62,14 @@ async function recordConsent(ctx: AppContext, k: KeywordContext, input: ConsentE
   await queueShopifyConsentWriteBack(ctx, { shopId: k.shop.id, contactId: k.contact.id, granted: event.granted, consentEventId: event.id });
 }
 
-function reply(ctx: AppContext, k: KeywordContext, body: string, deps: MessagingDeps) {
-  return requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body, purpose: "compliance" }, deps.secrets);
+function reply(ctx: AppContext, k: KeywordContext, body: string, deps: MessagingDeps, purpose: "compliance" | "opt_out_reply" = "compliance") {
+  return requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body, purpose }, deps.secrets);
 }
 
 // The revocation itself was recorded at intake, before Telnyx got its 200 (when the shop was
-// known then). Here everything still waiting to go to this phone is cancelled, and one
-// confirmation is sent — unless Telnyx already sent its own, or the shopper had already opted
-// out (a second STOP gets silence, not another text).
+// known then). Here everything still waiting to go to this phone is cancelled (the gate refuses
+// it meanwhile), and one confirmation is sent — unless Telnyx already sent its own, or the
+// shopper had already opted out (a second STOP gets silence, not another text).
 async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   const atIntake = await intakeOptOutFor(ctx, k.contact.id, k.inbound.providerMessageId);
   const alreadyOut = atIntake ? await optedOutBefore(ctx, k, atIntake) : Boolean(k.contact.optedOutAt);
@@ -75,9 +78,9 @@ async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   } else {
     await recordConsent(ctx, k, consent(k, "marketing", false));
   }
-  await cancelPendingTexts(ctx, { contactId: k.contact.id, purpose: { not: "compliance" } }, "opted_out");
+  await cancelPendingTexts(ctx, { contactId: k.contact.id, purpose: { not: "opt_out_reply" } }, "opted_out");
   await stopRecoveryForContact(ctx, k.contact.id, "opted_out");
-  if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps);
+  if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps, "opt_out_reply");
   return "opted_out";
 }
 

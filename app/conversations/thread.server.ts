@@ -2,8 +2,8 @@
 // that did not leave, why; the shopper's consent and local time; their cart and latest order.
 import type { AppContext } from "~/context.server";
 import { recipientTimeZones } from "~/compliance/recipient-time-zones.server";
-import { describeGateReason, type GateReason } from "~/messaging/gate-reasons";
-import { latestShippingAddress } from "~/messaging/sender-gate.server";
+import { describeGateReason, describeReplyTiming, type GateReason } from "~/messaging/gate-reasons";
+import { latestShippingAddress, replyTiming } from "~/messaging/sender-gate.server";
 import { cartSummary } from "~/flows/cart-recovery/recovery-text";
 import type { CartLine } from "~/commerce/checkout-payload";
 
@@ -29,6 +29,7 @@ export async function loadThread(ctx: AppContext, { shopId, conversationId }: { 
   ]);
   if (conversation.unread) await db.conversation.update({ where: { id: conversation.id }, data: { unread: false } });
   const timeZone = zones.zones[0];
+  const reply = describeReplyTiming(await replyTiming(ctx, shop, contact), ctx.clock.now(), timeZone);
   return {
     conversation: {
       id: conversation.id,
@@ -76,6 +77,8 @@ export async function loadThread(ctx: AppContext, { shopId, conversationId }: { 
     },
     costPerSegment: Number(shop.costPerSegment),
     currency: shop.currency,
+    /** When a reply typed now would leave (the 24-hour conversation window, else sending hours). */
+    replyTiming: reply,
   };
 }
 export type Thread = NonNullable<Awaited<ReturnType<typeof loadThread>>>;

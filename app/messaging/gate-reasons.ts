@@ -1,4 +1,6 @@
 // The sender gate's typed reasons, stored on the message as JSON and shown to the merchant.
+import type { ReplyTiming } from "./sender-gate.server";
+
 export type GateReason =
   | { code: "opted_out"; since?: string }
   | { code: "suppressed" }
@@ -53,4 +55,22 @@ export function describeGateReason(reason: GateReason): string {
 export function messageOutcome(message: { id: string; status: string; holdReason: string | null }) {
   const reason = message.holdReason ? describeGateReason(JSON.parse(message.holdReason) as GateReason) : null;
   return { id: message.id, status: message.status, reason };
+}
+
+function localDateTime(at: Date, zone: string) {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(at);
+}
+
+/** What the composer tells the merchant before they send a reply: when it will leave, and why. */
+export function describeReplyTiming(timing: ReplyTiming, now: Date, zone: string): string {
+  switch (timing.kind) {
+    case "no_conversation":
+      return "This shopper has not texted the shop, so a reply cannot be sent.";
+    case "in_conversation":
+      return `The shopper texted within the last 24 hours: a reply leaves at once (until ${localDateTime(timing.until, zone)} their time).`;
+    case "proactive":
+      if (!timing.leavesAt) return `Over 24 hours since the shopper's last text, and no hour is allowed in all of ${timing.zones.join(", ")}: a reply would not be sent.`;
+      if (timing.leavesAt <= now) return "Over 24 hours since the shopper's last text: a reply counts as a new text and leaves now, inside their sending hours.";
+      return `Over 24 hours since the shopper's last text: a reply counts as a new text and waits for their sending hours. It will leave at ${localDateTime(timing.leavesAt, zone)} (${zone}).`;
+  }
 }

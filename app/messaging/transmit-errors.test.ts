@@ -11,6 +11,7 @@ import {
   createSendingShop,
   startFixedAnswerApi,
   TEST_ENCRYPTION_KEY,
+  TEST_GATE_SECRETS,
   TEST_TELNYX_API_KEY,
 } from "../../tests/support/outbound-messages";
 import { transmitMessage, type TransmitOptions } from "./transmit.server";
@@ -25,6 +26,7 @@ let options: TransmitOptions;
 beforeAll(async () => {
   double = await startTelnyxDouble({ apiKeys: [TEST_TELNYX_API_KEY], now: () => clock.now(), deliveryWebhooks: false });
   options = {
+    secrets: TEST_GATE_SECRETS,
     encryptionKey: TEST_ENCRYPTION_KEY,
     env: { TELNYX_BASE_URL: double.apiBaseUrl },
     appUrl: "http://127.0.0.1:9/app",
@@ -113,7 +115,7 @@ describe("Telnyx fails or cannot be reached", () => {
 
 describe("Telnyx refuses the message", () => {
   it("an invalid recipient fails the message with Telnyx's code, no retry", async () => {
-    const message = await queuedMessage("555-0100");
+    const message = await queuedMessage("+1 312-555-0100");
 
     const outcome = await transmitMessage(ctx, message.id, options);
 

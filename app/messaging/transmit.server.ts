@@ -1,14 +1,17 @@
-// Hands one queued outbound message to Telnyx, exactly once. Called by the send-text job after
-// the sender gate has said yes; this file does not judge consent, it only transmits.
+// Hands one waiting (queued or held) outbound message to Telnyx, exactly once, when its
+// number's send slot has come and the sender gate's last check (send-claim.server.ts) says yes.
 //
-// "Exactly once" rests on the status column: a conditional update moves the row from queued
-// to sending before the request leaves, so no second worker (or retry) can send it, and a row
-// found in "sending" is never sent again: the request may have reached Telnyx before a crash
-// or a timeout. Its late status webhook (webhook_url carries our message id) settles it.
+// "Exactly once" rests on the status column: the claim moves the row to sending before the
+// request leaves, so no second worker (or retry) can send it, and a row found in "sending" is
+// never sent again: the request may have reached Telnyx before a crash or a timeout. Its late
+// status webhook (webhook_url carries our message id) settles it.
 import { APIError } from "telnyx";
 import type { AppContext } from "../context.server";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
 import { estimateCost } from "./segments";
+import { claimForSending } from "./send-claim.server";
+import type { GateSecrets } from "./sender-gate.server";
+import type { GateDecision } from "./gate-reasons";
 import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides, waitForSendSlot } from "./send-rate.server";
 import {
   firstTelnyxError,
@@ -20,6 +23,7 @@ import {
 } from "./telnyx-client.server";
 
 export interface TransmitOptions extends TelnyxClientOptions {
+  secrets: GateSecrets;
   /** The app's public URL; status webhooks come back to `${appUrl}/webhooks/telnyx`. */
   appUrl: string;
   /** Real time for the per-number rate (see send-rate.server.ts). Default: the system clock. */
@@ -38,8 +42,10 @@ export type TransmitOutcome = { optedOutByCarrier: boolean } & (
   | { result: "failed"; errorCode: string; errorDetail: string }
   /** The row stays "sending": Telnyx may or may not have it. Never sent again. */
   | { result: "outcome_unknown"; reason: string }
-  /** Nothing to do: the message is not queued (already handed over, refused, cancelled …). */
+  /** Nothing to do: the message is not waiting (already handed over, refused, cancelled …). */
   | { result: "not_sendable"; status: string }
+  /** The gate's last check held or refused it; the message says why. */
+  | { result: "gated"; decision: Exclude<GateDecision, { verdict: "send" }> }
 );
 
 /** Without a Retry-After header, come back after this long. */
@@ -53,7 +59,7 @@ export async function transmitMessage(ctx: AppContext, messageId: string, option
   const message = await ctx.db.message.findUnique({ where: { id: messageId }, include: { shop: true } });
   if (!message) throw new PermanentJobError(`Message ${messageId} does not exist`);
   if (message.direction !== "outbound") throw new PermanentJobError(`Message ${messageId} is not outbound`);
-  if (message.status !== "queued") return standing(message);
+  if (message.status !== "queued" && message.status !== "held") return standing(message);
   const { shop } = message;
   const from = shop.sendingNumber;
   if (!from || !shop.telnyxApiKeyEncrypted) {
@@ -61,20 +67,18 @@ export async function transmitMessage(ctx: AppContext, messageId: string, option
   }
   const client = telnyxClientForShop(shop, options);
 
-  // Book the number's slot before claiming: RetryJobAfter leaves the row queued, untouched.
+  // Book the number's slot before claiming: RetryJobAfter leaves the row waiting, untouched.
   const realNow = options.realNow ?? (() => new Date());
   const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType, shopRateOverrides(shop.settings));
   const slot = await reserveSendSlot(ctx, { number: from, perSecond, maxWaitMs: options.maxSlotWaitMs, realNow });
   await waitForSendSlot(slot, { realNow, sleep: options.sleep });
 
-  const claim = await ctx.db.message.updateMany({
-    where: { id: messageId, status: "queued" },
-    data: { status: "sending", sendAttemptedAt: ctx.clock.now(), fromNumber: from, errorCode: null, errorDetail: null },
-  });
-  if (claim.count === 0) {
-    // Another attempt claimed it between our read and our claim: it is that attempt's to send.
-    const { status } = await ctx.db.message.findUniqueOrThrow({ where: { id: messageId }, select: { status: true } });
-    return { result: "not_sendable", status, optedOutByCarrier: false };
+  // Whatever changed during the wait (a STOP, another text against the cap) is decided now.
+  const claim = await claimForSending(ctx, message, from, options.secrets);
+  if (!claim.claimed) {
+    if (claim.decision && claim.decision.verdict !== "send") return { result: "gated", decision: claim.decision, optedOutByCarrier: false };
+    // Another attempt claimed it, or a STOP cancelled it, while this one waited.
+    return { result: "not_sendable", status: claim.status, optedOutByCarrier: false };
   }
 
   const mediaUrls = JSON.parse(message.mediaUrls) as string[];

@@ -10,6 +10,7 @@ import {
   createSendingShop,
   startWebhookReceiver,
   TEST_ENCRYPTION_KEY,
+  TEST_GATE_SECRETS,
   TEST_TELNYX_API_KEY,
 } from "../../tests/support/outbound-messages";
 import { applyDeliveryStatus } from "./delivery-status.server";
@@ -28,6 +29,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver();
   double = await startTelnyxDouble({ apiKeys: [TEST_TELNYX_API_KEY], now: () => clock.now() });
   options = {
+    secrets: TEST_GATE_SECRETS,
     encryptionKey: TEST_ENCRYPTION_KEY,
     env: { TELNYX_BASE_URL: double.apiBaseUrl },
     appUrl: receiver.appUrl,
@@ -121,9 +123,9 @@ describe("transmitMessage", () => {
     expect(await rowOf(message.id)).toMatchObject({ status: "delivered", providerMessageId: data!.id });
   });
 
-  it("does not send texts the gate held, refused or cancelled", async () => {
+  it("does not send texts the gate refused or a STOP cancelled", async () => {
     const shop = await createSendingShop(db);
-    for (const status of ["held", "refused", "cancelled"]) {
+    for (const status of ["refused", "cancelled"]) {
       const message = await createQueuedMessage(db, shop, { status });
       expect(await transmitMessage(ctx, message.id, options)).toMatchObject({ result: "not_sendable", status });
     }

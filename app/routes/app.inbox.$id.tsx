@@ -198,7 +198,7 @@ export default function ThreadPage() {
                 )}
               </BlockStack>
             </Card>
-            <ReplyComposer conversationId={conversation.id} costPerSegment={thread.costPerSegment} currency={thread.currency} blockedReason={blockedReason} />
+            <ReplyComposer conversationId={conversation.id} costPerSegment={thread.costPerSegment} currency={thread.currency} blockedReason={blockedReason} timing={thread.replyTiming} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

@@ -30,21 +30,47 @@ export async function createSendingShop(db: Db, overrides: { sendingNumber?: str
   });
 }
 
+/** The sender gate's secrets for messages made here. */
+export const TEST_GATE_SECRETS = { suppressionHashKey: randomBytes(32).toString("base64") };
+
+/**
+ * A reply waiting to leave, to a shopper who texted the shop a minute before it was asked for:
+ * the sender gate lets it through at any hour within the next day.
+ */
 export async function createQueuedMessage(
   db: Db,
   shop: { id: string; sendingNumber: string | null },
   fields: { to?: string; body?: string; status?: string; occurredAt?: Date } = {},
 ) {
+  const to = fields.to ?? freshNumber();
+  const occurredAt = fields.occurredAt ?? new Date("2026-03-02T15:00:00Z");
+  const contact = await db.contact.upsert({
+    where: { shopId_phone: { shopId: shop.id, phone: to } },
+    create: { shopId: shop.id, phone: to },
+    update: {},
+  });
+  const common = { shopId: shop.id, contactId: contact.id };
+  await db.message.create({
+    data: {
+      ...common,
+      direction: "inbound",
+      body: "Has my order shipped?",
+      fromNumber: to,
+      toNumber: shop.sendingNumber ?? "",
+      status: "received",
+      occurredAt: new Date(occurredAt.getTime() - 60_000),
+    },
+  });
   return db.message.create({
     data: {
-      shopId: shop.id,
+      ...common,
       direction: "outbound",
-      purpose: "transactional",
+      purpose: "conversational",
       body: fields.body ?? "Your order has shipped!",
       fromNumber: shop.sendingNumber ?? "",
-      toNumber: fields.to ?? freshNumber(),
+      toNumber: to,
       status: fields.status ?? "queued",
-      occurredAt: fields.occurredAt ?? new Date("2026-03-02T15:00:00Z"),
+      occurredAt,
     },
   });
 }
