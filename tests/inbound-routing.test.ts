@@ -38,7 +38,7 @@ beforeEach(async () => {
 afterAll(() => db.shop.deleteMany({ where: { id: { in: shopIds } } }));
 
 async function text(from: string, body: string) {
-  await receiveInboundText(ctx, { providerMessageId: randomUUID(), from, to: shop.sendingNumber!, text: body, mediaUrls: [], telnyxAutoresponse: null }, deps);
+  await receiveInboundText(ctx, { providerMessageId: randomUUID(), from, to: shop.sendingNumber!, text: body, mediaUrls: [], telnyxAutoresponse: null, receivedAt: null }, deps);
 }
 
 const repliesTo = async (phone: string) =>

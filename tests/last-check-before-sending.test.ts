@@ -31,7 +31,7 @@ describe("a STOP committed while a text waits for its send slot", () => {
       await reserveSendSlot(ctx(), { number: shop.sendingNumber!, perSecond: 1 });
       const stopDuringTheWait = async () => {
         await inTransaction(ctx(), (txCtx) =>
-          recordIntakeOptOuts(txCtx, db, [{ to: shop.sendingNumber!, from: phone, text: "STOP", providerMessageId: `stop-${text.id}` }]),
+          recordIntakeOptOuts(txCtx, db, [{ to: shop.sendingNumber!, from: phone, text: "STOP", providerMessageId: `stop-${text.id}`, receivedAt: null }]),
         );
       };
 

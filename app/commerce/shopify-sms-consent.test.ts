@@ -195,7 +195,7 @@ describe("writing consent back to Shopify", () => {
   afterEach(() => double.reset());
 
   const textFromShopper = (from: string, text: string) =>
-    receiveInboundText(ctx, { providerMessageId: randomUUID(), from, to: shop.sendingNumber!, text, mediaUrls: [], telnyxAutoresponse: null }, deps);
+    receiveInboundText(ctx, { providerMessageId: randomUUID(), from, to: shop.sendingNumber!, text, mediaUrls: [], telnyxAutoresponse: null, receivedAt: null }, deps);
   const writeBackJobs = () => db.job.findMany({ where: { shopId: shop.id, kind: SYNC_SMS_CONSENT_JOB }, orderBy: { createdAt: "asc" } });
   async function run(job: Job) {
     const definition = registry.definitionFor(job.kind);

@@ -37,6 +37,11 @@ export interface ConsentEventInput {
   text: string;
   /** Anything that proves it: a provider message id, an IP, a checkout token (objects as JSON). */
   evidence?: string | Record<string, unknown> | null;
+  /**
+   * When the shopper said it, for a keyword: it is replayed there, among the events by the time
+   * each was said, however late it is applied. Without it the event follows every other.
+   */
+  at?: Date;
 }
 
 export interface ConsentState {
@@ -100,7 +105,9 @@ export async function recordConsentEvent(
       orderBy: { occurredAt: "desc" },
       select: { occurredAt: true },
     });
-    const occurredAt = latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
+    const occurredAt = input.at
+      ? new Date(input.at.getTime() + (latest?.occurredAt.getTime() === input.at.getTime() ? 1 : 0))
+      : latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
     const event = await db.consentEvent.create({
       data: {
         shopId: input.shopId,

@@ -18,6 +18,8 @@ export interface IntakeOptOut {
   from: string;
   text: string;
   providerMessageId: string;
+  /** When Telnyx received it; null for the app's clock. */
+  receivedAt: Date | null;
 }
 
 /** The ledger's evidence for a keyword: the inbound message it came in. */
@@ -63,14 +65,15 @@ export async function recordIntakeOptOuts(txCtx: AppContext, root: AppContext["d
   });
   const latestOf = new Map(latest.map((l) => [l.contactId, l._max.occurredAt]));
 
-  // Kept after every earlier event of the contact, as recordConsentEvent does: replay is in
-  // occurredAt order, and a virtual clock that has not moved must not put the STOP first.
+  // Placed at the time the shopper sent it, as every keyword is (see keywordTime): a JOIN sent
+  // before this STOP but applied after it stays before it. Two STOPs of one group keep their order.
   const occurredAt = new Map<string, Date>();
   const firstOptOut = new Map<string, Date>();
   const revocations = known.map((o) => {
     const contactId = contactOf.get(`${o.shopId}:${o.from}`)!;
+    const sent = o.receivedAt ?? now;
     const after = occurredAt.get(contactId) ?? latestOf.get(contactId);
-    const at = after && after >= now ? new Date(after.getTime() + 1) : now;
+    const at = after && after.getTime() === sent.getTime() ? new Date(sent.getTime() + 1) : sent;
     occurredAt.set(contactId, at);
     if (!firstOptOut.has(contactId)) firstOptOut.set(contactId, at);
     return sql`(${randomUUID()}, ${now}, ${now}, ${o.shopId}, ${contactId}, ${o.from}, 'marketing', ${false}, 'keyword',

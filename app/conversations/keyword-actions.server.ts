@@ -53,6 +53,7 @@ function consent(k: KeywordContext, scope: "marketing" | "transactional", grante
     source: "keyword" as const,
     text: k.inbound.text,
     evidence: keywordEvidence(k.inbound.providerMessageId),
+    at: k.inbound.receivedAt ?? undefined,
   };
 }
 

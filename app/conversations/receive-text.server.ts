@@ -19,6 +19,8 @@ export interface InboundText {
   mediaUrls: string[];
   /** Set when Telnyx itself answered the keyword (its default STOP/START handling). */
   telnyxAutoresponse: string | null;
+  /** When Telnyx received it; null for the app's clock. */
+  receivedAt: Date | null;
 }
 
 export async function receiveInboundText(ctx: AppContext, inbound: InboundText, deps: MessagingDeps) {

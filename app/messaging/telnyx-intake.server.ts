@@ -10,5 +10,5 @@ export function intakeOptOutOf(event: TelnyxEvent): IntakeOptOut | undefined {
   const inbound = inboundTextFrom(event);
   // A shop's own opt-in keywords never shadow an opt-out, so they are not needed here.
   if (classifyInboundText(inbound.text, { optInKeywords: [], optedOut: false }).intent !== "opt_out") return undefined;
-  return { to: inbound.to, from: inbound.from, text: inbound.text, providerMessageId: inbound.providerMessageId };
+  return { to: inbound.to, from: inbound.from, text: inbound.text, providerMessageId: inbound.providerMessageId, receivedAt: inbound.receivedAt };
 }

@@ -49,6 +49,7 @@ interface ReceivedPayload {
   to?: { phone_number?: string }[];
   media?: { url?: string }[];
   autoresponse_type?: string | null;
+  received_at?: string | null;
 }
 
 // message.received → what the app needs of it; a payload without sender, recipient or id is
@@ -65,7 +66,15 @@ export function inboundTextFrom(event: TelnyxEvent) {
     from,
     to,
     text: payload.text ?? "",
+    receivedAt: receivedAtOf(payload.received_at),
     mediaUrls: (payload.media ?? []).flatMap((m) => (m.url ? [m.url] : [])),
     telnyxAutoresponse: payload.autoresponse_type ?? null,
   };
+}
+
+// When Telnyx received the shopper's text: the order in which a shopper's keywords count, however
+// late each is applied. Null when absent or unreadable (the app's clock stands in).
+function receivedAtOf(value: string | null | undefined): Date | null {
+  const at = value ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : null;
 }

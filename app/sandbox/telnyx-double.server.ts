@@ -98,6 +98,10 @@ export const DEFAULT_TELNYX_DOUBLE_API_KEY = "KEY_TEXTBACK_SANDBOX";
 
 export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
   const now = options.now ?? (() => new Date());
+  // Telnyx stamps every text it receives, and no two share a millisecond: a virtual clock that
+  // stands still must not make a JOIN and the STOP after it simultaneous.
+  let lastReceivedMs = 0;
+  const receivedNow = () => new Date((lastReceivedMs = Math.max(now().getTime(), lastReceivedMs + 1)));
   const signatureClock = options.signatureClock ?? now;
   const apiKeys = new Set(options.apiKeys ?? [DEFAULT_TELNYX_DOUBLE_API_KEY]);
   const organizationId = randomUUID();
@@ -250,7 +254,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
         text: input.text,
         media: (input.media ?? []).map((m) =>
           typeof m === "string" ? { url: m, contentType: null } : { url: m.url, contentType: m.contentType ?? null }),
-        receivedAt: now(),
+        receivedAt: receivedNow(),
         webhookUrl: target,
       };
       const eventId = randomUUID();

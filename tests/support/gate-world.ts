@@ -13,7 +13,7 @@ export function useGateWorld() {
   const { db } = useTestDatabase();
   const world = { db, clock: new VirtualClock(NOON_CHICAGO), telnyx: undefined as unknown as TelnyxDouble };
   beforeAll(async () => {
-    world.telnyx = await startTelnyxDouble({ deliveryWebhooks: false });
+    world.telnyx = await startTelnyxDouble({ deliveryWebhooks: false, now: () => world.clock.now() });
   });
   afterAll(() => world.telnyx.close());
   beforeEach(() => {
