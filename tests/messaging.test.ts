@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
@@ -10,6 +10,14 @@ const sandbox = sandboxClient(() => app.url);
 
 // Runs every job due now (the confirmation sends) and lets the delivery webhooks land.
 const settle = () => sandbox.advanceClock(0);
+
+beforeAll(async () => {
+  // Noon in Chicago on a later day, so no text of this file waits for the sending window.
+  const noon = new Date((await settle()).body.now);
+  noon.setUTCDate(noon.getUTCDate() + 1);
+  noon.setUTCHours(18, 0, 0, 0);
+  await sandbox.setClock(noon.toISOString());
+});
 
 async function joinedShopper(areaCode?: string) {
   const phone = uniquePhone(areaCode);
@@ -46,18 +54,20 @@ describe("keyword opt-in and a consented shopper", () => {
     expect((await sandbox.textsTo(phone)).map((t) => t.text)).toContain("Hi! Your order ships tomorrow.");
   });
 
-  it("HELP answers with the shop's help text", async () => {
+  it.each(["help", "AIDE", "Ayuda"])("%j answers with the shop's help text", async (keyword) => {
     const phone = uniquePhone();
-    await sandbox.textFromShopper(phone, "help");
+    await sandbox.textFromShopper(phone, keyword);
     await settle();
-    const [answer] = await sandbox.textsTo(phone);
+    const texts = await sandbox.textsTo(phone);
+    expect(texts).toHaveLength(1);
+    const [answer] = texts;
     expect(answer.text).toMatch(/Textback Demo/);
     expect(answer.text).toMatch(/Reply STOP to opt out/);
   });
 });
 
 describe("STOP", () => {
-  it.each(["stop", " Stop. ", "UNSUBSCRIBE"])("%j opts out with exactly one confirmation", async (keyword) => {
+  it.each(["stop", " Stop. ", "UNSUBSCRIBE", "ARRÊT", "CANCEL ALL", "I revoke my consent"])("%j opts out with exactly one confirmation", async (keyword) => {
     const phone = await joinedShopper();
     expect(await sandbox.textFromShopper(phone, keyword)).toBe(200);
     await settle();

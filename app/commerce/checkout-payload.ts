@@ -1,6 +1,7 @@
 // The parts of a checkouts/create|update body the app keeps, in the shape Shopify sends them.
 import { z } from "zod";
 import { parseShopifyJson, toE164 } from "./shopify-payloads";
+import { webUrl } from "~/web-url";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const text = z.string().nullish();
@@ -94,7 +95,7 @@ function checkoutFacts(body: CheckoutBody): CheckoutFacts {
     phone: checkoutPhone(body),
     firstName: body.customer?.first_name || shipping?.first_name || body.billing_address?.first_name || null,
     shopifyCustomerId: body.customer?.id ?? null,
-    abandonedCheckoutUrl: httpsUrl(body.abandoned_checkout_url),
+    abandonedCheckoutUrl: webUrl(body.abandoned_checkout_url),
     lineItems: (body.line_items ?? []).map((item) => ({
       title: item.presentment_title || item.title || "your item",
       variant: item.presentment_variant_title || item.variant_title || null,
@@ -119,15 +120,4 @@ function checkoutPhone(body: CheckoutBody): string | null {
     if (phone) return phone;
   }
   return null;
-}
-
-// The recovery link redirects here, so only a web address is kept.
-function httpsUrl(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }

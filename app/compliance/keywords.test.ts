@@ -22,6 +22,8 @@ const OPT_OUTS = [
   "put me on your do not call list", "lose my number", "stop contacting me", "Cease and desist",
   "Pls take me off ur list", "I opted out but still get texts", "Can you stop?", "I said STOP",
   "How do I unsubscribe?", "please do not message me again", "stop sending me this crap",
+  "ARRET", "Arrêt", "arrêt svp", "Arrêtez!", "CANCEL ALL", "QUIT ALL", "STOP ALL PLEASE", "Who is this? Quit all",
+  "revoke consent", "I revoke my consent", "I withdraw my consent to receive texts",
 ];
 
 // Texts that mention stopping, cancelling or ending something else, or nothing of the kind.
@@ -43,7 +45,8 @@ const NOT_OPT_OUTS = [
   "I'm not getting texts anymore?", "Why didn't you text me when it shipped?",
   "why don't you text me the code", "Unstoppable deals!", "stopped", "Is the sale ending soon?",
   "end of season sale?", "How do I stop my subscription box?", "Baja California shipping?",
-  "", "   ", "👍", "😂😂",
+  "I don't want to cancel all my order", "Can you cancel all of it?", "cancel all my orders please",
+  "I never revoked my consent", "L'arrêt de bus le plus proche?", "", "   ", "👍", "😂😂",
 ];
 
 describe("opt-out keywords and requests", () => {
@@ -59,6 +62,8 @@ describe("opt-out keywords and requests", () => {
     expect(classify(" Stop. ")).toEqual({ intent: "opt_out", keyword: "STOP" });
     expect(classify("opt-out")).toEqual({ intent: "opt_out", keyword: "OPT OUT" });
     expect(classify("STOP ALL")).toEqual({ intent: "opt_out", keyword: "STOP ALL" });
+    expect(classify("Cancel all")).toEqual({ intent: "opt_out", keyword: "CANCEL ALL" });
+    expect(classify("ARRÊT")).toEqual({ intent: "opt_out", keyword: "ARRET" });
     expect(classify("stop please")).toEqual({ intent: "opt_out", keyword: "STOP", freeText: true });
     expect(classify("please stop texting me")).toEqual({ intent: "opt_out", freeText: true });
   });
@@ -78,6 +83,8 @@ describe("opting back in, HELP and keyword opt-ins", () => {
     ["HELP", optedIn, "help", "HELP"],
     ["info", optedOut, "help", "INFO"],
     ["Help?", optedIn, "help", "HELP"],
+    ["AIDE", optedIn, "help", "AIDE"],
+    ["ayuda!", optedOut, "help", "AYUDA"],
     ["JOIN", optedIn, "keyword_opt_in", "JOIN"],
     ["join.", optedOut, "keyword_opt_in", "JOIN"],
     ["vip", optedIn, "keyword_opt_in", "VIP"],
@@ -103,8 +110,11 @@ const KEYWORDS: [string, string, typeof optedOut][] = [
   ["stop", "opt_out", optedIn], ["stopall", "opt_out", optedIn], ["stop all", "opt_out", optedIn],
   ["unsubscribe", "opt_out", optedIn], ["cancel", "opt_out", optedIn], ["end", "opt_out", optedIn],
   ["quit", "opt_out", optedIn], ["revoke", "opt_out", optedIn], ["optout", "opt_out", optedIn],
-  ["opt out", "opt_out", optedIn], ["start", "opt_in", optedIn], ["unstop", "opt_in", optedIn],
+  ["opt out", "opt_out", optedIn], ["cancel all", "opt_out", optedIn], ["quit all", "opt_out", optedIn],
+  ["stop all please", "opt_out", optedIn], ["arret", "opt_out", optedIn], ["arrêt", "opt_out", optedIn],
+  ["start", "opt_in", optedIn], ["unstop", "opt_in", optedIn],
   ["yes", "opt_in", optedOut], ["help", "help", optedIn], ["info", "help", optedIn],
+  ["aide", "help", optedIn], ["ayuda", "help", optedIn],
   ["join", "keyword_opt_in", optedIn], ["vip", "keyword_opt_in", optedIn],
 ];
 
@@ -130,7 +140,7 @@ describe("keyword properties", () => {
 
   it("a free-text request to stop stays one when surrounded by small talk", () => {
     const smallTalk = fc.array(fc.constantFrom("hi", "hey", "there", "lol", "ok", "thanks", "guys", "sorry", "hello"), { maxLength: 3 });
-    const requests = fc.constantFrom("please stop texting me", "remove me from this list", "unsubscribe me", "no more texts", "take me off your list");
+    const requests = fc.constantFrom("please stop texting me", "remove me from this list", "unsubscribe me", "no more texts", "take me off your list", "I revoke my consent");
     fc.assert(
       fc.property(smallTalk, requests, smallTalk, (before, request, after) => {
         expect(classify([...before, request, ...after].join(" ")).intent).toBe("opt_out");

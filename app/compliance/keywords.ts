@@ -4,8 +4,10 @@
 //
 // Two layers:
 // 1. CTIA keywords (CTIA Messaging Principles; 47 CFR § 64.1200(a)(10) names stop, quit, end,
-//    revoke, opt out, cancel, unsubscribe): the whole message, any case, with surrounding
-//    spaces and punctuation ignored, so " Stop. " and "opt-out" count.
+//    revoke, opt out, cancel, unsubscribe), each also with ALL as STOPALL has it ("cancel all"),
+//    and ARRET / AIDE, the French ones Canadian carriers require, and Spanish AYUDA: the whole
+//    message, any case or accent, with surrounding spaces and punctuation ignored, so " Stop. ",
+//    "opt-out" and "Arrêt" count.
 // 2. Free-text opt-outs: the FCC's 2024 revocation order (in force April 2025) requires
 //    honouring any wording a reasonable person would read as "stop texting me", misspellings
 //    and other languages included ("no más"). We err towards honouring: a wrong opt-out costs
@@ -35,20 +37,28 @@ export interface ClassifyOptions {
   optedOut: boolean;
 }
 
-// Keys are the words run together, so "STOP ALL", "stop-all" and "STOPALL" meet at "stopall".
-const OPT_OUT: Record<string, string> = {
-  stop: "STOP", stopall: "STOP ALL", unsubscribe: "UNSUBSCRIBE", cancel: "CANCEL", end: "END",
-  quit: "QUIT", revoke: "REVOKE", optout: "OPT OUT",
-};
+// Keys are the words run together, so "STOP ALL", "stop-all" and "STOPALL" meet at "stopall";
+// ALL widens each word the way STOPALL widens STOP ("cancel all", "quit-all").
+const OPT_OUT: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    stop: "STOP", unsubscribe: "UNSUBSCRIBE", cancel: "CANCEL", end: "END", quit: "QUIT", revoke: "REVOKE",
+    optout: "OPT OUT", arret: "ARRET",
+  }).flatMap(([key, name]) => [[key, name], [`${key}all`, `${name} ALL`]]),
+);
 const OPT_IN: Record<string, string> = { start: "START", unstop: "UNSTOP" };
-const HELP: Record<string, string> = { help: "HELP", info: "INFO" };
+const HELP: Record<string, string> = { help: "HELP", info: "INFO", aide: "AIDE", ayuda: "AYUDA" };
 
 const set = (words: string) => new Set(words.split(" "));
-// Words that do not change what a keyword means: "stop please", "HELP!! thanks".
-const FILLERS = set("please pls plz plse now thanks thank you thx ty already asap just ok okay right seriously immediately again k");
+// Words that do not change what a keyword means: "stop please", "HELP!! thanks", "arrêt svp".
+const FILLERS = set("please pls plz plse now thanks thank you thx ty already asap just ok okay right seriously immediately again k svp merci");
 // A sentence made only of these (and fillers) is an opt-out: "Who is this? Stop", "Para.",
-// "I said stop". Common misspellings and Spanish included; END and CANCEL are not (see above).
-const STOP_SENTENCE = set("stop stopall unsubscribe unsub quit revoke optout stpo sotp stopp sstop alto parar para detener basta baja nomas cancelar");
+// "I said stop", "quit all". Common misspellings, French and Spanish included; END and CANCEL
+// are not (see above).
+const STOP_SENTENCE = new Set(
+  "stop unsubscribe unsub quit revoke optout stpo sotp stopp sstop arret arrete arretez alto parar para detener basta baja nomas cancelar"
+    .split(" ")
+    .flatMap((word) => [word, `${word}all`]),
+);
 const POLITE = set("can could would will u ya i said told to just");
 const TEXT_NOUNS = set("texts text txts txt messages message msgs msg sms smss notifications alerts promos promotions offers ads marketing spam reminders updates mensajes textos");
 const CONTACTING = set("texting txting messaging msging contacting spamming bothering harassing pestering calling emailing");
@@ -58,6 +68,8 @@ const JUNK = set("stuff crap junk garbage things anything shit");
 const NEGATIONS = set("dont didnt doesnt never not");
 const DESIRES = set("want wanna wish need like");
 const PERSONAL = set("number phone cell info information contact data details");
+const REVOKES = set("revoke revoking withdraw withdrawing rescind rescinding");
+const CONSENTS = set("consent permission authorization");
 
 export function classifyInboundText(text: string, options: ClassifyOptions): InboundClassification {
   const tokens = wordsOf(text);
@@ -107,7 +119,8 @@ function essence(words: string[]): string[] {
 // the one space or hyphen a two-word keyword may carry.
 function exactKey(text: string): string {
   return text
-    .normalize("NFKC")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, "")
     .replace(/^(\p{L}+)[\s_-]+(\p{L}+)$/u, "$1$2");
@@ -132,9 +145,10 @@ function asksToStopTexts(t: string[]): boolean {
     if (["stop", "quit", "cease", "cancel", "end", "pause"].includes(word) && TEXT_NOUNS.has(skipObjects(t, i + 1).word ?? "")) return true;
     // "stop sending me messages" — but not "stop sending the package to my old address"
     if ((word === "stop" || word === "quit" || word === "cease") && next === "sending" && sendsTexts(t, i + 2)) return true;
-    // "unsubscribe me", "how do I opt out", "opt me out" — unless denied ("I never unsubscribed")
+    // "unsubscribe me", "how do I opt out", "opt me out", "I revoke my consent" — unless denied
+    // ("I never unsubscribed")
     const optsOut = isUnsubscribeWord(word) || (word.startsWith("opt") && (next === "out" || (next === "me" && t[i + 2] === "out")));
-    if (optsOut) return !t.slice(Math.max(0, i - 3), i).some((w) => NEGATIONS.has(w));
+    if (optsOut || (REVOKES.has(word) && CONSENTS.has(skipObjects(t, i + 1).word ?? ""))) return !t.slice(Math.max(0, i - 3), i).some((w) => NEGATIONS.has(w));
     // "remove me from this list", "delete my number", "take me off your list"
     if (["remove", "delete", "erase"].includes(word) && (next === "me" || (next === "my" && PERSONAL.has(t[i + 2])))) return true;
     if ((word === "take" || word === "drop") && (next === "me" || next === "my") && t.slice(i + 2, i + 5).some((w) => w === "off" || w === "out" || w === "from")) return true;

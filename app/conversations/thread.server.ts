@@ -6,6 +6,7 @@ import { describeGateReason, describeReplyTiming, type GateReason } from "~/mess
 import { latestShippingAddress, replyTiming } from "~/messaging/sender-gate.server";
 import { cartSummary } from "~/flows/cart-recovery/recovery-text";
 import type { CartLine } from "~/commerce/checkout-payload";
+import { webUrl } from "~/web-url";
 
 const MESSAGES_SHOWN = 500;
 
@@ -73,7 +74,7 @@ export async function loadThread(ctx: AppContext, { shopId, conversationId }: { 
       currency: order.currency,
       financialStatus: order.financialStatus,
       fulfillmentStatus: order.fulfillmentStatus,
-      shipments: order.shipments.map((s) => ({ status: s.shipmentStatus ?? s.status, company: s.trackingCompany, number: s.trackingNumber, url: s.trackingUrl })),
+      shipments: order.shipments.map((s) => ({ status: s.shipmentStatus ?? s.status, company: s.trackingCompany, number: s.trackingNumber, url: webUrl(s.trackingUrl) })),
     },
     costPerSegment: Number(shop.costPerSegment),
     currency: shop.currency,

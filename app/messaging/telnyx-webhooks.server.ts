@@ -1,6 +1,7 @@
 // Telnyx webhooks are Ed25519-signed over "timestamp|body". The SDK's unwrap checks the
 // signature and refuses timestamps more than 5 minutes from now (replays).
 import Telnyx from "telnyx";
+import { webUrl } from "~/web-url";
 
 export interface TelnyxEvent {
   data: { id: string; event_type: string; occurred_at?: string; payload?: unknown };
@@ -67,7 +68,7 @@ export function inboundTextFrom(event: TelnyxEvent) {
     to,
     text: payload.text ?? "",
     receivedAt: receivedAtOf(payload.received_at),
-    mediaUrls: (payload.media ?? []).flatMap((m) => (m.url ? [m.url] : [])),
+    mediaUrls: (payload.media ?? []).flatMap((m) => webUrl(m.url) ?? []),
     telnyxAutoresponse: payload.autoresponse_type ?? null,
   };
 }

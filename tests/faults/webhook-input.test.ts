@@ -9,9 +9,11 @@ import { useTestDatabase } from "../support/database";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyWebhookHeaders } from "../support/shopify-webhooks";
 import { waitUntilIngested } from "../support/ingestion";
 import { orderPayload } from "../support/checkout-webhooks";
+import { sandboxClient, uniquePhone } from "../support/sandbox-client";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
+const sandbox = sandboxClient(() => app.url);
 const TOPICS = [
   "app/uninstalled", "app/scopes_update", "checkouts/create", "checkouts/update", "customers/data_request", "customers/redact",
   "customers_marketing_consent/update", "fulfillment_events/create", "fulfillments/create", "fulfillments/update",
@@ -114,5 +116,21 @@ describe("the Telnyx webhook route under random input", () => {
       { numRuns: 100 },
     );
     expect(await db.webhookEvent.count({ where: { source: "telnyx" } })).toBe(before);
+  });
+
+  it("takes a signed opt-out keyword in any case, accent and padding as an opt-out before it answers", { timeout: 120_000 }, async () => {
+    const keywords = ["STOP", "STOP ALL PLEASE", "CANCEL ALL", "QUIT ALL", "ARRET", "ARRÊT", "revoke consent", "I revoke my consent"];
+    const variant = fc.tuple(fc.constantFrom(...keywords), fc.array(fc.boolean(), { maxLength: 20 }), fc.constantFrom("", " ", ".", "!", "  ", "?!")).map(
+      ([keyword, upper, pad]) => pad + [...keyword].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join("") + pad,
+    );
+    await fc.assert(
+      fc.asyncProperty(variant, async (text) => {
+        const phone = uniquePhone();
+        expect((await sandbox.deliverShopperText(phone, text)).status).toBe(200);
+        const contact = await db.contact.findFirstOrThrow({ where: { shopId, phone } });
+        expect(contact.optedOutAt, text).not.toBeNull();
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -3,6 +3,7 @@
 // and what each says about the parcel's journey.
 import { z } from "zod";
 import { parseShopifyJson, toE164 } from "~/commerce/shopify-payloads";
+import { webUrl } from "~/web-url";
 import type { ShippingMilestone } from "./shipping-settings";
 
 const ShopifyId = z.union([z.string().regex(/^\d+$/), z.number().int().positive().safe()]).transform(String);
@@ -15,7 +16,7 @@ export const FulfillmentPayload = z.object({
   created_at: z.string().nullish(),
   tracking_company: z.string().nullish(),
   tracking_number: z.string().nullish(),
-  tracking_url: z.string().nullish(),
+  tracking_url: z.unknown().transform(webUrl),
   shipment_status: z.string().nullish(),
   destination: z
     .object({ phone: z.string().nullish(), first_name: z.string().nullish(), country_code: z.string().nullish() })

@@ -1,6 +1,7 @@
 // STATUS: the latest order placed from the shopper's phone and where its parcel is. Only ever
 // about the phone that asks, so it reveals nothing to someone who merely knows an order number.
 import type { AppContext } from "~/context.server";
+import { webUrl } from "~/web-url";
 import type { Contact, Shipment, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { isEndedFulfillment } from "./fulfillment-payloads";
 
@@ -30,7 +31,8 @@ function describe(orderName: string, shipments: Shipment[], timeZone: string) {
 
 function journeyOf(shipment: Shipment | undefined, timeZone: string): string {
   if (!shipment) return "is being prepared and hasn't shipped yet. We'll text you the tracking link when it does.";
-  const track = shipment.trackingUrl ? ` Track it here: ${shipment.trackingUrl}` : "";
+  const trackingUrl = webUrl(shipment.trackingUrl);
+  const track = trackingUrl ? ` Track it here: ${trackingUrl}` : "";
   const carrier = shipment.trackingCompany ? ` with ${shipment.trackingCompany}` : "";
   switch (shipment.shipmentStatus) {
     case "delivered":

@@ -1,6 +1,7 @@
 // What every shipping text needs about a shipment: its shop, its order (when orders/create has
 // stored it), and the shopper it may be sent to.
 import type { AppContext } from "~/context.server";
+import { webUrl } from "~/web-url";
 import type { Contact } from "../../../prisma/generated/sqlite/index.js";
 import { storedOrder } from "./fulfillment-updates.server";
 
@@ -26,7 +27,7 @@ export function shipmentTemplateValues(shipment: ShipmentForTexts, contact: Cont
     order_name: shipment.orderName ?? undefined,
     carrier: shipment.trackingCompany ?? "the carrier",
     tracking_number: shipment.trackingNumber ?? undefined,
-    tracking_url: shipment.trackingUrl ?? undefined,
+    tracking_url: webUrl(shipment.trackingUrl) ?? undefined,
     shop_name: shipment.shop.brandName ?? shipment.shop.name,
   };
 }
