@@ -20,7 +20,7 @@ const sandbox = sandboxClient(() => app.url);
 const CAPS = { marketingCapPerDay: 2, marketingCapPerWeek: 5 };
 const STATED_CAPS = `up to ${CAPS.marketingCapPerDay} msgs/day and ${CAPS.marketingCapPerWeek} msgs/week`;
 
-const KEPT = ["marketingCapPerDay", "marketingCapPerWeek", "helpText", "consentDisclosure", "consentDisclosureVersion"] as const;
+const KEPT = ["brandName", "marketingCapPerDay", "marketingCapPerWeek", "helpText", "consentDisclosure", "consentDisclosureVersion"] as const;
 let before: Pick<Shop, (typeof KEPT)[number]>;
 beforeAll(async () => {
   const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
@@ -65,7 +65,7 @@ const checkoutConsents = (phone: string) => db.consentEvent.findMany({ where: { 
 describe("the frequency shoppers are told", () => {
   it("at checkout is the marketing caps the gate enforces, with order updates stated apart", async () => {
     const { label, paragraph } = await disclosureShown();
-    expect(label).toBe("Text me cart reminders and offers and order updates from Textback Demo");
+    expect(label).toBe("Text me cart reminders, offers and order updates from Textback Demo");
     expectCapsForMarketingOnly(paragraph);
   });
 
@@ -87,6 +87,21 @@ describe("the frequency shoppers are told", () => {
 
     const [answer] = await sandbox.textsTo(phone);
     expectCapsForMarketingOnly(answer.text);
+  });
+});
+
+describe("the checkout disclosure's version", () => {
+  it("goes up when a setting it states changes, here the brand: one version means one text", async () => {
+    const before = await disclosureShown();
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
+    const store = { intent: "store", brandName: "Harbor & Pine", supportEmail: shop.supportEmail ?? "", returnsUrl: shop.returnsUrl ?? "", reviewUrl: shop.reviewUrl ?? "", costPerSegment: String(shop.costPerSegment) };
+    const saved = await fetch(`${app.url}/app/settings?_data=routes%2Fapp.settings`, { method: "POST", headers: { "User-Agent": BROWSER_USER_AGENT }, body: new URLSearchParams(store) });
+    expect(saved.status).toBe(200);
+
+    const after = await disclosureShown();
+
+    expect(after.label).toContain("Harbor & Pine");
+    expect(after.version).toBe(before.version + 1);
   });
 });
 

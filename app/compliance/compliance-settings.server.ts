@@ -5,7 +5,7 @@
 // with the words it showed.
 import { z } from "zod";
 import type { AppContext } from "~/context.server";
-import { checkoutDisclosure } from "./disclosure";
+import { versioningDisclosure } from "./disclosure-version.server";
 import { measureText } from "~/messaging/segments";
 import { MAX_SEGMENTS } from "~/messaging/text-purpose";
 
@@ -74,11 +74,6 @@ export function parseComplianceSettings(form: Record<string, unknown>):
 }
 
 /** Saves the settings; the disclosure's version goes up only when the words shown at checkout change. */
-export async function saveComplianceSettings({ db }: AppContext, shopId: string, settings: ComplianceSettings) {
-  const current = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
-  const disclosureChanged = checkoutDisclosure(current).paragraph !== checkoutDisclosure({ ...current, ...settings }).paragraph;
-  return db.shop.update({
-    where: { id: shopId },
-    data: { ...settings, ...(disclosureChanged && { consentDisclosureVersion: { increment: 1 } }) },
-  });
+export function saveComplianceSettings(ctx: AppContext, shopId: string, settings: ComplianceSettings) {
+  return versioningDisclosure(ctx, shopId, () => ctx.db.shop.update({ where: { id: shopId }, data: settings }));
 }

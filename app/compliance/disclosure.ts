@@ -29,11 +29,13 @@ function capsPhrase({ marketingCapPerDay: perDay, marketingCapPerWeek: perWeek }
   return perDay >= perWeek ? `up to ${msgs(perWeek)}/week` : `up to ${msgs(perDay)}/day and ${msgs(perWeek)}/week`;
 }
 
-function marketingKinds(shop: TextingShop) {
+function marketingKinds(shop: TextingShop): string[] {
   const recovery = cartRecoverySettingsOf(shop.settings);
-  if (!recovery.enabled) return "marketing texts";
-  return recovery.steps.some((step) => step.discountPercent > 0) ? "cart reminders and offers" : "cart reminders";
+  if (!recovery.enabled) return ["marketing texts"];
+  return recovery.steps.some((step) => step.discountPercent > 0) ? ["cart reminders", "offers"] : ["cart reminders"];
 }
+
+const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0]);
 
 const sendsOrderUpdates = (shop: TextingShop) => readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled;
 
@@ -41,16 +43,16 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 /** What is sent and how often, marketing and order updates apart: "Cart reminders and offers: up to 1 msg/day and 3 msgs/week. …" */
 export function textingTerms(shop: TextingShop): string {
-  const marketing = `${capitalized(marketingKinds(shop))}: ${capsPhrase(shop)}.`;
+  const marketing = `${capitalized(listed(marketingKinds(shop)))}: ${capsPhrase(shop)}.`;
   return sendsOrderUpdates(shop) ? `${marketing} Order updates when your order ships and arrives, outside that limit.` : marketing;
 }
 
 /** The disclosure beside the checkout consent box: the merchant's own paragraph, when they wrote one. */
 export function checkoutDisclosure(shop: TextingShop): CheckoutDisclosure {
   const brand = brandOf(shop);
-  const kinds = sendsOrderUpdates(shop) ? `${marketingKinds(shop)} and order updates` : marketingKinds(shop);
+  const kinds = sendsOrderUpdates(shop) ? [...marketingKinds(shop), "order updates"] : marketingKinds(shop);
   return {
-    label: `Text me ${kinds} from ${brand}`,
+    label: `Text me ${listed(kinds)} from ${brand}`,
     paragraph: shop.consentDisclosure ?? defaultCheckoutParagraph(shop),
     version: shop.consentDisclosureVersion,
   };

@@ -14,7 +14,7 @@ const SETTINGS: ConsentSettings = {
 
 // What the app answers: the words it built from the shop's settings.
 const WORDING = {
-  label: "Text me cart reminders and offers and order updates from Cedar & Pine",
+  label: "Text me cart reminders, offers and order updates from Cedar & Pine",
   paragraph:
     "By checking this box you agree to receive recurring automated texts from Cedar & Pine at the number provided. Consent is not a condition of purchase. " +
     "Cart reminders and offers: up to 2 msgs/day and 4 msgs/week. Order updates when your order ships and arrives, outside that limit. Msg & data rates may apply. Reply STOP to opt out, HELP for help.",
