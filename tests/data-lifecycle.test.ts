@@ -1,13 +1,12 @@
 // The checkout extension's evidence post and Shopify's lifecycle and privacy webhooks, against
 // the built app in sandbox mode: signed requests in, the database and the Telnyx double out.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AppContext } from "~/context.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { suppressionHash } from "~/compliance/suppression.server";
 import { suppressionHashKey } from "~/compliance/suppression-key";
 import { enqueueJob } from "~/jobs/queue.server";
-import { SANDBOX_API_KEY, SANDBOX_API_SECRET } from "~/sandbox/demo-shop";
 import { useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { useTestDatabase } from "./support/database";
@@ -15,6 +14,7 @@ import { createShop } from "./support/factories";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyFixture } from "./support/shopify-webhooks";
 import { checkoutPayload } from "./support/checkout-webhooks";
+import { callCheckoutConsent, checkoutSessionToken } from "./support/checkout-extension";
 
 // No background worker: jobs run when the test moves the clock.
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
@@ -33,26 +33,7 @@ async function sandboxCtx(): Promise<AppContext> {
   return { db, clock: { now: () => new Date(now) } };
 }
 
-/** The session token Shopify gives a checkout extension: HS256 with the app's secret. */
-function checkoutSessionToken(shop = SANDBOX_SHOP, secret = SANDBOX_API_SECRET) {
-  const now = Math.floor(Date.now() / 1000);
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ dest: shop, aud: SANDBOX_API_KEY, exp: now + 300, nbf: now - 5, iat: now, jti: randomUUID() })}`;
-  return `${unsigned}.${createHmac("sha256", secret).update(unsigned).digest("base64url")}`;
-}
-
-function postDisclosure(body: unknown, token: string | null = checkoutSessionToken()) {
-  return fetch(`${app.url}/api/checkout-consent`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      "User-Agent": BROWSER_USER_AGENT,
-      Origin: "https://extensions.shopifycdn.com",
-      ...(token && { Authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify(body),
-  });
-}
+const postDisclosure = (body: unknown, token?: string | null) => callCheckoutConsent(app.url, body, token);
 
 const DISCLOSURE =
   "Textback Demo: cart reminders, order updates and offers, up to 3 msgs/week. Msg & data rates may apply. Reply STOP to opt out, HELP for help. Terms: https://example.com/terms Privacy: https://example.com/privacy";

@@ -129,7 +129,10 @@ describe("an opted-out shopper is never texted", () => {
 
     const reply = await sandbox.adminPost(`/app/inbox/${conversation.id}/reply`, { body: "Are you still there?" });
     expect(reply.body.message).toMatchObject({ status: "refused", reason: expect.stringMatching(/opted out/) });
+    const { settings } = await db.shop.findFirstOrThrow({ where: { id: conversation.shopId } });
+    expect((await sandbox.adminPost("/app/settings?_data=routes%2Fapp.settings", { intent: "testNumbers", testNumbers: phone })).status).toBe(200);
     const test = await sandbox.adminPost("/app/settings/test-message", { phone });
+    await db.shop.update({ where: { id: conversation.shopId }, data: { settings } });
     expect(test.body.message).toMatchObject({ status: "refused" });
     await sandbox.advanceClock(24 * 60);
 

@@ -1,14 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { BROWSER_USER_AGENT } from "./support/browser";
+import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { decryptSecret } from "~/messaging/secrets.server";
+import { TEST_MESSAGE_TEXT } from "~/messaging/test-message.server";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
 // The sandbox's documented, public encryption key (app/sandbox/main.ts).
 const SANDBOX_ENCRYPTION_KEY = Buffer.from("textback-sandbox-encryption-key!").toString("base64");
 const demoShop = () => db.shop.findUniqueOrThrow({ where: { domain: "textback-demo.myshopify.com" } });
+const sandbox = sandboxClient(() => app.url);
 
 function saveSettings(fields: Record<string, string>) {
   return fetch(`${app.url}/app/settings?_data=routes%2Fapp.settings`, {
@@ -24,6 +27,68 @@ const valid = {
   sendingNumber: "(312) 555-0177",
   sendingNumberType: "long_code",
 };
+
+// First in the file: later tests leave the demo shop with a key the Telnyx double refuses.
+describe("test messages", () => {
+  let savedSettings: string;
+  beforeAll(async () => {
+    savedSettings = (await demoShop()).settings;
+    // 09:00 in Chicago on a later day: inside every sending window.
+    const { body } = await sandbox.advanceClock(0);
+    const morning = new Date(body.now);
+    morning.setUTCDate(morning.getUTCDate() + 1);
+    morning.setUTCHours(15, 0, 0, 0);
+    await sandbox.setClock(morning.toISOString());
+  });
+  // Later files share the demo shop.
+  afterAll(async () => {
+    await db.shop.update({ where: { domain: "textback-demo.myshopify.com" }, data: { settings: savedSettings } });
+  });
+  const sendTest = (phone: string) => sandbox.adminPost("/app/settings/test-message", { phone });
+
+  it("refuses invalid test numbers by name and keeps them in E.164", async () => {
+    const bad = await saveSettings({ intent: "testNumbers", testNumbers: "(312) 555-0147\n12345" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fieldErrors.testNumbers).toMatch(/“12345” is not a valid mobile number/);
+
+    expect((await saveSettings({ intent: "testNumbers", testNumbers: "(312) 555-0147, +1 646 555 0123" })).status).toBe(200);
+    const html = await (await fetch(`${app.url}/app/settings`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
+    expect(html).toContain("+16465550123");
+  });
+
+  it("are refused, with a clear error, to a number that is not one of the shop's test numbers", async () => {
+    const phone = uniquePhone();
+
+    const test = await sendTest(phone);
+
+    expect(test).toEqual({ status: 400, body: { error: `${phone} is not one of your test numbers: add it under “Test numbers” first` } });
+    await sandbox.advanceClock(0);
+    expect(await sandbox.textsTo(phone)).toEqual([]);
+    expect(await db.consentEvent.count({ where: { phone } })).toBe(0);
+  });
+
+  // Fails for now, as it should not: the sender gate refuses for lack of consent until it admits the shop's test
+  // numbers (isTestNumber) for transactional texts. Turn it into it() with that change.
+  it.fails("reach a listed number without recording consent for it, and are refused once it texts STOP", async () => {
+    const phone = uniquePhone();
+    expect((await saveSettings({ intent: "testNumbers", testNumbers: phone })).status).toBe(200);
+
+    const first = await sendTest(phone);
+    await sandbox.advanceClock(0);
+    expect(first.body.message.status).toBe("queued");
+    expect((await sandbox.textsTo(phone)).map((t) => t.text)).toEqual([`Textback Demo: ${TEST_MESSAGE_TEXT}`]);
+    expect(await db.consentEvent.count({ where: { phone } })).toBe(0);
+
+    expect(await sandbox.textFromShopper(phone, "STOP")).toBe(200);
+    await sandbox.advanceClock(0);
+    const textsAfterStop = (await sandbox.textsTo(phone)).length;
+    const second = await sendTest(phone);
+    await sandbox.advanceClock(0);
+
+    expect(second.body.message).toMatchObject({ status: "refused", reason: expect.stringMatching(/opted out/) });
+    expect(await sandbox.textsTo(phone)).toHaveLength(textsAfterStop);
+  });
+});
 
 describe("Telnyx settings", () => {
   it("never sends the stored API key to the browser", async () => {

@@ -1,13 +1,14 @@
 // SMS consent given at checkout, with the proof of what the shopper was shown.
 //
 // Shopify's own consent checkbox records the consent; the checkout extension
-// (extensions/sms-consent) also posts the disclosure it showed beside it, keyed by the
-// checkout token, before any webhook names a phone. When the checkout webhook reports the
+// (extensions/sms-consent) shows the disclosure the app builds from the shop's settings and
+// posts back the words it showed, keyed by the checkout token, before any webhook names a phone. When the checkout webhook reports the
 // consent with a phone, confirmCheckoutSmsOptIn turns that disclosure into a ledger entry and
 // sends the one opt-in confirmation the carriers expect.
 import type { CheckoutConsentDisclosure, Contact, Message } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { checkoutDisclosure, type CheckoutDisclosure } from "~/compliance/disclosure";
 import { keywordOptInConfirmation } from "~/compliance/keyword-replies";
 import { isPhoneSuppressed } from "~/compliance/suppression.server";
 import { requestText } from "~/messaging/outbound.server";
@@ -22,6 +23,12 @@ export interface ShownDisclosure {
   target: DisclosureTarget;
   disclosureVersion: number;
   disclosureText: string;
+}
+
+/** The words the extension shows beside the consent box, or null for a shop that is not installed. */
+export async function disclosureToShow(ctx: AppContext, shopDomain: string): Promise<CheckoutDisclosure | null> {
+  const shop = await ctx.db.shop.findFirst({ where: { domain: shopDomain, uninstalledAt: null } });
+  return shop && checkoutDisclosure(shop);
 }
 
 /**

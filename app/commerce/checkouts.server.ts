@@ -15,8 +15,9 @@ export type CheckoutIngestion =
   | { outcome: "stale"; checkoutId: string }
   | { outcome: "ignored"; reason: string };
 
-export const DEFAULT_CHECKOUT_DISCLOSURE =
-  "Text me cart reminders, order updates and offers. Up to 6 msgs/month. Msg & data rates may apply. Reply STOP to opt out, HELP for help.";
+/** The ledger's text for a consent whose disclosure no one reported: the shop's current words may not be the ones shown. */
+export const DISCLOSURE_NOT_REPORTED =
+  "Disclosure not reported by the checkout: Shopify reported SMS marketing consent (buyer_accepts_sms_marketing), and the Textback checkout block sent no record of the words shown.";
 
 export async function ingestCheckout(
   txCtx: AppContext,
@@ -74,8 +75,8 @@ function checkoutColumns(facts: CheckoutFacts, contactId: string | null) {
 }
 
 // The shopper ticked Shopify's SMS box. The disclosure our checkout extension showed, when it
-// posted one, is the ledger's text; otherwise the shop's configured disclosure is. Then the one
-// opt-in confirmation goes out (the confirmation decides whether it is owed).
+// posted one, is the ledger's text; otherwise the ledger says that none was reported. Then the
+// one opt-in confirmation goes out (the confirmation decides whether it is owed).
 async function recordCheckoutConsent(
   ctx: AppContext,
   shop: Shop,
@@ -98,8 +99,8 @@ async function recordCheckoutConsent(
         scope: "marketing",
         granted: true,
         source: "checkout",
-        text: shop.consentDisclosure ?? DEFAULT_CHECKOUT_DISCLOSURE,
-        evidence: { checkoutToken: facts.token, shopifyUpdatedAt: facts.shopifyUpdatedAt.toISOString(), disclosureVersion: shop.consentDisclosureVersion },
+        text: DISCLOSURE_NOT_REPORTED,
+        evidence: { checkoutToken: facts.token, shopifyUpdatedAt: facts.shopifyUpdatedAt.toISOString(), disclosureReported: false },
       },
       ctx.db,
     );

@@ -2,6 +2,7 @@
 // the links automated answers send, and the price per segment that costs are estimated with.
 import { z } from "zod";
 import type { AppContext } from "~/context.server";
+import { versioningDisclosure } from "~/compliance/disclosure-version.server";
 
 const optionalUrl = z
   .string()
@@ -27,6 +28,7 @@ export const StoreDetailsInput = z.object({
 });
 export type StoreDetails = z.infer<typeof StoreDetailsInput>;
 
-export async function saveStoreDetails({ db }: AppContext, shopId: string, details: StoreDetails) {
-  await db.shop.update({ where: { id: shopId }, data: details });
+// The brand is part of the checkout disclosure's words.
+export async function saveStoreDetails(ctx: AppContext, shopId: string, details: StoreDetails) {
+  await versioningDisclosure(ctx, shopId, () => ctx.db.shop.update({ where: { id: shopId }, data: details }));
 }

@@ -1,9 +1,11 @@
 // The merchant's compliance settings: the sending window, marketing frequency caps, the HELP
 // answer and the consent disclosure shown at checkout. The window may be narrower than the
-// federal 08:00–21:00, never wider; a changed disclosure gets a new version number, which every
-// checkout consent event records as evidence of the wording the shopper saw.
+// federal 08:00–21:00, never wider; a change to the words shown at checkout (the merchant's own,
+// or the caps the default states) gets a new version number, which the checkout block reports
+// with the words it showed.
 import { z } from "zod";
 import type { AppContext } from "~/context.server";
+import { versioningDisclosure } from "./disclosure-version.server";
 import { measureText } from "~/messaging/segments";
 import { MAX_SEGMENTS } from "~/messaging/text-purpose";
 
@@ -71,12 +73,7 @@ export function parseComplianceSettings(form: Record<string, unknown>):
   return { ok: true, settings: values as ComplianceSettings };
 }
 
-/** Saves the settings; the disclosure's version goes up only when its wording changed. */
-export async function saveComplianceSettings({ db }: AppContext, shopId: string, settings: ComplianceSettings) {
-  const current = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { consentDisclosure: true } });
-  const disclosureChanged = current.consentDisclosure !== settings.consentDisclosure;
-  return db.shop.update({
-    where: { id: shopId },
-    data: { ...settings, ...(disclosureChanged && { consentDisclosureVersion: { increment: 1 } }) },
-  });
+/** Saves the settings; the disclosure's version goes up only when the words shown at checkout change. */
+export function saveComplianceSettings(ctx: AppContext, shopId: string, settings: ComplianceSettings) {
+  return versioningDisclosure(ctx, shopId, () => ctx.db.shop.update({ where: { id: shopId }, data: settings }));
 }

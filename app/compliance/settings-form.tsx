@@ -85,7 +85,7 @@ export function ComplianceSettingsForm({ saved, fieldErrors, justSaved, saving }
               multiline={3}
               {...disclosure}
               placeholder={saved.defaultConsentDisclosure}
-              helpText={`Version ${saved.consentDisclosureVersion}. The consent log records these words for shoppers who agree at checkout without the Textback checkout block, whose own text is set in the checkout editor. Each change makes a new version.`}
+              helpText={`Version ${saved.consentDisclosureVersion}. The Textback checkout block shows these words beside the consent box; leave empty to show the text above, which follows your limits and flows. The consent log records the words each shopper was shown.`}
               error={fieldErrors.consentDisclosure}
             />
           </BlockStack>

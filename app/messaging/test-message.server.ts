@@ -1,34 +1,20 @@
-// Settings → "Send a test message": the merchant texts a number they own to check the
-// connection. Typing the number is their consent to transactional texts on it, recorded in
-// the ledger as such; a number that opted out stays opted out.
+// Settings → "Send a test message": the merchant texts one of their own test numbers (kept in
+// Settings) to check the connection. It goes through the sender gate like any transactional
+// text and records no consent: the number is the merchant's, not a shopper's.
 import type { AppContext } from "~/context.server";
-import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { requestText } from "./outbound.server";
-import { findOrCreateContact } from "~/conversations/contacts.server";
 import type { MessagingDeps } from "./messaging-deps";
+import { isTestNumber } from "./test-numbers.server";
 
 export const TEST_MESSAGE_TEXT = "This is a test message from Textback. Your texting is set up.";
 
-export async function sendTestMessage(
-  ctx: AppContext,
-  input: { shopId: string; to: string; staffUserId: string },
-  deps: MessagingDeps,
-) {
-  const contact = await findOrCreateContact(ctx, input.shopId, input.to);
-  if (!contact.optedOutAt && !contact.transactionalConsent) {
-    await recordConsentEvent(ctx, {
-      shopId: input.shopId,
-      contactId: contact.id,
-      phone: input.to,
-      scope: "transactional",
-      granted: true,
-      source: "admin",
-      text: `Staff member ${input.staffUserId} sent a test message to this number from Settings`,
-    });
-  }
-  return requestText(
+export async function sendTestMessage(ctx: AppContext, input: { shopId: string; to: string; staffUserId: string }, deps: MessagingDeps) {
+  const shop = await ctx.db.shop.findUniqueOrThrow({ where: { id: input.shopId }, select: { settings: true } });
+  if (!isTestNumber(shop, input.to)) return { outcome: "not_a_test_number" as const };
+  const message = await requestText(
     ctx,
     { shopId: input.shopId, to: input.to, body: TEST_MESSAGE_TEXT, purpose: "transactional", sentBy: input.staffUserId, firstInFlow: true },
     deps.secrets,
   );
+  return { outcome: "requested" as const, message };
 }

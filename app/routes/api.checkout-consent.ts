@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { authenticate } from "~/shopify.server";
 import { appContext } from "~/services.server";
-import { DISCLOSURE_TARGETS, recordShownDisclosure } from "~/commerce/checkout-consent.server";
+import { DISCLOSURE_TARGETS, disclosureToShow, recordShownDisclosure } from "~/commerce/checkout-consent.server";
 
-// The checkout extension posts the SMS disclosure it showed, with the checkout's session token.
+// The checkout extension asks for the SMS disclosure to show (GET) and posts the one it showed,
+// with the checkout's session token.
 const ShownDisclosure = z.object({
   checkoutToken: z.string().min(1).max(200),
   target: z.enum(DISCLOSURE_TARGETS),
@@ -22,11 +23,17 @@ async function authenticated(request: Request) {
   }
 }
 
-// Remix hands OPTIONS to the loader: the library answers the extension's CORS preflight there.
+// The claim names the shop, with or without a scheme.
+const shopOf = (dest: string) => dest.replace(/^https?:\/\//, "").split("/")[0];
+
+const notInstalled = () => Response.json({ error: "The shop has not installed Textback" }, { status: 404 });
+
+// Remix hands OPTIONS to the loader too: the library answers the extension's CORS preflight there.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const auth = await authenticated(request);
   if (auth instanceof Response) return auth;
-  return auth.cors(Response.json({ error: "POST the disclosure that was shown" }, { status: 405 }));
+  const disclosure = await disclosureToShow(appContext, shopOf(auth.sessionToken.dest));
+  return auth.cors(disclosure ? Response.json(disclosure) : notInstalled());
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -38,9 +45,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const fields = [...new Set(body.error.issues.map((issue) => issue.path.join(".") || "body"))];
     return cors(Response.json({ error: `Invalid disclosure: ${fields.join(", ")}` }, { status: 400 }));
   }
-  // The claim names the shop, with or without a scheme.
-  const shopDomain = sessionToken.dest.replace(/^https?:\/\//, "").split("/")[0];
-  const result = await recordShownDisclosure(appContext, { shopDomain, ...body.data });
-  if (result.outcome === "unknown_shop") return cors(Response.json({ error: "The shop has not installed Textback" }, { status: 404 }));
+  const result = await recordShownDisclosure(appContext, { shopDomain: shopOf(sessionToken.dest), ...body.data });
+  if (result.outcome === "unknown_shop") return cors(notInstalled());
   return cors(Response.json({ outcome: result.outcome }));
 };

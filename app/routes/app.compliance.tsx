@@ -9,7 +9,7 @@ import { parseComplianceSettings, saveComplianceSettings } from "~/compliance/co
 import { consentLogFiltersFrom, consentLogPage } from "~/compliance/consent-log.server";
 import { CONSENT_SOURCES } from "~/compliance/consent-ledger.server";
 import { helpReply } from "~/compliance/keyword-replies";
-import { DEFAULT_CHECKOUT_DISCLOSURE } from "~/commerce/checkouts.server";
+import { defaultCheckoutParagraph } from "~/compliance/disclosure";
 import { ComplianceSettingsForm } from "~/compliance/settings-form";
 import { ConsentLogTable } from "~/compliance/consent-log-table";
 
@@ -28,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       consentDisclosure: shop.consentDisclosure,
       consentDisclosureVersion: shop.consentDisclosureVersion,
       defaultHelpText: helpReply({ ...shop, helpText: null }),
-      defaultConsentDisclosure: DEFAULT_CHECKOUT_DISCLOSURE,
+      defaultConsentDisclosure: defaultCheckoutParagraph(shop),
     },
     log: { ...log, rows: log.rows.map(({ occurredAt, ...row }) => ({ ...row, time: time.format(occurredAt) })) },
     sources: CONSENT_SOURCES,

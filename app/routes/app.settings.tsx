@@ -14,6 +14,8 @@ import {
   telnyxConnectionSummary,
 } from "~/messaging/telnyx-credentials.server";
 import { AdminPageError } from "~/admin-page-error";
+import { TestMessageCard } from "~/messaging/test-message-card";
+import { parseTestNumbers, saveTestNumbers, testNumbersOf } from "~/messaging/test-numbers.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -27,6 +29,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       reviewUrl: shop.reviewUrl ?? "",
       costPerSegment: String(shop.costPerSegment),
     },
+    testNumbers: testNumbersOf(shop),
   };
 };
 
@@ -41,10 +44,18 @@ async function saveStore(shopId: string, form: FormData) {
   return Response.json({ saved: true, savedStore: true });
 }
 
+async function saveTestNumberList(shopId: string, form: FormData) {
+  const parsed = parseTestNumbers(String(form.get("testNumbers") ?? ""));
+  if (!parsed.ok) return Response.json({ fieldErrors: { testNumbers: parsed.error } }, { status: 400 });
+  await saveTestNumbers(appContext, shopId, parsed.numbers);
+  return Response.json({ saved: true, savedTestNumbers: true });
+}
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const form = await request.formData();
   if (form.get("intent") === "store") return saveStore(shop.id, form);
+  if (form.get("intent") === "testNumbers") return saveTestNumberList(shop.id, form);
   const parsed = TelnyxCredentialsInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   try {
@@ -58,7 +69,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return Response.json({ saved: true });
 };
 
-type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean };
+type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean; savedTestNumbers?: boolean };
 type CheckResult = { ok: boolean; message: string };
 
 function ConnectionCheckCard({ webhookUrl }: { webhookUrl: string }) {
@@ -104,32 +115,6 @@ function StoreDetailsCard({ store, result }: { store: Record<"brandName" | "supp
     </Card>
   );
 }
-type TestResult = { message?: { status: string; reason: string | null }; error?: string };
-
-const OUTCOME_TONE: Record<string, "critical" | "warning"> = { refused: "critical", held: "warning" };
-
-function TestMessageCard() {
-  const fetcher = useFetcher<TestResult>();
-  const [phone, setPhone] = useState("");
-  const result = fetcher.data;
-  return (
-    <Card>
-      <fetcher.Form method="post" action="/app/settings/test-message">
-        <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">Send a test message</Text>
-          <TextField label="Your mobile number" name="phone" value={phone} onChange={setPhone} autoComplete="tel" error={result?.error} />
-          {result?.message && (
-            <Banner tone={OUTCOME_TONE[result.message.status] ?? "success"}>
-              {result.message.reason ?? "Test message on its way."}
-            </Banner>
-          )}
-          <Button submit loading={fetcher.state !== "idle"}>Send test message</Button>
-        </BlockStack>
-      </fetcher.Form>
-    </Card>
-  );
-}
-
 export default function Settings() {
   const saved = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
@@ -148,7 +133,7 @@ export default function Settings() {
             <Form method="post">
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Telnyx connection</Text>
-                {result?.saved && !result.savedStore && <Banner tone="success">Settings saved.</Banner>}
+                {result?.saved && !result.savedStore && !result.savedTestNumbers && <Banner tone="success">Settings saved.</Banner>}
                 <FormLayout>
                   <TextField
                     label="API key"
@@ -181,7 +166,7 @@ export default function Settings() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <ConnectionCheckCard webhookUrl={saved.webhookUrl} />
-            <TestMessageCard />
+            <TestMessageCard numbers={saved.testNumbers} error={errors.testNumbers} justSaved={Boolean(result?.savedTestNumbers)} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section>

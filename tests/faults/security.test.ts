@@ -50,6 +50,7 @@ describe("a Telnyx API key", () => {
       expect(saved.status).toBe(200);
       // Telnyx refuses the key: the check and a test message both fail and are logged.
       expect(await (await post("/app/settings/check-connection", {})).json()).toMatchObject({ ok: false, problem: "bad_key" });
+      expect((await post("/app/settings?_data=routes%2Fapp.settings", { intent: "testNumbers", testNumbers: "+13125550199" })).status).toBe(200);
       await post("/app/settings/test-message", { phone: "+13125550199" });
       await fetch(`${sandbox.url}/sandbox/clock`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ advanceMinutes: 0 }) });
 
@@ -62,7 +63,7 @@ describe("a Telnyx API key", () => {
       const rows = JSON.stringify(await db.message.findMany({ where: { shopId: shop.id } })) + JSON.stringify(await db.job.findMany({ where: { shopId: shop.id } }));
       expect(rows).not.toContain(canary);
     } finally {
-      await db.shop.update({ where: { id: shop.id }, data: { telnyxApiKeyEncrypted: shop.telnyxApiKeyEncrypted } });
+      await db.shop.update({ where: { id: shop.id }, data: { telnyxApiKeyEncrypted: shop.telnyxApiKeyEncrypted, settings: shop.settings } });
     }
   });
 });

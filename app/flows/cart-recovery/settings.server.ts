@@ -1,11 +1,15 @@
 // Saving the merchant's cart recovery settings: validated, and never switched on before the
 // shop can text.
 import type { AppContext } from "~/context.server";
+import { versioningDisclosure } from "~/compliance/disclosure-version.server";
 import { saveFlowSettings } from "~/settings/shop-settings.server";
 import { CART_RECOVERY_SETTINGS_KEY, CartRecoverySettings } from "./settings";
 
+// Cart reminders, and offers when a step has a discount, are part of the checkout disclosure's words.
 export function saveCartRecoverySettings(ctx: AppContext, shopId: string, input: unknown) {
-  return saveFlowSettings(ctx, { shopId, key: CART_RECOVERY_SETTINGS_KEY, schema: CartRecoverySettings, value: input, flowName: "the flow" });
+  return versioningDisclosure(ctx, shopId, () =>
+    saveFlowSettings(ctx, { shopId, key: CART_RECOVERY_SETTINGS_KEY, schema: CartRecoverySettings, value: input, flowName: "the flow" }),
+  );
 }
 
 /** The form's flat fields (steps.0.delayHours, …) as the settings object they describe. */

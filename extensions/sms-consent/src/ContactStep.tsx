@@ -1,8 +1,5 @@
 import "@shopify/ui-extensions/preact";
-import { render } from "preact";
-import { SmsConsent } from "./SmsConsent";
+import { renderSmsConsent } from "./SmsConsent";
 
 // purchase.checkout.contact.render-after (Shopify Plus).
-export default async () => {
-  render(<SmsConsent page="checkout" />, document.body);
-};
+export default () => renderSmsConsent("checkout");

@@ -8,32 +8,38 @@ import { APP_URL } from "./app-url";
 import type { ConsentSettings } from "./disclosure";
 
 const SETTINGS: ConsentSettings = {
-  brand_name: "Cedar & Pine",
-  message_types: "cart reminders, order updates and offers",
-  frequency: "Up to 4 msgs/week",
   terms_url: "https://cedar.example/sms-terms",
   privacy_url: "https://cedar.example/privacy",
-  disclosure_version: 3,
+};
+
+// What the app answers: the words it built from the shop's settings.
+const WORDING = {
+  label: "Text me cart reminders, offers and order updates from Cedar & Pine",
+  paragraph:
+    "By checking this box you agree to receive recurring automated texts from Cedar & Pine at the number provided. Consent is not a condition of purchase. " +
+    "Cart reminders and offers: up to 2 msgs/day and 4 msgs/week. Order updates when your order ships and arrives, outside that limit. Msg & data rates may apply. Reply STOP to opt out, HELP for help.",
+  version: 3,
 };
 
 const signal = <T,>(value: T) => ({ value, subscribe: () => () => {} });
 
-function installShopify({ settings = SETTINGS, phone = "+13125550147" as string | null, checkoutToken = "c1-checkout-token" } = {}) {
+function installShopify({ settings = SETTINGS as ConsentSettings, phone = "+13125550147" as string | null, checkoutToken = "c1-checkout-token" } = {}) {
   (globalThis as Record<string, unknown>).shopify = {
     settings: signal(settings),
-    shop: { name: "Cedar and Pine Outfitters", myshopifyDomain: "cedar.myshopify.com" },
     checkoutToken: signal(checkoutToken),
     sessionToken: { get: async () => "session.jwt.token" },
     buyerIdentity: { phone: signal(phone ?? undefined) },
   };
 }
 
-let posts: { url: string; init: RequestInit }[];
+let requests: { url: string; init: RequestInit }[];
+const posts = () => requests.filter((request) => request.init.method === "POST");
 beforeEach(() => {
-  posts = [];
-  vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    posts.push({ url, init });
-    return new Response(JSON.stringify({ outcome: "recorded" }), { status: 200 });
+  requests = [];
+  vi.stubGlobal("fetch", async (url: string, init: RequestInit = {}) => {
+    requests.push({ url, init });
+    const body = init.method === "POST" ? { outcome: "recorded" } : WORDING;
+    return new Response(JSON.stringify(body), { status: 200 });
   });
 });
 afterEach(() => {
@@ -56,26 +62,24 @@ async function check(box: HTMLElement & { checked?: boolean }, checked = true) {
 }
 
 describe("the SMS consent block at the contact step", () => {
-  it("offers Shopify's SMS marketing consent checkbox, unchecked", async () => {
+  it("offers Shopify's SMS marketing consent checkbox, unchecked, labelled by the app", async () => {
     await renderTarget("./ContactStep");
 
     const box = checkbox();
     expect(box).not.toBeNull();
     expect(box.getAttribute("policy")).toBe("sms-marketing");
     expect(box.hasAttribute("checked") || box.checked === true).toBe(false);
-    expect(box.getAttribute("label")).toBe("Text me cart reminders, order updates and offers from Cedar & Pine");
-    expect(posts).toEqual([]);
+    expect(box.getAttribute("label")).toBe(WORDING.label);
+    expect(posts()).toEqual([]);
   });
 
-  it("shows the merchant's disclosure beside it: brand, content, frequency, rates, STOP and HELP, terms and privacy", async () => {
+  it("asks the app for the disclosure with the session token and shows it, with the merchant's terms and privacy links", async () => {
     const body = await renderTarget("./ContactStep");
 
-    const text = body.textContent ?? "";
-    expect(text).toContain("recurring automated texts from Cedar & Pine (cart reminders, order updates and offers)");
-    expect(text).toContain("Up to 4 msgs/week.");
-    expect(text).toContain("Msg & data rates may apply.");
-    expect(text).toContain("Reply STOP to opt out, HELP for help.");
-    expect(text).toContain("Consent is not a condition of purchase.");
+    expect(requests.map(({ url, init }) => [url, (init.headers as Record<string, string>).Authorization])).toEqual([
+      [`${APP_URL}/api/checkout-consent`, "Bearer session.jwt.token"],
+    ]);
+    expect(body.querySelector("s-text")?.textContent).toBe(WORDING.paragraph);
     const links = Array.from(body.querySelectorAll("s-link")).map((link) => [link.textContent, link.getAttribute("href")]);
     expect(links).toEqual([
       ["SMS terms", "https://cedar.example/sms-terms"],
@@ -83,29 +87,29 @@ describe("the SMS consent block at the contact step", () => {
     ]);
   });
 
-  it("on check, sends the app the disclosure it showed, signed with the session token, once", async () => {
-    const body = await renderTarget("./ContactStep");
-    const shownParagraph = body.querySelector("s-text")?.textContent;
+  it("on check, sends the app exactly the words it showed, signed with the session token, once", async () => {
+    await renderTarget("./ContactStep");
 
     await check(checkbox());
     await check(checkbox(), false);
     await check(checkbox());
 
-    expect(posts).toHaveLength(1);
-    const [{ url, init }] = posts;
+    expect(posts()).toHaveLength(1);
+    const [{ url, init }] = posts();
     expect(url).toBe(`${APP_URL}/api/checkout-consent`);
-    expect(init.method).toBe("POST");
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer session.jwt.token");
-    const sent = JSON.parse(String(init.body));
-    expect(sent).toMatchObject({ checkoutToken: "c1-checkout-token", target: "purchase.checkout.contact.render-after", disclosureVersion: 3 });
-    expect(sent.disclosureText).toContain(shownParagraph);
-    expect(sent.disclosureText).toContain("Terms: https://cedar.example/sms-terms");
+    expect(JSON.parse(String(init.body))).toEqual({
+      checkoutToken: "c1-checkout-token",
+      target: "purchase.checkout.contact.render-after",
+      disclosureVersion: 3,
+      disclosureText: `${WORDING.label}\n${WORDING.paragraph}\nTerms: https://cedar.example/sms-terms Privacy: https://cedar.example/privacy`,
+    });
   });
 
   it("sends nothing when the box is unchecked again before anything was checked", async () => {
     await renderTarget("./ContactStep");
     await check(checkbox(), false);
-    expect(posts).toEqual([]);
+    expect(posts()).toEqual([]);
   });
 
   it("asks for a phone with Shopify's consent phone field when checkout has none", async () => {
@@ -117,15 +121,15 @@ describe("the SMS consent block at the contact step", () => {
     expect(field.getAttribute("policy")).toBe("sms-marketing");
     field.value = "(312) 555-0147";
     field.dispatchEvent(new Event("change"));
-    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
   });
 
-  it("keeps the checkout working when the app cannot be reached", async () => {
+  it("shows no consent box when the app cannot be reached: no words it cannot vouch for", async () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("network down");
     });
-    await renderTarget("./ContactStep");
-    await expect(check(checkbox())).resolves.toBeUndefined();
+    const body = await renderTarget("./ContactStep");
+    expect(body.innerHTML).toBe("");
   });
 });
 
@@ -137,14 +141,7 @@ describe("where the merchant asked for it", () => {
 
     await renderTarget("./ThankYouPage");
     await check(checkbox());
-    expect(JSON.parse(String(posts[0].init.body))).toMatchObject({ target: "purchase.thank-you.block.render" });
-  });
-
-  it("falls back to the shop's name and a default label without settings", async () => {
-    installShopify({ settings: {} });
-    const body = await renderTarget("./ContactStep");
-    expect(checkbox().getAttribute("label")).toBe("Text me cart reminders, order updates and offers from Cedar and Pine Outfitters");
-    expect(body.textContent).toContain("Message frequency varies.");
+    expect(JSON.parse(String(posts()[0].init.body))).toMatchObject({ target: "purchase.thank-you.block.render" });
   });
 });
 

@@ -1,17 +1,24 @@
+import { render } from "preact";
 import { useRef } from "preact/hooks";
 import { extensionApi, type ConsentPage } from "./api";
-import { disclosureFor, showsOn, type ConsentSettings } from "./disclosure";
-import { postShownDisclosure } from "./evidence";
+import { disclosureFor, showsOn, type ConsentSettings, type Disclosure } from "./disclosure";
+import { fetchDisclosure, postShownDisclosure } from "./evidence";
+
+/** Renders the block on `page` when the merchant asked for it there and the app gave its words. */
+export async function renderSmsConsent(page: ConsentPage) {
+  const api = extensionApi();
+  const settings = (api.settings.value ?? {}) as ConsentSettings;
+  if (!showsOn(settings, page)) return;
+  const wording = await fetchDisclosure(api);
+  if (wording) render(<SmsConsent page={page} disclosure={disclosureFor(wording, settings)} />, document.body);
+}
 
 // Shopify's consent components record the consent themselves (collect_buyer_consent); they
 // start unchecked and empty, so nothing is consented to until the shopper acts. Where checkout
 // knows no phone yet, the consent phone field asks for one.
-export function SmsConsent({ page }: { page: ConsentPage }) {
+function SmsConsent({ page, disclosure }: { page: ConsentPage; disclosure: Disclosure }) {
   const api = extensionApi();
   const posted = useRef(false);
-  const settings = (api.settings.value ?? {}) as ConsentSettings;
-  if (!showsOn(settings, page)) return null;
-  const disclosure = disclosureFor(settings, api.shop.name);
   const phoneKnown = Boolean(api.buyerIdentity?.phone.value);
 
   const consentGiven = (given: boolean) => {

@@ -2,7 +2,7 @@ import type { Api as ContactStepApi } from "@shopify/ui-extensions/purchase.chec
 import type { Api as ThankYouApi } from "@shopify/ui-extensions/purchase.thank-you.block.render";
 
 // The part of Shopify's extension API the consent block uses; both of its targets have it.
-type Used = "settings" | "shop" | "checkoutToken" | "sessionToken" | "buyerIdentity";
+type Used = "settings" | "checkoutToken" | "sessionToken" | "buyerIdentity";
 export type ConsentApi = Pick<ContactStepApi, Used> | Pick<ThankYouApi, Used>;
 
 export const CONSENT_TARGETS = {
