@@ -70,9 +70,8 @@ export type CheckoutOptInConfirmation =
  * (in the same transaction). Records the disclosure the extension showed at that checkout as a
  * "checkout" ledger entry (once), then sends the opt-in confirmation — once per subscription:
  * a second update of the checkout, or the next checkout, sends nothing more until the shopper
- * has opted out and back in. Nothing is sent to a phone that is opted out or suppressed (a
- * redacted STOP): the confirmation is a compliance text, which the gate lets through, so the
- * check is made here.
+ * has opted out and back in. Nothing is asked for a phone that is opted out or suppressed (a
+ * redacted STOP), so no refused confirmation clutters its thread; the gate refuses it too.
  */
 export async function confirmCheckoutSmsOptIn(
   ctx: AppContext,

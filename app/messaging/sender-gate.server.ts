@@ -10,6 +10,7 @@ import { nextSendableTime, sendingWindow } from "~/compliance/quiet-hours";
 import { marketingCapReached } from "~/compliance/frequency-caps.server";
 import { MAX_AGE_MS, MAX_SEGMENTS, REPLY_WINDOW_MS, type TextPurpose } from "./text-purpose";
 import type { GateDecision, GateReason } from "./gate-reasons";
+import { isTestNumber } from "./test-numbers.server";
 
 export interface GateSubject {
   shop: Shop;
@@ -41,14 +42,16 @@ export async function decideText(ctx: AppContext, subject: GateSubject, secrets:
   // The other keyword answers (HELP, START, JOIN) are owed to whoever asked, at once.
   if (purpose === "compliance") return { verdict: "send" };
   if (purpose === "conversational") return replyDecision(ctx, shop, contact, now);
-  const missingConsent = missingConsentFor(contact, purpose);
+  const missingConsent = missingConsentFor(shop, contact, purpose);
   if (missingConsent) return refuse(missingConsent);
   return (await quietHoursDecision(ctx, shop, contact, now)) ?? (await capDecision(ctx, subject, now));
 }
 
-function missingConsentFor(contact: Contact, purpose: "marketing" | "transactional"): GateReason | null {
+function missingConsentFor(shop: Shop, contact: Contact, purpose: "marketing" | "transactional"): GateReason | null {
   if (purpose === "marketing") return contact.marketingConsent ? null : { code: "no_consent", scope: "marketing" };
-  return contact.transactionalConsent || contact.marketingConsent ? null : { code: "no_consent", scope: "transactional" };
+  // The merchant's own test numbers (Settings) need no shopper consent; an opt-out still stands.
+  const allowed = contact.transactionalConsent || contact.marketingConsent || isTestNumber(shop, contact.phone);
+  return allowed ? null : { code: "no_consent", scope: "transactional" };
 }
 
 export type ReplyTiming =
