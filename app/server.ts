@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { limitWebhookBodies } from "./body-limit";
+import { refuseCrossSiteWrites } from "./sandbox/cross-site";
 
 interface TextbackBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
@@ -39,12 +40,23 @@ function serveWebhooks(handleWebhook: TextbackBuild["entry"]["module"]["handleWe
   };
 }
 
-export async function startServer({ port }: { port: number }) {
+export interface ServerOptions {
+  port: number;
+  /** Production listens on every interface (behind a load balancer); the sandbox on loopback only. */
+  host?: string;
+  /** The sandbox: it mints admin sessions, so cross-site writes are refused. */
+  sandbox?: boolean;
+}
+
+export async function startServer({ port, host = "0.0.0.0", sandbox = false }: ServerOptions) {
   const buildDir = resolve(process.cwd(), "build");
   const build = (await import(pathToFileURL(resolve(buildDir, "server/index.js")).href)) as TextbackBuild;
 
   const app = express();
   app.disable("x-powered-by");
+  // Only the paths the sandbox opens with a minted session: /api is the checkout extension's,
+  // cross-origin by design and signed by Shopify's session token.
+  if (sandbox) app.use(["/app", "/sandbox"], refuseCrossSiteWrites);
   app.use("/assets", express.static(resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(resolve(buildDir, "client"), { maxAge: "1h" }));
   app.use(limitWebhookBodies);
@@ -54,7 +66,7 @@ export async function startServer({ port }: { port: number }) {
   // The runtime (worker, sandbox) is up before the first request can arrive.
   const runtime = await build.entry.module.startRuntime({ port });
   const server = await new Promise<import("node:http").Server>((done, fail) => {
-    const listening = app.listen(port, "0.0.0.0", () => done(listening));
+    const listening = app.listen(port, host, () => done(listening));
     listening.once("error", (error: NodeJS.ErrnoException) =>
       fail(error.code === "EADDRINUSE" ? new Error(`Port ${port} is in use: set PORT to another one`) : error),
     );

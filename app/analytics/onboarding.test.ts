@@ -4,6 +4,7 @@ import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-re
 import { recordConnectionCheck } from "~/messaging/telnyx-credentials.server";
 import { useTestDatabase } from "../../tests/support/database";
 import { createShop } from "../../tests/support/factories";
+import { uniquePhone } from "../../tests/support/sandbox-client";
 import { onboardingChecklist } from "./onboarding.server";
 
 const { db } = useTestDatabase();
@@ -16,7 +17,7 @@ describe("the first-run checklist", () => {
     const shop = await createShop(ctx, { telnyxApiKeyEncrypted: null, sendingNumber: null });
     expect(await doneSteps(shop.id)).toEqual([]);
 
-    await db.shop.update({ where: { id: shop.id }, data: { telnyxApiKeyEncrypted: "v1.sealed", sendingNumber: "+13125550100" } });
+    await db.shop.update({ where: { id: shop.id }, data: { telnyxApiKeyEncrypted: "v1.sealed", sendingNumber: uniquePhone("773") } });
     expect(await doneSteps(shop.id)).toEqual([]);
     await recordConnectionCheck(ctx, shop.id, true);
     expect(await doneSteps(shop.id)).toEqual(["telnyx"]);

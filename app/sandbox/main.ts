@@ -27,7 +27,8 @@ for (const [name, value] of Object.entries(sandboxDefaults)) process.env[name] ?
 mkdirSync(".sandbox", { recursive: true });
 await deployPendingMigrations(process.env.DATABASE_URL!);
 
-const { describe } = await startServer({ port });
+// It mints an admin session for every request: only this machine may reach it.
+const { describe } = await startServer({ port, host: "127.0.0.1", sandbox: true });
 console.log(
   [
     ...describe(),

@@ -51,8 +51,17 @@ describe("a Telnyx API key", () => {
       // Telnyx refuses the key: the check and a test message both fail and are logged.
       expect(await (await post("/app/settings/check-connection", {})).json()).toMatchObject({ ok: false, problem: "bad_key" });
       expect((await post("/app/settings?_data=routes%2Fapp.settings", { intent: "testNumbers", testNumbers: "+13125550199" })).status).toBe(200);
-      await post("/app/settings/test-message", { phone: "+13125550199" });
-      await fetch(`${sandbox.url}/sandbox/clock`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ advanceMinutes: 0 }) });
+      // Noon in Chicago on a later day, so the test text really goes to Telnyx (and is refused)
+      // rather than waiting for 08:00.
+      const clock = (body: unknown) => fetch(`${sandbox.url}/sandbox/clock`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const noon = new Date((await (await clock({ advanceMinutes: 0 })).json()).now);
+      noon.setUTCDate(noon.getUTCDate() + 1);
+      noon.setUTCHours(18, 0, 0, 0);
+      await clock({ setTo: noon.toISOString() });
+      const sent = await (await post("/app/settings/test-message", { phone: "+13125550199" })).json();
+      await clock({ advanceMinutes: 0 });
+      const test = await db.message.findUniqueOrThrow({ where: { id: sent.message.id } });
+      expect({ status: test.status, errorCode: test.errorCode }).toEqual({ status: "failed", errorCode: "10009" });
 
       const pages = await Promise.all(["/app", "/app/settings", "/app/inbox", "/app/flows"].map(async (path) => (await fetch(`${sandbox.url}${path}`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text()));
       expect(pages.join("\n")).not.toContain(canary);
