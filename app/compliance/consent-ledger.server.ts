@@ -38,8 +38,9 @@ export interface ConsentEventInput {
   /** Anything that proves it: a provider message id, an IP, a checkout token (objects as JSON). */
   evidence?: string | Record<string, unknown> | null;
   /**
-   * When the shopper said it, for a keyword: it is replayed there, among the events by the time
-   * each was said, however late it is applied. Without it the event follows every other.
+   * When the shopper said it, for a keyword. A grant is replayed there, however late it is
+   * applied, so a JOIN sent before a STOP stays before it; a revocation never goes before an
+   * event already recorded. Without it the event follows every other.
    */
   at?: Date;
 }
@@ -105,9 +106,12 @@ export async function recordConsentEvent(
       orderBy: { occurredAt: "desc" },
       select: { occurredAt: true },
     });
-    const occurredAt = input.at
-      ? new Date(input.at.getTime() + (latest?.occurredAt.getTime() === input.at.getTime() ? 1 : 0))
-      : latest && latest.occurredAt >= now ? new Date(latest.occurredAt.getTime() + 1) : now;
+    const said = input.at ?? now;
+    const goesBack = Boolean(input.at && input.granted);
+    const occurredAt =
+      latest && (goesBack ? latest.occurredAt.getTime() === said.getTime() : latest.occurredAt >= said)
+        ? new Date(latest.occurredAt.getTime() + 1)
+        : said;
     const event = await db.consentEvent.create({
       data: {
         shopId: input.shopId,

@@ -99,6 +99,22 @@ describe("recording consent", () => {
     expect(history.map((e) => e.occurredAt.getTime() - START.getTime())).toEqual([0, 1]);
   });
 
+  it("places a keyword grant at the time it was sent, so a JOIN applied after a later STOP leaves the shopper opted out", async () => {
+    const phone = nextPhone();
+    clock.advanceMinutes(1);
+    await recordConsentEvent(ctx, event(phone, "marketing", false, "keyword", { at: new Date(START.getTime() + 30_000) }));
+    const { contact } = await recordConsentEvent(ctx, event(phone, "marketing", true, "keyword", { at: new Date(START.getTime() + 10_000) }));
+    expect(contact).toMatchObject({ marketingConsent: false, optedOutAt: new Date(START.getTime() + 30_000) });
+  });
+
+  it("never places a late STOP before what is already recorded: a START applied first stays undone", async () => {
+    const phone = nextPhone();
+    clock.advanceMinutes(1);
+    await recordConsentEvent(ctx, event(phone, "marketing", true, "keyword", { at: new Date(START.getTime() + 30_000) }));
+    const { contact } = await recordConsentEvent(ctx, event(phone, "marketing", false, "keyword", { at: new Date(START.getTime() + 10_000) }));
+    expect(contact).toMatchObject({ marketingConsent: false, optedOutAt: new Date(START.getTime() + 30_001) });
+  });
+
   it("refuses another shop's contact, a contact with another phone, a non-E.164 phone and an empty text", async () => {
     const phone = nextPhone();
     const { contact } = await recordConsentEvent(ctx, event(phone, "marketing", true, "checkout"));

@@ -65,15 +65,16 @@ export async function recordIntakeOptOuts(txCtx: AppContext, root: AppContext["d
   });
   const latestOf = new Map(latest.map((l) => [l.contactId, l._max.occurredAt]));
 
-  // Placed at the time the shopper sent it, as every keyword is (see keywordTime): a JOIN sent
-  // before this STOP but applied after it stays before it. Two STOPs of one group keep their order.
+  // At the time the shopper sent it, but never before an event already recorded: a STOP applied
+  // late (a retried delivery) must not slip under a later START. The shopper's grants are what
+  // go back to their own time (recordConsentEvent), so a late JOIN stays before this STOP.
   const occurredAt = new Map<string, Date>();
   const firstOptOut = new Map<string, Date>();
   const revocations = known.map((o) => {
     const contactId = contactOf.get(`${o.shopId}:${o.from}`)!;
     const sent = o.receivedAt ?? now;
     const after = occurredAt.get(contactId) ?? latestOf.get(contactId);
-    const at = after && after.getTime() === sent.getTime() ? new Date(sent.getTime() + 1) : sent;
+    const at = after && after >= sent ? new Date(after.getTime() + 1) : sent;
     occurredAt.set(contactId, at);
     if (!firstOptOut.has(contactId)) firstOptOut.set(contactId, at);
     return sql`(${randomUUID()}, ${now}, ${now}, ${o.shopId}, ${contactId}, ${o.from}, 'marketing', ${false}, 'keyword',

@@ -63,7 +63,7 @@ export async function transmitMessage(ctx: AppContext, messageId: string, option
   const { shop } = message;
   const from = shop.sendingNumber;
   if (!from || !shop.telnyxApiKeyEncrypted) {
-    return fail(ctx, messageId, "queued", { code: "not_configured", detail: "The shop has no Telnyx API key or sending number" });
+    return fail(ctx, messageId, message.status, { code: "not_configured", detail: "The shop has no Telnyx API key or sending number" });
   }
   const client = telnyxClientForShop(shop, options);
 
@@ -156,7 +156,7 @@ async function requeue(ctx: AppContext, id: string, errorCode: string | null, er
 async function fail(
   ctx: AppContext,
   id: string,
-  from: "queued" | "sending",
+  from: string,
   error: { code: string; detail: string },
   optedOutByCarrier = false,
 ): Promise<TransmitOutcome> {
