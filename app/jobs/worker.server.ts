@@ -31,24 +31,37 @@ export function defaultWorkerId(role = "worker"): string {
   return `${role}:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-// Every batch this process's workers are claiming or running. A drain waits for them: the jobs
-// another worker has claimed are invisible to the drain's own claim.
-const batchesInFlight = new Set<Promise<unknown>>();
+// Every batch this process is claiming or running. A drain waits for them: the jobs another
+// worker of the process has claimed are invisible to the drain's own claim. It does not wait
+// for another drain's claim that found nothing, or two drains would wait for each other for ever.
+interface BatchInFlight {
+  byDrain: boolean;
+  holdsJobs: boolean;
+  settled: Promise<unknown>;
+}
+const batchesInFlight = new Set<BatchInFlight>();
 
 /** Claims one batch of due jobs and runs it. Handler errors settle the job; they never throw. */
 export function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
-  const batch = claimAndRun(ctx, registry, options);
-  batchesInFlight.add(batch);
-  return batch.finally(() => batchesInFlight.delete(batch));
+  return runBatch(ctx, registry, options, false);
 }
 
-async function claimAndRun(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
+function runBatch(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions, byDrain: boolean): Promise<JobRunCounts> {
+  const batch: BatchInFlight = { byDrain, holdsJobs: false, settled: Promise.resolve() };
+  const counts = claimAndRun(ctx, registry, options, () => (batch.holdsJobs = true)).finally(() => batchesInFlight.delete(batch));
+  batch.settled = counts;
+  batchesInFlight.add(batch);
+  return counts;
+}
+
+async function claimAndRun(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions, onClaimed: () => void): Promise<JobRunCounts> {
   const log = options.log ?? logToStderr;
   const jobs = await claimDueJobs(ctx, {
     workerId: options.workerId,
     limit: options.limit,
     lockMs: options.lockMs ?? DEFAULT_LOCK_MS,
   });
+  if (jobs.length > 0) onClaimed();
   const outcomes = await Promise.all(jobs.map((job) => runClaimedJob(ctx, registry, job, log)));
   const counts: JobRunCounts = { claimed: jobs.length, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
   for (const outcome of outcomes) counts[outcome] += 1;
@@ -112,36 +125,27 @@ export interface DrainOptions {
   log?: JobLogger;
 }
 
-// One drain at a time in a process: two at once (two clock calls) would each see the other's
-// claim only once it has returned, and could answer while the other still has due jobs to run.
-let drainsInTurn: Promise<unknown> = Promise.resolve();
-
 /**
  * Runs batches until nothing is due at the clock's current time and no worker of this process
  * is still claiming or running a batch, including jobs that jobs enqueue for now; retries land
  * in the future (≥ 1 s), so they wait for the clock to move. Jobs locked by a worker of another
  * process are left to it.
  */
-export function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
-  const drain = drainsInTurn.then(() => drainAlone(ctx, registry, options));
-  drainsInTurn = drain.catch(() => {});
-  return drain;
-}
-
-async function drainAlone(ctx: AppContext, registry: JobRegistry, options: DrainOptions): Promise<JobRunCounts> {
+export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
   const { maxBatches = 100, limit = 50 } = options;
   const workerId = defaultWorkerId("drain");
   const total: JobRunCounts = { claimed: 0, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
   for (let batch = 0; batch < maxBatches; ) {
-    const counts = await runDueJobs(ctx, registry, { workerId, limit, log: options.log });
+    const counts = await runBatch(ctx, registry, { workerId, limit, log: options.log }, true);
     for (const key of Object.keys(total) as (keyof JobRunCounts)[]) total[key] += counts[key];
     if (counts.claimed > 0) {
       batch++;
       continue;
     }
     // What the other workers hold may enqueue more for now: look again once they have settled.
-    if (batchesInFlight.size === 0) return total;
-    await Promise.allSettled([...batchesInFlight]);
+    const others = [...batchesInFlight].filter((other) => other.holdsJobs || !other.byDrain);
+    if (others.length === 0) return total;
+    await Promise.allSettled(others.map((other) => other.settled));
   }
   throw new Error(`drainDueJobs: jobs still due after ${maxBatches} batches (${total.claimed} run); does a job keep enqueueing work for now?`);
 }
