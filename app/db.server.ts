@@ -145,9 +145,12 @@ export interface SqlBuilders {
 const engines = new WeakMap<object, DatabaseEngine>();
 const builders = new WeakMap<object, SqlBuilders>();
 
+const buildersByEngine = new Map<DatabaseEngine, SqlBuilders>();
+
 function remember(db: Db, engine: DatabaseEngine, generated: SqlBuilders) {
   engines.set(db, engine);
   builders.set(db, { sql: generated.sql, join: generated.join });
+  buildersByEngine.set(engine, { sql: generated.sql, join: generated.join });
   return db;
 }
 
@@ -159,10 +162,20 @@ export function createDb(databaseUrl: string): Db {
  * The builders of the client's own generated module: each engine's client has its own copy of
  * Prisma's runtime and recognises only its own fragments.
  */
-export function sqlBuildersOf(db: Db): SqlBuilders {
-  const found = builders.get(db);
+export function sqlBuildersOf(db: object): SqlBuilders {
+  const found = builders.get(db) ?? buildersByEngine.get(engineOf(db));
   if (!found) throw new Error("sqlBuildersOf: not a client made by createDb");
   return found;
+}
+
+/**
+ * The engine of a client or of a transaction's client. Prisma exposes no public way to ask; both
+ * generated clients, and the clients of their transactions, carry their provider here.
+ */
+export function engineOf(db: object): DatabaseEngine {
+  const provider = engines.get(db) ?? (db as { _activeProvider?: string })._activeProvider;
+  if (provider === "postgresql" || provider === "sqlite") return provider;
+  throw new Error(`Unsupported database provider "${provider}"`);
 }
 
 /**

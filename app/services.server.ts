@@ -7,7 +7,7 @@ import type { AppContext } from "./context.server";
 import type { MessagingDeps } from "./messaging/messaging-deps";
 import { suppressionHashKey } from "./compliance/suppression-key";
 import { createAppJobRegistry } from "./jobs/kinds.server";
-import { jobsQueued } from "./jobs/worker.server";
+import { jobsQueued } from "./jobs/job-signals.server";
 import { createDeliveryRecorder } from "./commerce/webhook-deliveries.server";
 
 export const env = parseEnv(process.env);

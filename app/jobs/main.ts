@@ -1,9 +1,8 @@
 // `npm run worker`: the job worker as its own process (with TEXTBACK_WORKER=off on the web
-// processes). On PostgreSQL any number may run; on SQLite run only this one.
-import { appContext, jobRegistry } from "../services.server";
-import { startWorker } from "./worker.server";
+// processes). On PostgreSQL any number may run, on any machine; on SQLite run only this one.
+import { startAppWorker } from "./worker-process.server";
 
-const worker = startWorker(appContext, jobRegistry, { workerId: `worker-${process.pid}` });
+const worker = startAppWorker({ workerId: `worker-${process.pid}` });
 console.log(`Job worker ${process.pid} running`);
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {

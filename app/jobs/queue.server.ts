@@ -1,15 +1,28 @@
-// The durable job queue: rows in "Job" that workers claim atomically, run, and settle.
-// Delivery is at least once (a worker can die after a handler's side effect and before
-// completeJob), so every handler must be safe to run twice.
+// The durable job queue: rows in "Job", enqueued in the caller's transaction, claimed by workers
+// (claim.server.ts), run, and settled here. Delivery is at least once (a worker can die after a
+// handler's side effect and before the job is settled), so every handler must be safe to run twice.
 import { randomUUID } from "node:crypto";
 import type { Job } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "../context.server";
-import type { Db, Prisma } from "../db.server";
+import { engineOf, sqlBuildersOf, type Db, type Prisma } from "../db.server";
+import { JOBS_CHANNEL, jobsQueued } from "./job-signals.server";
 
 export type { Job };
 export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 /** The app's client or the client of a `$transaction` the caller has open. */
 export type DbOrTx = Db | Prisma.TransactionClient;
+
+/** Lower goes first. A worker claims by priority, then takes shops in turn within one. */
+export const JOB_PRIORITY = {
+  /** STOP confirmations and HELP answers: owed at once, by law. */
+  optOut: 0,
+  /** Replies in a conversation and opt-in confirmations: a shopper is waiting. */
+  conversation: 1,
+  /** Shipping texts, webhook ingestion, receipts. */
+  transactional: 2,
+  marketing: 3,
+  maintenance: 4,
+} as const;
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 const BACKOFF_BASE_MS = 30_000;
@@ -42,30 +55,73 @@ export interface EnqueueJobInput {
   /** Defaults to the clock's now. */
   runAt?: Date;
   shopId?: string | null;
-  /** The job is created once per key, ever: a later enqueue returns the first job. */
+  /**
+   * The job is created once per key: a later enqueue returns the first job, for as long as that
+   * job is kept (until it finishes and ages past retention, or `keepKeyForMs` after its runAt).
+   */
   dedupeKey?: string | null;
+  /** How long the dedupe key must stay taken when repeats can come later than retention. */
+  keepKeyForMs?: number;
   maxAttempts?: number;
+  /** See JOB_PRIORITY; default transactional. */
+  priority?: number;
 }
 
 export async function enqueueJob(ctx: AppContext, input: EnqueueJobInput, tx?: DbOrTx): Promise<Job> {
+  const [job] = await enqueueJobs(ctx, [input], tx);
+  return job!;
+}
+
+/**
+ * Enqueues many jobs with one statement (and one more for repeats of existing keys). Returns
+ * them in input order; a repeated dedupe key returns the job that holds it.
+ */
+export async function enqueueJobs(ctx: AppContext, inputs: EnqueueJobInput[], tx?: DbOrTx): Promise<Job[]> {
+  if (inputs.length === 0) return [];
   const db = tx ?? ctx.db;
+  const { sql, join } = sqlBuildersOf(db);
   const now = ctx.clock.now();
-  const payload = JSON.stringify(input.payload);
-  if (payload === undefined) throw new TypeError(`Job "${input.kind}": payload must be JSON`);
-  const maxAttempts = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError("maxAttempts must be ≥ 1");
+  const rows = inputs.map((input) => {
+    const payload = JSON.stringify(input.payload);
+    if (payload === undefined) throw new TypeError(`Job "${input.kind}": payload must be JSON`);
+    const maxAttempts = input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError("maxAttempts must be ≥ 1");
+    const priority = input.priority ?? JOB_PRIORITY.transactional;
+    if (!Number.isInteger(priority) || priority < 0 || priority > JOB_PRIORITY.maintenance) throw new RangeError("priority must be 0…4");
+    const runAt = input.runAt ?? now;
+    const keepUntil = input.dedupeKey && input.keepKeyForMs ? new Date(runAt.getTime() + input.keepKeyForMs) : null;
+    return sql`(${randomUUID()}, ${now}, ${now}, ${input.shopId ?? null}, ${input.kind}, ${payload}, 'queued', ${priority},
+                ${runAt}, 0, ${maxAttempts}, ${input.dedupeKey ?? null}, ${keepUntil})`;
+  });
   // ON CONFLICT DO NOTHING instead of catching P2002: on PostgreSQL a unique violation aborts
   // the caller's whole transaction, so a duplicate must never raise. Also safe under races:
   // PostgreSQL waits for the racing insert's transaction; SQLite serializes writers.
-  const inserted = await db.$queryRaw<Record<string, unknown>[]>`
-    INSERT INTO "Job" ("id", "createdAt", "updatedAt", "shopId", "kind", "payload", "status",
-                       "runAt", "attempts", "maxAttempts", "dedupeKey")
-    VALUES (${randomUUID()}, ${now}, ${now}, ${input.shopId ?? null}, ${input.kind}, ${payload},
-            'queued', ${input.runAt ?? now}, 0, ${maxAttempts}, ${input.dedupeKey ?? null})
-    ON CONFLICT ("dedupeKey") DO NOTHING
-    RETURNING *`;
-  if (inserted[0]) return jobFromRow(inserted[0]);
-  return db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey! } });
+  const inserted = (
+    await db.$queryRaw<Record<string, unknown>[]>(sql`
+      INSERT INTO "Job" ("id", "createdAt", "updatedAt", "shopId", "kind", "payload", "status", "priority",
+                         "runAt", "attempts", "maxAttempts", "dedupeKey", "keepUntil")
+      VALUES ${join(rows)}
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING *`)
+  ).map(jobFromRow);
+  if (inserted.some((job) => job.runAt.getTime() <= now.getTime())) await announce(db);
+  return inOrder(db, inputs, inserted);
+}
+
+async function inOrder(db: DbOrTx, inputs: EnqueueJobInput[], inserted: Job[]): Promise<Job[]> {
+  if (inserted.length === inputs.length) return inserted;
+  const byKey = new Map(inserted.filter((job) => job.dedupeKey).map((job) => [job.dedupeKey!, job]));
+  const missing = inputs.map((input) => input.dedupeKey).filter((key): key is string => Boolean(key) && !byKey.has(key!));
+  for (const job of await db.job.findMany({ where: { dedupeKey: { in: missing } } })) byKey.set(job.dedupeKey!, job);
+  const keyless = inserted.filter((job) => !job.dedupeKey);
+  return inputs.map((input) => (input.dedupeKey ? byKey.get(input.dedupeKey)! : keyless.shift()!));
+}
+
+// Wakes workers: this process's at once; on PostgreSQL every process's, when the caller's
+// transaction commits (NOTIFY is delivered at commit, and not at all on rollback).
+async function announce(db: DbOrTx) {
+  if (engineOf(db) === "postgresql") await db.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
+  jobsQueued();
 }
 
 export type CancelJobsFilter =
@@ -109,64 +165,25 @@ async function cancellableJobs(db: DbOrTx, filter: CancelJobsFilter): Promise<Pr
   return { id: { in: ids } };
 }
 
-export interface ClaimOptions {
-  workerId: string;
-  limit: number;
-  /** How long the claim holds; past it the job is presumed lost and claimable again. */
-  lockMs: number;
-}
-
 /**
- * Atomically marks up to `limit` due jobs as running for this worker and returns them, oldest
- * runAt first. Due: queued with runAt ≤ now, or running with an expired lock (a crashed
- * worker). Each claim counts as an attempt, so a job that keeps killing workers runs out.
+ * Marks claimed jobs succeeded, in one statement; returns the ids it settled. A job missing from
+ * the answer lost its claim (its worker's lock expired and it was claimed again).
  */
-export async function claimDueJobs(ctx: AppContext, options: ClaimOptions): Promise<Job[]> {
+export async function completeJobs(ctx: AppContext, jobs: Job[]): Promise<Set<string>> {
+  if (jobs.length === 0) return new Set();
+  const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
-  const claim = { ...options, now, lockedUntil: new Date(now.getTime() + options.lockMs) };
-  const rows = engineOf(ctx.db) === "postgresql" ? await claimOnPostgres(ctx.db, claim) : await claimOnSqlite(ctx.db, claim);
-  return rows.map(jobFromRow).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+  const claims = jobs.map((job) => sql`(${job.id}, ${job.lockedBy}, CAST(${job.attempts} AS INTEGER))`);
+  const rows = await ctx.db.$queryRaw<{ id: string }[]>(sql`
+    UPDATE "Job" SET "status" = 'succeeded', "finishedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "status" = 'running' AND ("id", "lockedBy", "attempts") IN (VALUES ${join(claims)})
+    RETURNING "id"`);
+  return new Set(rows.map((row) => row.id));
 }
 
-type Claim = ClaimOptions & { now: Date; lockedUntil: Date };
-
-// The pg adapter sends a Date as UTC text without a zone ("2026-03-01 12:34:56.789"), which
-// PostgreSQL reads as timestamp(3) exactly as stored, whatever the session TimeZone is.
-// SKIP LOCKED lets concurrent workers take disjoint rows instead of queueing behind each other.
-function claimOnPostgres(db: Db, c: Claim) {
-  return db.$queryRaw<Record<string, unknown>[]>`
-    UPDATE "Job" SET "status" = 'running', "lockedBy" = ${c.workerId}, "lockedUntil" = ${c.lockedUntil},
-                     "attempts" = "attempts" + 1, "updatedAt" = ${c.now}
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE ("status" = 'queued' AND "runAt" <= ${c.now}) OR ("status" = 'running' AND "lockedUntil" < ${c.now})
-      ORDER BY "runAt" LIMIT ${c.limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING *`;
-}
-
-// One statement is one write transaction in SQLite, so the claim is atomic even between
-// connections. Dates are stored as fixed-width ISO text ("2026-03-01T12:34:56.789+00:00") and
-// the adapter sends Date parameters in that same form, so text comparison is time order.
-function claimOnSqlite(db: Db, c: Claim) {
-  return db.$queryRaw<Record<string, unknown>[]>`
-    UPDATE "Job" SET "status" = 'running', "lockedBy" = ${c.workerId}, "lockedUntil" = ${c.lockedUntil},
-                     "attempts" = "attempts" + 1, "updatedAt" = ${c.now}
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE ("status" = 'queued' AND "runAt" <= ${c.now}) OR ("status" = 'running' AND "lockedUntil" < ${c.now})
-      ORDER BY "runAt" LIMIT ${c.limit})
-    RETURNING *`;
-}
-
-/** Marks a claimed job succeeded. False when the claim was lost (lock expired, re-claimed). */
+/** Marks a claimed job succeeded. False when the claim was lost. */
 export async function completeJob(ctx: AppContext, job: Job): Promise<boolean> {
-  const now = ctx.clock.now();
-  const { count } = await ctx.db.job.updateMany({
-    where: stillClaimed(job),
-    data: { status: "succeeded", finishedAt: now, lockedUntil: null, lastError: null, updatedAt: now },
-  });
-  return count === 1;
+  return (await completeJobs(ctx, [job])).has(job.id);
 }
 
 export type FailOutcome = "retrying" | "failed" | "lost";
@@ -181,7 +198,7 @@ export type FailOutcome = "retrying" | "failed" | "lost";
 export async function failJob(ctx: AppContext, job: Job, error: unknown): Promise<FailOutcome> {
   const now = ctx.clock.now();
   const lastError = describeError(error).slice(0, LAST_ERROR_MAX_CHARS);
-  const settled = { lockedUntil: null, lastError, updatedAt: now };
+  const settled = { lockedUntil: null, lockedBy: null, lastError, updatedAt: now };
   let data: Prisma.JobUpdateManyMutationInput;
   if (error instanceof RetryJobAfter) {
     const delayMs = Math.max(error.delayMs, MIN_REQUESTED_DELAY_MS);
@@ -191,7 +208,10 @@ export async function failJob(ctx: AppContext, job: Job, error: unknown): Promis
   } else {
     data = { ...settled, status: "queued", runAt: new Date(now.getTime() + retryDelayMs(job.attempts)) };
   }
-  const { count } = await ctx.db.job.updateMany({ where: stillClaimed(job), data });
+  const { count } = await ctx.db.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: job.lockedBy, attempts: job.attempts },
+    data,
+  });
   if (count === 0) return "lost";
   return data.status === "failed" ? "failed" : "retrying";
 }
@@ -207,23 +227,32 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-// The claim's identity: a worker whose lock expired and whose job was claimed again (maybe by
-// itself) must not settle the newer run.
-function stillClaimed(job: Job): Prisma.JobWhereInput {
-  return { id: job.id, status: "running", lockedBy: job.lockedBy, lockedUntil: job.lockedUntil, attempts: job.attempts };
-}
+export const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
+const PRUNE_CHUNK = 5_000;
 
-// Prisma exposes no public way to ask a client for its engine; both generated clients carry
-// their provider here (exercised by the suite on both engines).
-function engineOf(db: Db): "postgresql" | "sqlite" {
-  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
-  if (provider === "postgresql" || provider === "sqlite") return provider;
-  throw new Error(`Unsupported database provider "${provider}"`);
+/**
+ * Deletes succeeded and cancelled jobs that finished before `olderThan`, a chunk at a time so no
+ * statement holds the table long; failed jobs stay for inspection, and a job whose dedupe key
+ * must stay taken (keepUntil) stays until then. Returns how many were deleted.
+ */
+export async function pruneJobs(ctx: AppContext, { olderThan }: { olderThan: Date }): Promise<number> {
+  const now = ctx.clock.now();
+  let total = 0;
+  for (;;) {
+    const deleted = await ctx.db.$executeRaw`
+      DELETE FROM "Job" WHERE "id" IN (
+        SELECT "id" FROM "Job"
+        WHERE "status" IN ('succeeded', 'cancelled') AND "finishedAt" < ${olderThan}
+          AND ("keepUntil" IS NULL OR "keepUntil" < ${now})
+        LIMIT ${PRUNE_CHUNK})`;
+    total += deleted;
+    if (deleted < PRUNE_CHUNK) return total;
+  }
 }
 
 // Raw rows: both adapters already return Dates and numbers for these columns; this keeps the
 // Job type honest should a driver start returning text.
-function jobFromRow(row: Record<string, unknown>): Job {
+export function jobFromRow(row: Record<string, unknown>): Job {
   const date = (value: unknown) => (value == null || value instanceof Date ? value : new Date(String(value)));
   return {
     ...row,
@@ -232,7 +261,9 @@ function jobFromRow(row: Record<string, unknown>): Job {
     runAt: date(row.runAt),
     lockedUntil: date(row.lockedUntil),
     finishedAt: date(row.finishedAt),
+    keepUntil: date(row.keepUntil),
     attempts: Number(row.attempts),
     maxAttempts: Number(row.maxAttempts),
+    priority: Number(row.priority),
   } as Job;
 }

@@ -3,13 +3,17 @@ import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
 import { createDb } from "~/db.server";
 import { useTestDatabase } from "../../tests/support/database";
+import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
 import {
   cancelJobs,
-  claimDueJobs,
   completeJob,
+  completeJobs,
   enqueueJob,
+  enqueueJobs,
   failJob,
+  JOB_PRIORITY,
   PermanentJobError,
+  pruneJobs,
   retryDelayMs,
   RetryJobAfter,
 } from "./queue.server";
@@ -120,28 +124,138 @@ describe("cancelJobs", () => {
 });
 
 describe("claimDueJobs", () => {
+  const realNow = () => START;
+  const claim = (workerId: string, limit: number, at = realNow) => claimDueJobs(ctx, { workerId, limit, lockMs: 60_000, realNow: at });
+
   it("claims only due queued jobs, oldest first, and counts the attempt", async () => {
     const later = await enqueueJob(ctx, { kind: "test.step", payload: {}, runAt: new Date(START.getTime() + 1) });
     const older = await enqueueJob(ctx, { kind: "test.step", payload: {}, runAt: new Date(START.getTime() - 5_000) });
     const now = await enqueueJob(ctx, { kind: "test.step", payload: {} });
-    const claimed = await claimDueJobs(ctx, { workerId: "w1", limit: 10, lockMs: 60_000 });
+    const claimed = await claim("w1", 10);
     expect(claimed.map((j) => j.id)).toEqual([older.id, now.id]);
     expect(claimed[0]).toMatchObject({ status: "running", attempts: 1, lockedBy: "w1", lockedUntil: new Date(START.getTime() + 60_000) });
     expect((await job(later.id)).status).toBe("queued");
   });
 
-  it("reclaims a job whose worker's lock expired, and the old worker cannot settle it", async () => {
+  it("takes a higher priority first, however long the lower one has waited", async () => {
+    const marketing = await enqueueJobs(
+      ctx,
+      Array.from({ length: 5 }, (_, i) => ({ kind: "test.send", payload: {}, priority: JOB_PRIORITY.marketing, runAt: new Date(START.getTime() - 60_000 + i) })),
+    );
+    const stop = await enqueueJob(ctx, { kind: "test.send", payload: {}, priority: JOB_PRIORITY.optOut });
+    const shipping = await enqueueJob(ctx, { kind: "test.send", payload: {}, priority: JOB_PRIORITY.transactional });
+    expect((await claim("w1", 3)).map((j) => j.id)).toEqual([stop.id, shipping.id, marketing[0]!.id]);
+  });
+
+  it("takes the shops in turn, so one shop's backlog does not starve another's", async () => {
+    const [big, small] = await Promise.all(
+      ["big", "small"].map((name) => db.shop.create({ data: { domain: `claim-${name}-${process.pid}.myshopify.com`, name } })),
+    );
+    try {
+      await enqueueJobs(ctx, Array.from({ length: 200 }, (_, i) => ({ kind: "test.send", payload: {}, shopId: big!.id, runAt: new Date(START.getTime() - 10_000 + i) })));
+      const late = await enqueueJobs(ctx, Array.from({ length: 3 }, () => ({ kind: "test.send", payload: {}, shopId: small!.id })));
+      const claimed = await claim("w1", 6);
+      expect(claimed.filter((j) => j.shopId === small!.id).map((j) => j.id).sort()).toEqual(late.map((j) => j.id).sort());
+      expect(claimed.filter((j) => j.shopId === big!.id)).toHaveLength(3);
+    } finally {
+      await db.job.deleteMany();
+      await db.shop.deleteMany({ where: { id: { in: [big!.id, small!.id] } } });
+    }
+  });
+
+  it("two clients claiming at once never take the same job", async () => {
+    await enqueueJobs(ctx, Array.from({ length: 300 }, (_, i) => ({ kind: "test.send", payload: { i } })));
+    const other = createDb(url);
+    try {
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => claimDueJobs({ db: i % 2 ? db : other, clock }, { workerId: `w${i}`, limit: 60, lockMs: 60_000 })));
+      const ids = claims.flat().map((j) => j.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(300);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+});
+
+describe("locks", () => {
+  const at = (ms: number) => () => new Date(START.getTime() + ms);
+
+  it("a dead worker's job is queued again once its lock's time-to-live has passed, and the old claim cannot settle it", async () => {
     await enqueueJob(ctx, { kind: "test.step", payload: {} });
-    const [crashed] = await claimDueJobs(ctx, { workerId: "crashed", limit: 1, lockMs: 60_000 });
-    clock.advanceMinutes(1);
-    expect(await claimDueJobs(ctx, { workerId: "w2", limit: 1, lockMs: 60_000 })).toHaveLength(0);
-    clock.setTo(new Date(START.getTime() + 60_001));
-    const [reclaimed] = await claimDueJobs(ctx, { workerId: "w2", limit: 1, lockMs: 60_000 });
+    const [crashed] = await claimDueJobs(ctx, { workerId: "crashed", limit: 1, lockMs: 60_000, realNow: at(0) });
+    expect(await rescueExpiredJobs(ctx, { realNow: at(60_000) })).toBe(0);
+    expect(await claimDueJobs(ctx, { workerId: "w2", limit: 1, lockMs: 60_000, realNow: at(60_000) })).toHaveLength(0);
+    expect(await rescueExpiredJobs(ctx, { realNow: at(60_001) })).toBe(1);
+    const [reclaimed] = await claimDueJobs(ctx, { workerId: "w2", limit: 1, lockMs: 60_000, realNow: at(60_001) });
     expect(reclaimed).toMatchObject({ id: crashed!.id, attempts: 2, lockedBy: "w2" });
     expect(await completeJob(ctx, crashed!)).toBe(false);
     expect(await failJob(ctx, crashed!, new Error("late"))).toBe("lost");
     expect(await completeJob(ctx, reclaimed!)).toBe(true);
     expect(await job(reclaimed!.id)).toMatchObject({ status: "succeeded", finishedAt: clock.now(), lockedUntil: null });
+  });
+
+  it("a heartbeat keeps a long job's lock, so it is never rescued while its worker lives", async () => {
+    const queued = await enqueueJob(ctx, { kind: "test.long", payload: {} });
+    await claimDueJobs(ctx, { workerId: "alive", limit: 1, lockMs: 60_000, realNow: at(0) });
+    for (const beat of [20_000, 40_000, 60_000, 80_000]) {
+      expect(await renewLocks(ctx, { workerId: "alive", lockMs: 60_000, realNow: at(beat) })).toBe(1);
+      expect(await rescueExpiredJobs(ctx, { realNow: at(beat + 1) })).toBe(0);
+    }
+    expect(await job(queued.id)).toMatchObject({ status: "running", lockedBy: "alive", lockedUntil: new Date(START.getTime() + 140_000) });
+  });
+});
+
+describe("batches", () => {
+  it("enqueues many jobs in one call, in input order, with repeats returning the job that holds the key", async () => {
+    const first = await enqueueJob(ctx, { kind: "test.echo", payload: { n: 0 }, dedupeKey: "k1" });
+    const jobs = await enqueueJobs(ctx, [
+      { kind: "test.echo", payload: { n: 1 } },
+      { kind: "test.echo", payload: { n: 2 }, dedupeKey: "k1" },
+      { kind: "test.echo", payload: { n: 3 }, dedupeKey: "k2" },
+      { kind: "test.echo", payload: { n: 4 } },
+    ]);
+    expect(jobs.map((j) => JSON.parse(j.payload).n)).toEqual([1, 0, 3, 4]);
+    expect(jobs[1]!.id).toBe(first.id);
+    expect(await db.job.count()).toBe(4);
+  });
+
+  it("completes many claimed jobs in one call and leaves out a claim that was lost", async () => {
+    await enqueueJobs(ctx, Array.from({ length: 3 }, () => ({ kind: "test.echo", payload: {} })));
+    const claimed = await claimDueJobs(ctx, { workerId: "w1", limit: 3, lockMs: 60_000 });
+    const stale = { ...claimed[2]!, attempts: claimed[2]!.attempts - 1 };
+    const settled = await completeJobs(ctx, [claimed[0]!, claimed[1]!, stale]);
+    expect([...settled].sort()).toEqual([claimed[0]!.id, claimed[1]!.id].sort());
+    expect(await db.job.count({ where: { status: "succeeded" } })).toBe(2);
+    expect((await job(claimed[2]!.id)).status).toBe("running");
+  });
+});
+
+describe("pruneJobs", () => {
+  it("deletes succeeded and cancelled jobs older than the window, keeps failed ones and dedupe keys that must stay taken", async () => {
+    const day = 24 * 3_600_000;
+    const old = await enqueueJobs(ctx, [
+      { kind: "test.done", payload: {} },
+      { kind: "test.cancelled", payload: {} },
+      { kind: "test.failed", payload: {}, maxAttempts: 1 },
+      { kind: "test.milestone", payload: {}, dedupeKey: "order:1:shipped", keepKeyForMs: 365 * day },
+    ]);
+    await cancelJobs(ctx, { ids: [old[1]!.id] }, "order placed");
+    const claimed = await claimDueJobs(ctx, { workerId: "w", limit: 10, lockMs: 60_000 });
+    await completeJobs(ctx, claimed.filter((j) => j.kind !== "test.failed"));
+    await failJob(ctx, claimed.find((j) => j.kind === "test.failed")!, new Error("boom"));
+    clock.setTo(new Date(START.getTime() + 8 * day));
+    const recent = await enqueueJob(ctx, { kind: "test.done", payload: {} });
+    await completeJobs(ctx, await claimDueJobs(ctx, { workerId: "w", limit: 10, lockMs: 60_000 }));
+
+    expect(await pruneJobs(ctx, { olderThan: new Date(clock.now().getTime() - 7 * day) })).toBe(2);
+    expect((await db.job.findMany({ orderBy: { kind: "asc" } })).map((j) => [j.kind, j.status])).toEqual([
+      ["test.done", "succeeded"],
+      ["test.failed", "failed"],
+      ["test.milestone", "succeeded"],
+    ]);
+    expect((await db.job.findFirstOrThrow({ where: { kind: "test.done" } })).id).toBe(recent.id);
+    const again = await enqueueJob(ctx, { kind: "test.milestone", payload: {}, dedupeKey: "order:1:shipped" });
+    expect(again.id).toBe(old[3]!.id);
   });
 });
 

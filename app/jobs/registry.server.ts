@@ -10,6 +10,12 @@ export interface JobDefinition<P> {
   parsePayload(raw: unknown): P;
   /** Does the work. Runs at least once, maybe twice: make it idempotent. */
   run(ctx: AppContext, payload: P, job: Job): Promise<void>;
+  /**
+   * Optional: runs the jobs of this kind that one claim took together, so they can share reads
+   * and writes. Returns one promise per entry, in order; each settles its own job as `run`'s
+   * would, so one slow entry holds back none of the others.
+   */
+  runBatch?(ctx: AppContext, entries: { payload: P; job: Job }[]): Promise<void>[];
 }
 
 /** Identity at run time; it lets TypeScript infer P from parsePayload for run's payload. */

@@ -1,19 +1,25 @@
-// Runs queued jobs: one batch (runDueJobs), everything due now (drainDueJobs, for the
-// sandbox's clock), or a polling loop in the app process or a process of its own (startWorker).
+// Runs queued jobs: one claim (runDueJobs), everything due now (drainDueJobs, for the sandbox's
+// clock), or a continuous pool in the app process or a process of its own (startWorker): a free
+// slot takes the next job as soon as one is due, with no batch barrier; claims and completions
+// go to the database in batches; a heartbeat renews the locks of running jobs.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { AppContext } from "../context.server";
-import { claimDueJobs, completeJob, describeError, failJob, PermanentJobError, type Job } from "./queue.server";
+import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
+import { onJobsQueued } from "./job-signals.server";
+import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJob, PermanentJobError, pruneJobs, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
 
 /** Receives one line per failure; never the payload, which can hold phone numbers and text. */
 export type JobLogger = (line: string) => void;
 const logToStderr: JobLogger = (line) => console.error(line);
 
-/** Longer than any handler should take; past it the job is presumed lost and runs again. */
-export const DEFAULT_LOCK_MS = 5 * 60_000;
+/** Real time a claim holds without a heartbeat; the heartbeat renews it every third of that. */
+export const DEFAULT_LOCK_MS = 60_000;
+export const DEFAULT_CONCURRENCY = 50;
 const LOG_LINE_MAX_CHARS = 300;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 export type JobOutcome = "succeeded" | "retrying" | "failed" | "lost";
 export type JobRunCounts = { claimed: number } & Record<JobOutcome, number>;
@@ -21,81 +27,127 @@ export type JobRunCounts = { claimed: number } & Record<JobOutcome, number>;
 export interface RunDueJobsOptions {
   /** Unique per running worker (see defaultWorkerId). */
   workerId: string;
-  /** Jobs claimed per batch; they run concurrently. */
+  /** Jobs claimed at once; they run concurrently. */
   limit: number;
   lockMs?: number;
   log?: JobLogger;
+  realNow?: () => Date;
 }
 
 export function defaultWorkerId(role = "worker"): string {
   return `${role}:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-// Every batch this process is claiming or running. A drain waits for them: the jobs another
+// Every claim this process is making or running. A drain waits for them: the jobs another
 // worker of the process has claimed are invisible to the drain's own claim. It does not wait
 // for another drain's claim that found nothing, or two drains would wait for each other for ever.
-interface BatchInFlight {
+interface ClaimInFlight {
   byDrain: boolean;
   holdsJobs: boolean;
   settled: Promise<unknown>;
 }
-const batchesInFlight = new Set<BatchInFlight>();
+const claimsInFlight = new Set<ClaimInFlight>();
 
-/** Claims one batch of due jobs and runs it. Handler errors settle the job; they never throw. */
-export function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
-  return runBatch(ctx, registry, options, false);
+interface Claimed {
+  count: number;
+  /** One per claimed job, resolving with its outcome once the job is settled in the database. */
+  outcomes: Promise<JobOutcome>[];
 }
 
-function runBatch(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions, byDrain: boolean): Promise<JobRunCounts> {
-  const batch: BatchInFlight = { byDrain, holdsJobs: false, settled: Promise.resolve() };
-  const counts = claimAndRun(ctx, registry, options, () => (batch.holdsJobs = true)).finally(() => batchesInFlight.delete(batch));
-  batch.settled = counts;
-  batchesInFlight.add(batch);
-  return counts;
-}
-
-async function claimAndRun(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions, onClaimed: () => void): Promise<JobRunCounts> {
+/** Claims and runs jobs for one worker id, settling the successes of many jobs in one statement. */
+function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunDueJobsOptions, "limit">, byDrain: boolean) {
   const log = options.log ?? logToStderr;
-  const jobs = await claimDueJobs(ctx, {
-    workerId: options.workerId,
-    limit: options.limit,
-    lockMs: options.lockMs ?? DEFAULT_LOCK_MS,
-  });
-  if (jobs.length > 0) onClaimed();
-  const outcomes = await Promise.all(jobs.map((job) => runClaimedJob(ctx, registry, job, log)));
-  const counts: JobRunCounts = { claimed: jobs.length, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
-  for (const outcome of outcomes) counts[outcome] += 1;
-  return counts;
+  const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
+  const succeeded: { job: Job; settle: (outcome: JobOutcome) => void }[] = [];
+  let flushScheduled = false;
+
+  const flush = async () => {
+    flushScheduled = false;
+    const batch = succeeded.splice(0);
+    try {
+      const settled = await completeJobs(ctx, batch.map((entry) => entry.job));
+      for (const { job, settle } of batch) {
+        if (!settled.has(job.id)) log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
+        settle(settled.has(job.id) ? "succeeded" : "lost");
+      }
+    } catch (error) {
+      // The locks will expire and the jobs will run again: handlers are idempotent.
+      for (const { job, settle } of batch) {
+        log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
+        settle("lost");
+      }
+    }
+  };
+  const complete = (job: Job) =>
+    new Promise<JobOutcome>((settle) => {
+      succeeded.push({ job, settle });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(() => void flush());
+      }
+    });
+
+  const settle = (job: Job, run: Promise<void>): Promise<JobOutcome> =>
+    run.then(
+      () => complete(job),
+      (error) => settleFailure(ctx, job, error, log),
+    );
+
+  const start = (jobs: Job[]): Promise<JobOutcome>[] => {
+    const byKind = new Map<string, Job[]>();
+    for (const job of jobs) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    return [...byKind.values()].flatMap((group) => runGroup(ctx, registry, group).map((run, i) => settle(group[i]!, run)));
+  };
+
+  return {
+    claim(limit: number): Promise<Claimed> {
+      const entry: ClaimInFlight = { byDrain, holdsJobs: false, settled: Promise.resolve() };
+      const claimed = claimDueJobs(ctx, { workerId: options.workerId, limit, lockMs, realNow: options.realNow }).then((jobs) => {
+        if (jobs.length > 0) entry.holdsJobs = true;
+        return { count: jobs.length, outcomes: start(jobs) };
+      });
+      entry.settled = claimed.then(({ outcomes }) => Promise.all(outcomes)).finally(() => claimsInFlight.delete(entry));
+      claimsInFlight.add(entry);
+      return claimed;
+    },
+    heartbeat: () => renewLocks(ctx, { workerId: options.workerId, lockMs, realNow: options.realNow }),
+  };
 }
 
-async function runClaimedJob(ctx: AppContext, registry: JobRegistry, job: Job, log: JobLogger): Promise<JobOutcome> {
+// The jobs of one kind claimed together: one runBatch call when the kind has one, so it can
+// share its reads and writes, else a run each. Either way every job settles on its own.
+function runGroup(ctx: AppContext, registry: JobRegistry, jobs: Job[]): Promise<void>[] {
+  let definition;
   try {
-    await runHandler(ctx, registry, job);
+    definition = registry.definitionFor(jobs[0]!.kind);
   } catch (error) {
-    return settleFailure(ctx, job, error, log);
+    return jobs.map(() => Promise.reject(error));
   }
-  try {
-    if (await completeJob(ctx, job)) return "succeeded";
-    log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
-  } catch (error) {
-    // The lock will expire and the job will run again: handlers are idempotent.
-    log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
+  const parsed = jobs.map((job) => parseJob(definition, job));
+  const runnable = parsed.flatMap((entry, i) => ("payload" in entry ? [{ payload: entry.payload, job: jobs[i]! }] : []));
+  let runs: Promise<void>[];
+  if (definition.runBatch && runnable.length > 0) {
+    try {
+      runs = definition.runBatch(ctx, runnable);
+    } catch (error) {
+      runs = runnable.map(() => Promise.reject(error));
+    }
+  } else {
+    runs = runnable.map(({ payload, job }) => Promise.resolve().then(() => definition.run(ctx, payload, job)));
   }
-  return "lost";
+  let next = 0;
+  return parsed.map((entry) => ("error" in entry ? Promise.reject(entry.error) : runs[next++]!));
 }
 
-async function runHandler(ctx: AppContext, registry: JobRegistry, job: Job): Promise<void> {
-  const definition = registry.definitionFor(job.kind);
+function parseJob(definition: ReturnType<JobRegistry["definitionFor"]>, job: Job): { payload: unknown } | { error: Error } {
   if (job.attempts > job.maxAttempts) {
-    throw new PermanentJobError(`Gave up after ${job.maxAttempts} attempts whose locks expired (worker crashed or handler too slow)`);
+    return { error: new PermanentJobError(`Gave up after ${job.maxAttempts} attempts whose locks expired (worker crashed or handler too slow)`) };
   }
-  let payload: unknown;
   try {
-    payload = definition.parsePayload(JSON.parse(job.payload));
+    return { payload: definition.parsePayload(JSON.parse(job.payload)) };
   } catch (error) {
-    throw new PermanentJobError(`Invalid payload for "${job.kind}": ${describeError(error)}`);
+    return { error: new PermanentJobError(`Invalid payload for "${job.kind}": ${describeError(error)}`) };
   }
-  await definition.run(ctx, payload, job);
 }
 
 async function settleFailure(ctx: AppContext, job: Job, error: unknown, log: JobLogger): Promise<JobOutcome> {
@@ -118,32 +170,43 @@ function oneLine(text: string): string {
   return line.length > LOG_LINE_MAX_CHARS ? `${line.slice(0, LOG_LINE_MAX_CHARS - 1)}…` : line;
 }
 
+async function countOutcomes(claimed: Claimed): Promise<JobRunCounts> {
+  const counts: JobRunCounts = { claimed: claimed.count, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
+  for (const outcome of await Promise.all(claimed.outcomes)) counts[outcome] += 1;
+  return counts;
+}
+
+/** Claims one batch of due jobs and runs it. Handler errors settle the job; they never throw. */
+export async function runDueJobs(ctx: AppContext, registry: JobRegistry, options: RunDueJobsOptions): Promise<JobRunCounts> {
+  return countOutcomes(await createRunner(ctx, registry, options, false).claim(options.limit));
+}
+
 export interface DrainOptions {
-  /** Bound on batches, so a job that always enqueues more work for "now" cannot loop forever. */
+  /** Bound on claims, so a job that always enqueues more work for "now" cannot loop forever. */
   maxBatches?: number;
   limit?: number;
   log?: JobLogger;
 }
 
 /**
- * Runs batches until nothing is due at the clock's current time and no worker of this process
- * is still claiming or running a batch, including jobs that jobs enqueue for now; retries land
+ * Runs claims until nothing is due at the clock's current time and no worker of this process
+ * is still claiming or running jobs, including jobs that jobs enqueue for now; retries land
  * in the future (≥ 1 s), so they wait for the clock to move. Jobs locked by a worker of another
  * process are left to it.
  */
 export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
   const { maxBatches = 100, limit = 50 } = options;
-  const workerId = defaultWorkerId("drain");
+  const runner = createRunner(ctx, registry, { workerId: defaultWorkerId("drain"), log: options.log }, true);
   const total: JobRunCounts = { claimed: 0, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
   for (let batch = 0; batch < maxBatches; ) {
-    const counts = await runBatch(ctx, registry, { workerId, limit, log: options.log }, true);
+    const counts = await countOutcomes(await runner.claim(limit));
     for (const key of Object.keys(total) as (keyof JobRunCounts)[]) total[key] += counts[key];
     if (counts.claimed > 0) {
       batch++;
       continue;
     }
     // What the other workers hold may enqueue more for now: look again once they have settled.
-    const others = [...batchesInFlight].filter((other) => other.holdsJobs || !other.byDrain);
+    const others = [...claimsInFlight].filter((other) => other.holdsJobs || !other.byDrain);
     if (others.length === 0) return total;
     await Promise.allSettled(others.map((other) => other.settled));
   }
@@ -152,75 +215,101 @@ export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, optio
 
 export interface WorkerOptions {
   /**
-   * Asked before each batch with the usual batch size; resolves with the size to claim now. A
-   * worker sharing its process with the web server waits here while webhooks are being answered.
+   * Asked before each claim with the number of free slots; resolves with how many to claim now.
+   * A worker sharing its process with the web server waits here while webhooks are being answered.
    */
   pace?: (limit: number) => Promise<number>;
+  /** The backstop: how often an idle worker looks for due jobs nobody signalled. */
   pollMs?: number;
   workerId?: string;
-  limit?: number;
+  /** Jobs running at once. */
+  concurrency?: number;
   lockMs?: number;
+  /** Succeeded and cancelled jobs are deleted this long after they finished (default 7 days). */
+  retentionMs?: number;
   log?: JobLogger;
 }
 
 export interface RunningWorker {
   readonly workerId: string;
-  /** Stops polling and resolves once the jobs in flight have been settled. */
+  /** Stops claiming and resolves once the jobs in flight have been settled. */
   stop(): Promise<void>;
 }
 
-const wakers = new Set<() => void>();
-
-/** Work was queued for now in this process: its workers look at once instead of at their next poll. */
-export function jobsQueued() {
-  for (const wake of wakers) wake();
-}
-
-/** Polls for due jobs until stopped; a full batch is followed at once by the next. */
+/** Runs jobs as they come due until stopped. */
 export function startWorker(ctx: AppContext, registry: JobRegistry, options: WorkerOptions = {}): RunningWorker {
-  const { pollMs = 1_000, limit = 10, lockMs, workerId = defaultWorkerId() } = options;
+  const { pollMs = 1_000, concurrency = DEFAULT_CONCURRENCY, lockMs = DEFAULT_LOCK_MS, workerId = defaultWorkerId() } = options;
+  const { retentionMs = DEFAULT_RETENTION_MS } = options;
   const log = options.log ?? logToStderr;
+  const runner = createRunner(ctx, registry, { workerId, lockMs, log }, false);
+  const inFlight = new Set<Promise<unknown>>();
+  let running = 0;
+  let claiming = false;
+  let claimDone: Promise<void> = Promise.resolve();
+  // Set when a claim came back short: nothing more is due until a signal or the next poll says so.
+  let idle = false;
   let stopping = false;
-  // Set when woken mid-batch, so the jobs queued meanwhile do not wait for the next poll.
-  let woken = false;
-  let endPause = () => {};
-  const wake = () => {
-    woken = true;
-    endPause();
-  };
-  const pause = () =>
-    new Promise<void>((resolve) => {
-      if (woken) return resolve();
-      const timer = setTimeout(resolve, pollMs);
-      endPause = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  wakers.add(wake);
-  const loop = (async () => {
-    while (!stopping) {
-      let claimed = 0;
-      // A full batch is followed at once by the next: the event loop gets a turn in between, so
-      // a worker in the web process does not hold HTTP requests back batch after batch.
-      await turnOfTheEventLoop();
-      const batch = options.pace ? await options.pace(limit) : limit;
+
+  const fill = () => {
+    if (stopping || claiming || idle || running >= concurrency) return;
+    claiming = true;
+    claimDone = (async () => {
       try {
-        ({ claimed } = await runDueJobs(ctx, registry, { workerId, limit: batch, lockMs, log }));
+        // The event loop gets a turn first, so a worker in the web process does not hold HTTP
+        // requests back claim after claim.
+        await turnOfTheEventLoop();
+        const free = concurrency - running;
+        const size = options.pace ? await options.pace(free) : free;
+        const { count, outcomes } = await runner.claim(size);
+        if (count < size) idle = true;
+        running += count;
+        for (const outcome of outcomes) {
+          const done = outcome.finally(() => {
+            running -= 1;
+            inFlight.delete(done);
+            fill();
+          });
+          inFlight.add(done);
+        }
       } catch (error) {
+        idle = true;
         log(oneLine(`[jobs] worker ${workerId} could not claim jobs: ${describeError(error)}`));
+      } finally {
+        claiming = false;
       }
-      if (!stopping && claimed < batch) await pause();
-      woken = false;
+      fill();
+    })();
+  };
+  const wake = () => {
+    idle = false;
+    fill();
+  };
+
+  const housekeeping = async (work: () => Promise<unknown>, what: string) => {
+    try {
+      await work();
+    } catch (error) {
+      log(oneLine(`[jobs] worker ${workerId} could not ${what}: ${describeError(error)}`));
     }
-  })();
+  };
+  const timers = [
+    setInterval(wake, pollMs),
+    setInterval(() => {
+      if (running > 0) void housekeeping(runner.heartbeat, "renew its locks");
+      void housekeeping(() => rescueExpiredJobs(ctx), "rescue expired jobs");
+    }, lockMs / 3),
+    setInterval(() => void housekeeping(() => pruneJobs(ctx, { olderThan: new Date(ctx.clock.now().getTime() - retentionMs) }), "prune jobs"), PRUNE_EVERY_MS),
+  ];
+  const stopListening = onJobsQueued(wake);
+  wake();
   return {
     workerId,
     async stop() {
       stopping = true;
-      wakers.delete(wake);
-      wake();
-      await loop;
+      stopListening();
+      for (const timer of timers) clearInterval(timer);
+      await claimDone;
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 }

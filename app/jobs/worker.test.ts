@@ -1,9 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
-import { createDb, type Db } from "~/db.server";
+import { createDb, engineOf, type Db } from "~/db.server";
 import { useTestDatabase } from "../../tests/support/database";
-import { cancelJobs, enqueueJob, PermanentJobError } from "./queue.server";
+import { listenForJobs, onJobsQueued } from "./job-signals.server";
+import { cancelJobs, enqueueJob, enqueueJobs, PermanentJobError } from "./queue.server";
 import { createJobRegistry, defineJob, type JobDefinition } from "./registry.server";
 import { advanceClockThroughJobs, drainDueJobs, runDueJobs, startWorker } from "./worker.server";
 
@@ -111,19 +112,6 @@ describe("runDueJobs", () => {
     expect(await runDueJobs(ctx, createJobRegistry([definition]), { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 1, succeeded: 1 });
     expect([...runs.keys()]).toEqual([kept.id]);
     expect(await job(cancelled.id)).toMatchObject({ status: "cancelled", cancelReason: "order placed", attempts: 0 });
-  });
-
-  it("an expired lock is reclaimed and the job runs", async () => {
-    const { definition, runs } = recordingJob("test.step");
-    const registry = createJobRegistry([definition]);
-    const queued = await enqueueJob(ctx, { kind: "test.step", payload: {} });
-    // A worker claims it and dies: the job stays "running" under its lock.
-    await db.job.update({ where: { id: queued.id }, data: { status: "running", attempts: 1, lockedBy: "dead", lockedUntil: new Date(START.getTime() + 60_000) } });
-    expect((await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).claimed).toBe(0);
-    clock.advanceMinutes(2);
-    expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 1, succeeded: 1 });
-    expect(runs.get(queued.id)).toBe(1);
-    expect(await job(queued.id)).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: "w" });
   });
 
   it("fails unknown kinds, bad payloads and permanent errors at once, with a clear error", async () => {
@@ -234,6 +222,114 @@ describe("startWorker", () => {
     await stopping;
     expect(await job(slow.id)).toMatchObject({ status: "succeeded", lockedBy: "poller" });
     expect(logged).toEqual([expect.stringMatching(/\(test\.fails\) attempt 1\/1 failed: Error: boom$/)]);
+  });
+});
+
+describe("the continuous pool", () => {
+  it("a dead worker's job is reclaimed once its lock expires, and runs once", async () => {
+    const { definition, runs } = recordingJob("test.step");
+    const queued = await enqueueJob(ctx, { kind: "test.step", payload: {} });
+    // A worker claimed it and died: "running" under a lock nobody renews.
+    await db.job.update({ where: { id: queued.id }, data: { status: "running", attempts: 1, lockedBy: "dead", lockedUntil: new Date(Date.now() + 300) } });
+    const worker = startWorker(ctx, createJobRegistry([definition]), { pollMs: 10, lockMs: 60, workerId: "rescuer", log });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(runs.get(queued.id)).toBeUndefined();
+      await vi.waitFor(async () => expect(await job(queued.id)).toMatchObject({ status: "succeeded", attempts: 2, lockedBy: "rescuer" }), { timeout: 3_000 });
+    } finally {
+      await worker.stop();
+    }
+    expect(runs.get(queued.id)).toBe(1);
+  });
+
+  it("a long job's heartbeat keeps its lock, so no other worker starts it again", async () => {
+    let release = () => {};
+    const starts = vi.fn();
+    const registry = createJobRegistry([
+      defineJob({ kind: "test.long", parsePayload: anyPayload, run: () => new Promise<void>((resolve) => ((release = resolve), starts())) }),
+    ]);
+    const queued = await enqueueJob(ctx, { kind: "test.long", payload: {} });
+    const workers = ["first", "second"].map((workerId) => startWorker(ctx, registry, { pollMs: 10, lockMs: 300, workerId, log }));
+    try {
+      await vi.waitFor(() => expect(starts).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 1_200)); // four lock lifetimes
+      expect(starts).toHaveBeenCalledTimes(1);
+      release();
+      await vi.waitFor(async () => expect((await job(queued.id)).status).toBe("succeeded"));
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+    expect(await job(queued.id)).toMatchObject({ attempts: 1 });
+  });
+
+  it("starts a job queued for now at once, not at the next poll", async () => {
+    const { definition, runs } = recordingJob("test.now");
+    const worker = startWorker(ctx, createJobRegistry([definition]), { pollMs: 60_000, workerId: "waker", log });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const queued = await enqueueJob(ctx, { kind: "test.now", payload: {} });
+      await vi.waitFor(() => expect(runs.get(queued.id)).toBe(1), { timeout: 2_000 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("a free slot takes the next job while a slow one is still running", async () => {
+    let release = () => {};
+    const done: string[] = [];
+    const registry = createJobRegistry([
+      defineJob({ kind: "test.slow", parsePayload: anyPayload, run: () => new Promise<void>((resolve) => (release = resolve)) }),
+      defineJob({ kind: "test.quick", parsePayload: anyPayload, run: async (_ctx, _payload, job) => void done.push(job.id) }),
+    ]);
+    await enqueueJob(ctx, { kind: "test.slow", payload: {} });
+    const worker = startWorker(ctx, registry, { pollMs: 10, concurrency: 2, workerId: "pool", log });
+    try {
+      const quick = await enqueueJobs(ctx, Array.from({ length: 20 }, () => ({ kind: "test.quick", payload: {} })));
+      await vi.waitFor(() => expect(done).toHaveLength(20), { timeout: 5_000 });
+      expect(new Set(done)).toEqual(new Set(quick.map((j) => j.id)));
+    } finally {
+      release();
+      await worker.stop();
+    }
+  });
+
+  it("hands a kind's claimed jobs to its runBatch together, and settles each on its own", async () => {
+    const batches: number[] = [];
+    const registry = createJobRegistry([
+      defineJob({
+        kind: "test.batch",
+        parsePayload: (raw) => raw as { ok: boolean },
+        run: async () => expect.unreachable("runBatch takes them"),
+        runBatch: (_ctx, entries) => {
+          batches.push(entries.length);
+          return entries.map(({ payload }) => (payload.ok ? Promise.resolve() : Promise.reject(new PermanentJobError("refused"))));
+        },
+      }),
+    ]);
+    const jobs = await enqueueJobs(ctx, [true, true, false, true].map((ok) => ({ kind: "test.batch", payload: { ok } })));
+    expect(await runDueJobs(ctx, registry, { workerId: "w", limit: 10, log })).toMatchObject({ claimed: 4, succeeded: 3, failed: 1 });
+    expect(batches).toEqual([4]);
+    expect((await job(jobs[2]!.id)).status).toBe("failed");
+  });
+});
+
+describe.runIf(engineOf(db) === "postgresql")("LISTEN/NOTIFY", () => {
+  it("a job queued by another process's client wakes this process's workers", async () => {
+    const woken = vi.fn();
+    const stopWaking = onJobsQueued(woken);
+    const listener = listenForJobs(url, log);
+    const other = createDb(url);
+    try {
+      await vi.waitFor(() => expect(woken).toHaveBeenCalled()); // the LISTEN is in place
+      woken.mockClear();
+      // As another process would: a bare NOTIFY, which no in-process signal accompanies.
+      await other.$executeRawUnsafe("NOTIFY textback_jobs");
+      await vi.waitFor(() => expect(woken).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+    } finally {
+      stopWaking();
+      await listener.stop();
+      await other.$disconnect();
+    }
   });
 });
 
