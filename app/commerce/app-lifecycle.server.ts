@@ -1,5 +1,6 @@
 import type { AppContext } from "~/context.server";
 import { cancelJobs } from "~/jobs/queue.server";
+import { moveMessages, WAITING_TO_SEND } from "~/messaging/message-lifecycle.server";
 
 // app/uninstalled: the shop's sessions are void the moment Shopify says so, and nothing more
 // is done for it: every queued job (sends, flow steps) is cancelled and every text still
@@ -13,9 +14,11 @@ export async function markShopUninstalled(ctx: AppContext, shopDomain: string) {
   const shop = await db.shop.findUnique({ where: { domain: shopDomain }, select: { id: true } });
   if (!shop) return;
   await cancelJobs(ctx, { shopId: shop.id }, "the app was uninstalled");
-  await db.message.updateMany({
-    where: { shopId: shop.id, direction: "outbound", status: { in: ["queued", "held"] } },
-    data: { status: "cancelled", errorDetail: "the app was uninstalled", holdUntil: null, updatedAt: now },
+  await moveMessages(db, {
+    where: { shopId: shop.id, direction: "outbound" },
+    from: WAITING_TO_SEND,
+    to: "cancelled",
+    data: { errorDetail: "the app was uninstalled", holdUntil: null, updatedAt: now },
   });
 }
 

@@ -3,6 +3,7 @@
 // than calendar windows, so no burst straddles midnight, and counted in absolute time, so
 // daylight-saving changes neither stretch nor shrink a window.
 import type { AppContext } from "../context.server";
+import type { DbOrTx } from "./consent-ledger.server";
 
 export const DAY_MS = 24 * 3_600_000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -34,25 +35,48 @@ export interface CapReached {
  * would break and when it no longer would. When both are full, the later of the two.
  */
 export async function marketingCapReached(ctx: AppContext, check: CapCheck): Promise<CapReached | null> {
-  const { capPerDay, capPerWeek, at } = check;
+  const sends = await recentMarketingSends(ctx.db, [check.contactId], { at: check.at, windowMs: capWindowMs(check) });
+  return capReachedAmong(sends.get(check.contactId) ?? [], check);
+}
+
+/** How far back the caps look: a week when there is a weekly cap, else a day; 0 for none. */
+export function capWindowMs({ capPerDay, capPerWeek }: Pick<CapCheck, "capPerDay" | "capPerWeek">): number {
   for (const cap of [capPerDay, capPerWeek]) {
     if (cap !== null && !(Number.isInteger(cap) && cap >= 1)) throw new RangeError(`A frequency cap must be a whole number ≥ 1 or null (got ${cap})`);
   }
-  if (capPerDay === null && capPerWeek === null) return null;
-  const windowMs = capPerWeek === null ? DAY_MS : WEEK_MS;
-  // Served by the Message index [contactId, direction, occurredAt] (its first two columns).
-  const sent = await ctx.db.message.findMany({
+  return capPerWeek !== null ? WEEK_MS : capPerDay !== null ? DAY_MS : 0;
+}
+
+/**
+ * When each contact's marketing texts of the last `windowMs` were handed over (ms, oldest
+ * first), for many contacts in one statement, served by the Message index [contactId, …].
+ */
+export async function recentMarketingSends(
+  db: DbOrTx,
+  contactIds: string[],
+  { at, windowMs }: { at: Date; windowMs: number },
+): Promise<Map<string, number[]>> {
+  const sends = new Map<string, number[]>();
+  if (windowMs === 0 || contactIds.length === 0) return sends;
+  const rows = await db.message.findMany({
     where: {
-      contactId: check.contactId,
+      contactId: { in: contactIds },
       direction: "outbound",
       sendAttemptedAt: { gt: new Date(at.getTime() - windowMs), lte: at },
       purpose: "marketing",
       status: { in: HANDED_OVER_STATUSES },
     },
     orderBy: { sendAttemptedAt: "asc" },
-    select: { sendAttemptedAt: true },
+    select: { contactId: true, sendAttemptedAt: true },
   });
-  const times = sent.map((m) => m.sendAttemptedAt!.getTime());
+  for (const row of rows) sends.set(row.contactId!, [...(sends.get(row.contactId!) ?? []), row.sendAttemptedAt!.getTime()]);
+  return sends;
+}
+
+/** The caps' verdict given the contact's handed-over times (ms, oldest first). */
+export function capReachedAmong(times: number[], check: Omit<CapCheck, "contactId">): CapReached | null {
+  const { capPerDay, capPerWeek, at } = check;
+  if (capWindowMs(check) === 0) return null;
   const reached = [fullUntil(times, capPerDay, DAY_MS, at, "day"), fullUntil(times, capPerWeek, WEEK_MS, at, "week")]
     .filter((r): r is CapReached => r !== null)
     .sort((a, b) => b.until.getTime() - a.until.getTime());

@@ -106,13 +106,16 @@ export async function renewLocks(ctx: AppContext, { workerId, lockMs, realNow }:
 }
 
 /**
- * Queues again the jobs whose worker stopped renewing its lock (it crashed or hung). The attempt
- * they used stays counted. Returns how many were rescued.
+ * Queues again the jobs whose worker stopped renewing its lock (it crashed or hung), except
+ * those of `aliveWorkers`. The attempt they used stays counted. Returns how many were rescued.
  */
-export async function rescueExpiredJobs(ctx: AppContext, { realNow }: { realNow?: () => Date } = {}): Promise<number> {
+export async function rescueExpiredJobs(
+  ctx: AppContext,
+  { realNow, aliveWorkers = [] }: { realNow?: () => Date; aliveWorkers?: string[] } = {},
+): Promise<number> {
   const now = realNow?.() ?? new Date();
   const { count } = await ctx.db.job.updateMany({
-    where: { status: "running", lockedUntil: { lt: now } },
+    where: { status: "running", lockedUntil: { lt: now }, lockedBy: { notIn: aliveWorkers } },
     data: { status: "queued", lockedBy: null, lockedUntil: null, updatedAt: ctx.clock.now() },
   });
   return count;

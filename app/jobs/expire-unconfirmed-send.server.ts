@@ -3,6 +3,7 @@
 // ends as failed with that reason instead of staying "sending" for ever.
 import { z } from "zod";
 import type { AppContext } from "~/context.server";
+import { moveMessages } from "~/messaging/message-lifecycle.server";
 import { defineJob } from "./registry.server";
 import { enqueueJob } from "./queue.server";
 
@@ -23,13 +24,11 @@ export const expireUnconfirmedSendJob = defineJob({
   kind: EXPIRE_UNCONFIRMED_SEND_JOB,
   parsePayload: (raw) => z.object({ messageId: z.string() }).parse(raw),
   async run(ctx, { messageId }) {
-    await ctx.db.message.updateMany({
-      where: { id: messageId, status: "sending", providerMessageId: null },
-      data: {
-        status: "failed",
-        errorCode: "outcome_unknown",
-        errorDetail: "Telnyx never confirmed this text; it was not sent again to avoid a duplicate",
-      },
+    await moveMessages(ctx.db, {
+      where: { id: messageId, providerMessageId: null },
+      from: ["sending"],
+      to: "failed",
+      data: { errorCode: "outcome_unknown", errorDetail: "Telnyx never confirmed this text; it was not sent again to avoid a duplicate" },
     });
   },
 });

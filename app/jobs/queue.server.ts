@@ -25,6 +25,7 @@ export const JOB_PRIORITY = {
 } as const;
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
+const DAY_MS = 24 * 3_600_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_CAP_MS = 60 * 60_000;
 const MIN_REQUESTED_DELAY_MS = 1_000;
@@ -57,11 +58,11 @@ export interface EnqueueJobInput {
   shopId?: string | null;
   /**
    * The job is created once per key: a later enqueue returns the first job, for as long as that
-   * job is kept (until it finishes and ages past retention, or `keepKeyForMs` after its runAt).
+   * job is kept (until it finishes and ages past retention, or `keepKeyForDays` after its runAt).
    */
   dedupeKey?: string | null;
   /** How long the dedupe key must stay taken when repeats can come later than retention. */
-  keepKeyForMs?: number;
+  keepKeyForDays?: number;
   maxAttempts?: number;
   /** See JOB_PRIORITY; default transactional. */
   priority?: number;
@@ -89,7 +90,7 @@ export async function enqueueJobs(ctx: AppContext, inputs: EnqueueJobInput[], tx
     const priority = input.priority ?? JOB_PRIORITY.transactional;
     if (!Number.isInteger(priority) || priority < 0 || priority > JOB_PRIORITY.maintenance) throw new RangeError("priority must be 0…4");
     const runAt = input.runAt ?? now;
-    const keepUntil = input.dedupeKey && input.keepKeyForMs ? new Date(runAt.getTime() + input.keepKeyForMs) : null;
+    const keepUntil = input.dedupeKey && input.keepKeyForDays ? new Date(runAt.getTime() + input.keepKeyForDays * DAY_MS) : null;
     return sql`(${randomUUID()}, ${now}, ${now}, ${input.shopId ?? null}, ${input.kind}, ${payload}, 'queued', ${priority},
                 ${runAt}, 0, ${maxAttempts}, ${input.dedupeKey ?? null}, ${keepUntil})`;
   });
@@ -227,7 +228,7 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-export const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
+export const DEFAULT_RETENTION_MS = 7 * DAY_MS;
 const PRUNE_CHUNK = 5_000;
 
 /**

@@ -237,7 +237,7 @@ describe("pruneJobs", () => {
       { kind: "test.done", payload: {} },
       { kind: "test.cancelled", payload: {} },
       { kind: "test.failed", payload: {}, maxAttempts: 1 },
-      { kind: "test.milestone", payload: {}, dedupeKey: "order:1:shipped", keepKeyForMs: 365 * day },
+      { kind: "test.milestone", payload: {}, dedupeKey: "order:1:shipped", keepKeyForDays: 365 },
     ]);
     await cancelJobs(ctx, { ids: [old[1]!.id] }, "order placed");
     const claimed = await claimDueJobs(ctx, { workerId: "w", limit: 10, lockMs: 60_000 });

@@ -8,20 +8,26 @@ import { applyDeliveryStatus } from "~/messaging/delivery-status.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { telnyxClientForShop } from "~/messaging/telnyx-client.server";
 import { defineJob } from "./registry.server";
-import { enqueueJob, RetryJobAfter } from "./queue.server";
+import { enqueueJob, enqueueJobs, JOB_PRIORITY, RetryJobAfter } from "./queue.server";
 
 export const RECONCILE_DELIVERY_JOB = "reconcile-delivery-status";
 const FIRST_CHECK_MS = 60 * 60 * 1000;
 const FINAL_STATUSES = new Set(["delivered", "delivery_failed", "sending_failed", "delivery_unconfirmed"]);
 
-export function scheduleDeliveryReconciliation(ctx: AppContext, message: { id: string; shopId: string }) {
-  return enqueueJob(ctx, {
-    kind: RECONCILE_DELIVERY_JOB,
-    payload: { messageId: message.id },
-    shopId: message.shopId,
-    runAt: new Date(ctx.clock.now().getTime() + FIRST_CHECK_MS),
-    dedupeKey: `${RECONCILE_DELIVERY_JOB}:${message.id}`,
-  });
+/** Asks Telnyx about each of these texts in an hour, should no final receipt have come by then. */
+export function scheduleDeliveryReconciliations(ctx: AppContext, messages: { id: string; shopId: string }[]) {
+  const runAt = new Date(ctx.clock.now().getTime() + FIRST_CHECK_MS);
+  return enqueueJobs(
+    ctx,
+    messages.map((message) => ({
+      kind: RECONCILE_DELIVERY_JOB,
+      payload: { messageId: message.id },
+      shopId: message.shopId,
+      runAt,
+      priority: JOB_PRIORITY.maintenance,
+      dedupeKey: `${RECONCILE_DELIVERY_JOB}:${message.id}`,
+    })),
+  );
 }
 
 export function reconcileDeliveryJob(deps: MessagingDeps) {

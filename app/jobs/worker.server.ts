@@ -47,6 +47,8 @@ interface ClaimInFlight {
   settled: Promise<unknown>;
 }
 const claimsInFlight = new Set<ClaimInFlight>();
+/** The workers of this process that have not been stopped: their locks are known to be held. */
+const aliveWorkers = new Set<string>();
 
 interface Claimed {
   count: number;
@@ -196,7 +198,17 @@ export interface DrainOptions {
  */
 export async function drainDueJobs(ctx: AppContext, registry: JobRegistry, options: DrainOptions = {}): Promise<JobRunCounts> {
   const { maxBatches = 100, limit = 50 } = options;
-  const runner = createRunner(ctx, registry, { workerId: defaultWorkerId("drain"), log: options.log }, true);
+  const workerId = defaultWorkerId("drain");
+  const runner = createRunner(ctx, registry, { workerId, log: options.log }, true);
+  aliveWorkers.add(workerId);
+  try {
+    return await drainWith(runner, maxBatches, limit);
+  } finally {
+    aliveWorkers.delete(workerId);
+  }
+}
+
+async function drainWith(runner: ReturnType<typeof createRunner>, maxBatches: number, limit: number): Promise<JobRunCounts> {
   const total: JobRunCounts = { claimed: 0, succeeded: 0, retrying: 0, failed: 0, lost: 0 };
   for (let batch = 0; batch < maxBatches; ) {
     const counts = await countOutcomes(await runner.claim(limit));
@@ -301,11 +313,13 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
     setInterval(() => void housekeeping(() => pruneJobs(ctx, { olderThan: new Date(ctx.clock.now().getTime() - retentionMs) }), "prune jobs"), PRUNE_EVERY_MS),
   ];
   const stopListening = onJobsQueued(wake);
+  aliveWorkers.add(workerId);
   wake();
   return {
     workerId,
     async stop() {
       stopping = true;
+      aliveWorkers.delete(workerId);
       stopListening();
       for (const timer of timers) clearInterval(timer);
       await claimDone;
@@ -327,6 +341,10 @@ export async function advanceClockThroughJobs(
   options: DrainOptions & { maxStops?: number } = {},
 ): Promise<void> {
   const { maxStops = 10_000 } = options;
+  // The time the clock skips passes for the locks of workers elsewhere too: one that died (a
+  // process killed mid-send) has its jobs taken back, as real time would have done.
+  const skippedMs = Math.max(0, target.getTime() - clock.now().getTime());
+  await rescueExpiredJobs(ctx, { realNow: () => new Date(Date.now() + skippedMs), aliveWorkers: [...aliveWorkers] });
   await drainDueJobs(ctx, registry, options);
   for (let stop = 0; stop < maxStops; stop++) {
     const next = await ctx.db.job.findFirst({

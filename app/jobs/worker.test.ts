@@ -334,6 +334,20 @@ describe.runIf(engineOf(db) === "postgresql")("LISTEN/NOTIFY", () => {
 });
 
 describe("advanceClockThroughJobs", () => {
+  it("takes back a job whose worker died once the skipped time outlasts its lock", async () => {
+    const { definition, runs } = recordingJob("test.orphan");
+    const registry = createJobRegistry([definition]);
+    const orphan = await enqueueJob(ctx, { kind: "test.orphan", payload: {} });
+    // Its process was killed mid-run, a minute's lock left behind.
+    await db.job.update({ where: { id: orphan.id }, data: { status: "running", attempts: 1, lockedBy: "killed", lockedUntil: new Date(Date.now() + 60_000) } });
+
+    await advanceClockThroughJobs(ctx, registry, clock, new Date(START.getTime() + 30_000), { log });
+    expect((await job(orphan.id)).status).toBe("running");
+    await advanceClockThroughJobs(ctx, registry, clock, new Date(START.getTime() + 10 * 60_000), { log });
+    expect(await job(orphan.id)).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect(runs.get(orphan.id)).toBe(1);
+  });
+
   it("runs each job at its own due time, including jobs scheduled on the way", async () => {
     const ranAt: string[] = [];
     const chain = defineJob({

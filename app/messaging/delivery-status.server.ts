@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AppContext } from "../context.server";
 import type { DbOrTx } from "../jobs/queue.server";
+import { moveMessage } from "./message-lifecycle.server";
 import { isBlockedByStop } from "./telnyx-client.server";
 import type { TelnyxEvent } from "./telnyx-webhooks.server";
 
@@ -29,12 +30,6 @@ const Payload = z.object({
   webhook_url: z.string().nullish(),
 });
 type Payload = z.infer<typeof Payload>;
-
-// How far along the life cycle a status is. Statuses the sender gate sets (held, refused,
-// cancelled) count as not yet sent: a receipt proves the text did go out.
-const RANK: Record<string, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3 };
-const rankOf = (status: string) => RANK[status] ?? 0;
-const atOrPast = (target: string) => Object.keys(RANK).filter((status) => rankOf(status) >= rankOf(target));
 
 /** The `?message=` id our webhook_url carries (see transmit.server.ts), if any. */
 export function messageIdFromWebhookUrl(url: string | null | undefined): string | null {
@@ -73,11 +68,9 @@ export async function applyDeliveryStatus(
   }
 
   const change = statusChange(type, payload, event.data.occurred_at);
-  const { count } = await db.message.updateMany({
-    where: { id: message.id, status: { notIn: atOrPast(change.status) } },
-    data: change.data,
-  });
-  if (count === 0) return { result: "unchanged", messageId: message.id, status: message.status };
+  // The life cycle only moves forward: a late or repeated receipt finds the row past it.
+  const moved = await moveMessage(db, message.id, change.status, change.data);
+  if (!moved) return { result: "unchanged", messageId: message.id, status: message.status };
   return { result: "applied", messageId: message.id, status: change.status, optedOutByCarrier: change.optedOutByCarrier };
 }
 
@@ -106,8 +99,8 @@ function statusChange(type: "message.sent" | "message.finalized", payload: Paylo
 
   if (final === "delivered") {
     const deliveredAt = timeOf(payload.completed_at) ?? timeOf(occurredAt);
-    const data = { status: "delivered", sentAt, deliveredAt, errorCode: null, errorDetail: null, ...parts };
-    return { status: "delivered", data, optedOutByCarrier: false };
+    const data = { sentAt, deliveredAt, errorCode: null, errorDetail: null, ...parts };
+    return { status: "delivered" as const, data, optedOutByCarrier: false };
   }
   if (final === "delivery_failed" || final === "sending_failed") {
     const first = payload.errors?.[0];
@@ -115,19 +108,18 @@ function statusChange(type: "message.sent" | "message.finalized", payload: Paylo
       ? { code: textOf(first.code), title: textOf(first.title), detail: textOf(first.detail) }
       : null;
     const errorDetail = [entry?.title, entry?.detail].filter(Boolean).join(": ") || final;
-    const data = { status: "failed", sentAt, errorCode: entry?.code ?? final, errorDetail, ...parts };
-    return { status: "failed", data, optedOutByCarrier: isBlockedByStop(entry) };
+    const data = { sentAt, errorCode: entry?.code ?? final, errorDetail, ...parts };
+    return { status: "failed" as const, data, optedOutByCarrier: isBlockedByStop(entry) };
   }
   // message.sent, or a final "delivery_unconfirmed": the carrier took it and said no more.
   const unconfirmed = final === "delivery_unconfirmed";
   const data = {
-    status: "sent",
     sentAt,
     errorCode: null,
     errorDetail: unconfirmed ? "Delivery unconfirmed: the carrier sent no receipt" : null,
     ...parts,
   };
-  return { status: "sent", data, optedOutByCarrier: false };
+  return { status: "sent" as const, data, optedOutByCarrier: false };
 }
 
 function timeOf(value: string | null | undefined): Date | undefined {

@@ -3,12 +3,13 @@
 // refused, a send-text job. The job asks the gate again just before the text leaves.
 import type { AppContext } from "~/context.server";
 import type { Prisma } from "../../prisma/generated/sqlite/index.js";
-import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
+import { cancelJobs, enqueueJob, JOB_PRIORITY } from "~/jobs/queue.server";
 import { decideText, type GateSecrets } from "./sender-gate.server";
 import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
 import type { TextPurpose } from "./text-purpose";
 import { composeBody } from "./compose-body";
+import { initialStatus, moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
 import { openConversationFor } from "~/conversations/threads.server";
 import { findOrCreateContact } from "~/conversations/contacts.server";
 
@@ -27,6 +28,16 @@ export interface TextRequest {
 }
 
 export const SEND_TEXT_JOB = "send-text";
+
+// Who is waiting decides who goes first: the shopper who texted STOP or HELP, then the one in
+// a conversation, then order updates, then marketing.
+const SEND_PRIORITY: Record<TextPurpose, number> = {
+  opt_out_reply: JOB_PRIORITY.optOut,
+  compliance: JOB_PRIORITY.optOut,
+  conversational: JOB_PRIORITY.conversation,
+  transactional: JOB_PRIORITY.transactional,
+  marketing: JOB_PRIORITY.marketing,
+};
 
 export async function requestText(ctx: AppContext, request: TextRequest, secrets: GateSecrets) {
   const { db } = ctx;
@@ -48,7 +59,7 @@ export async function requestText(ctx: AppContext, request: TextRequest, secrets
       body,
       fromNumber: shop.sendingNumber ?? "",
       toNumber: contact.phone,
-      status: decision.verdict === "send" ? "queued" : decision.verdict === "hold" ? "held" : "refused",
+      status: initialStatus(decision),
       holdReason: decision.verdict === "send" ? null : JSON.stringify(decision.reason),
       holdUntil: decision.verdict === "hold" ? decision.until : null,
       segments,
@@ -67,6 +78,7 @@ export async function requestText(ctx: AppContext, request: TextRequest, secrets
       payload: { messageId: message.id },
       runAt: decision.verdict === "hold" ? decision.until : now,
       shopId: shop.id,
+      priority: SEND_PRIORITY[request.purpose],
       dedupeKey: `${SEND_TEXT_JOB}:${message.id}`,
     });
     await db.conversation.update({
@@ -84,14 +96,16 @@ export async function requestText(ctx: AppContext, request: TextRequest, secrets
  */
 export async function cancelPendingTexts(ctx: AppContext, where: Prisma.MessageWhereInput, reason: "opted_out" | "ordered") {
   const pending = await ctx.db.message.findMany({
-    where: { ...where, direction: "outbound", status: { in: ["queued", "held"] } },
+    where: { ...where, direction: "outbound", status: { in: [...WAITING_TO_SEND] } },
     select: { id: true },
   });
   if (pending.length === 0) return 0;
   const ids = pending.map((m) => m.id);
-  await ctx.db.message.updateMany({
-    where: { id: { in: ids }, status: { in: ["queued", "held"] } },
-    data: { status: "cancelled", holdReason: JSON.stringify({ code: reason } satisfies GateReason), holdUntil: null },
+  await moveMessages(ctx.db, {
+    where: { id: { in: ids } },
+    from: WAITING_TO_SEND,
+    to: "cancelled",
+    data: { holdReason: JSON.stringify({ code: reason } satisfies GateReason), holdUntil: null },
   });
   const jobs = await ctx.db.job.findMany({ where: { dedupeKey: { in: ids.map((id) => `${SEND_TEXT_JOB}:${id}`) } }, select: { id: true } });
   await cancelJobs(ctx, { ids: jobs.map((job) => job.id) }, reason);

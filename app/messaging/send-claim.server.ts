@@ -1,56 +1,73 @@
-// The last check before a text leaves, made after its number's send slot has come and right
-// before the request to Telnyx: the sender gate decides once more and the message moves out of
-// queued or held, in one transaction whose first statement takes the contact's row. A STOP
-// writes that row in the transaction that commits the opt-out, and every other text to the
-// shopper claims it the same way, so an opt-out and a send, or two sends against one frequency
-// cap, are decided one after the other on both engines (PostgreSQL: the row lock; SQLite: one
-// writer at a time, taken by that first write).
+// The last check before texts leave, made once their number's send slots are near and right
+// before the requests to Telnyx: the sender gate decides once more and the messages move out of
+// queued or held, in one transaction whose first statement locks the recipients' contact rows.
+// A STOP writes that row in the transaction that commits the opt-out, and every other text to
+// the shopper claims it the same way, so an opt-out and a send, or two sends against one
+// frequency cap, are decided one after the other on both engines (PostgreSQL: the row locks,
+// taken in id order so two claims never deadlock; SQLite: one writer at a time, taken by that
+// first write). A whole wave of texts costs the same few statements as one.
 import { inTransaction, type AppContext } from "../context.server";
-import { PermanentJobError } from "../jobs/queue.server";
-import { decideText, type GateSecrets } from "./sender-gate.server";
+import { engineOf, sqlBuildersOf } from "../db.server";
+import type { DbOrTx } from "../jobs/queue.server";
+import { decideTexts, type GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
+import { moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
 import type { TextPurpose } from "./text-purpose";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
 
-const WAITING = ["queued", "held"];
-
+/** Claims for sending every message the gate lets go now; the others are held or refused. */
 export async function claimForSending(
   ctx: AppContext,
-  message: { id: string; contactId: string | null },
+  messages: { id: string; contactId: string }[],
   fromNumber: string,
   secrets: GateSecrets,
-): Promise<SendClaim> {
-  const { contactId } = message;
-  if (!contactId) throw new PermanentJobError(`Message ${message.id} has no recipient contact to check`);
+): Promise<Map<string, SendClaim>> {
+  const ids = messages.map((m) => m.id);
   return inTransaction(ctx, async (tx) => {
-    await tx.db.$executeRaw`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" = ${contactId}`;
-    const current = await tx.db.message.findUniqueOrThrow({ where: { id: message.id }, include: { shop: true, contact: true } });
-    if (!WAITING.includes(current.status) || !current.contact) return { claimed: false, status: current.status };
-    const decision = await decideText(
+    await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort());
+    const current = await tx.db.message.findMany({ where: { id: { in: ids } }, include: { shop: true, contact: true } });
+    const claims = new Map<string, SendClaim>(current.map((m) => [m.id, { claimed: false, status: m.status }]));
+    const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contact);
+    const decisions = await decideTexts(
       tx,
-      {
-        shop: current.shop,
-        contact: current.contact,
-        purpose: current.purpose as TextPurpose,
-        segments: current.segments,
-        requestedAt: current.occurredAt,
-      },
+      waiting.map((m) => ({ shop: m.shop, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
       secrets,
     );
     const now = ctx.clock.now();
-    if (decision.verdict === "send") {
-      await tx.db.message.update({
-        where: { id: current.id },
-        data: { status: "sending", sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
-      });
-      return { claimed: true };
-    }
-    const status = decision.verdict === "hold" ? "held" : "refused";
-    await tx.db.message.update({
-      where: { id: current.id },
-      data: { status, holdReason: JSON.stringify(decision.reason), holdUntil: decision.verdict === "hold" ? decision.until : null },
+    const going = waiting.filter((_, i) => decisions[i]!.verdict === "send").map((m) => m.id);
+    const claimed = await moveMessages(tx.db, {
+      where: { id: { in: going } },
+      from: WAITING_TO_SEND,
+      to: "sending",
+      data: { sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
     });
-    return { claimed: false, status, decision };
+    for (const id of claimed) claims.set(id, { claimed: true });
+    // Held and refused texts that share a reason are moved together.
+    const stopped = new Map<string, { decision: Exclude<GateDecision, { verdict: "send" }>; ids: string[] }>();
+    waiting.forEach((m, i) => {
+      const decision = decisions[i]!;
+      if (decision.verdict === "send") return;
+      const key = JSON.stringify(decision);
+      stopped.set(key, { decision, ids: [...(stopped.get(key)?.ids ?? []), m.id] });
+    });
+    for (const { decision, ids: stoppedIds } of stopped.values()) {
+      const to = decision.verdict === "hold" ? "held" : "refused";
+      const data = { holdReason: JSON.stringify(decision.reason), holdUntil: decision.verdict === "hold" ? decision.until : null };
+      for (const id of await moveMessages(tx.db, { where: { id: { in: stoppedIds } }, from: WAITING_TO_SEND, to, data })) {
+        claims.set(id, { claimed: false, status: to, decision });
+      }
+    }
+    return claims;
   });
+}
+
+async function lockContacts(db: DbOrTx, contactIds: string[]) {
+  const { sql, join } = sqlBuildersOf(db);
+  const ids = join(contactIds);
+  if (engineOf(db) === "postgresql") {
+    await db.$queryRaw(sql`SELECT 1 FROM "Contact" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`);
+  } else {
+    await db.$executeRaw(sql`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" IN (${ids})`);
+  }
 }

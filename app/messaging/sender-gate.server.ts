@@ -1,13 +1,14 @@
 // The sender gate: the one decision every outbound text passes, when it is requested and again
 // just before it leaves (send-claim.server.ts). Consent, opt-out, suppression, quiet hours in the
 // recipient's time zone, the reply window, frequency caps and length; a refusal or hold carries
-// a typed reason.
+// a typed reason. Its reads are made for many recipients at once (loadRecipientFacts), so the
+// last check of a whole batch of texts costs a few statements, and the decision itself is pure.
 import type { AppContext } from "~/context.server";
 import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
-import { isPhoneSuppressed } from "~/compliance/suppression.server";
-import { recipientTimeZones } from "~/compliance/recipient-time-zones.server";
+import { suppressionHash } from "~/compliance/suppression.server";
+import { recipientTimeZones, type ShippingAddress } from "~/compliance/recipient-time-zones.server";
 import { nextSendableTime, sendingWindow } from "~/compliance/quiet-hours";
-import { marketingCapReached } from "~/compliance/frequency-caps.server";
+import { capReachedAmong, capWindowMs, recentMarketingSends } from "~/compliance/frequency-caps.server";
 import { MAX_AGE_MS, MAX_SEGMENTS, REPLY_WINDOW_MS, type TextPurpose } from "./text-purpose";
 import type { GateDecision, GateReason } from "./gate-reasons";
 import { isTestNumber } from "./test-numbers.server";
@@ -26,25 +27,118 @@ export interface GateSecrets {
 
 const refuse = (reason: GateReason): GateDecision => ({ verdict: "refuse", reason });
 
+/** What the gate reads about one recipient; read for many at once by loadRecipientFacts. */
+export interface RecipientFacts {
+  suppressed: boolean;
+  lastInboundAt: Date | null;
+  shippingAddress: ShippingAddress | undefined;
+  /** When the contact's marketing texts inside the caps' window were handed over (ms, oldest first). */
+  marketingSends: number[];
+}
+
 export async function decideText(ctx: AppContext, subject: GateSubject, secrets: GateSecrets): Promise<GateDecision> {
+  const [decision] = await decideTexts(ctx, [subject], secrets);
+  return decision!;
+}
+
+/**
+ * The gate for many texts at once, with the same few reads however many there are. Decided in
+ * order, and a marketing text let through counts against its contact's caps for the texts
+ * after it, as it would had each been decided after the one before had left.
+ */
+export async function decideTexts(ctx: AppContext, subjects: GateSubject[], secrets: GateSecrets): Promise<GateDecision[]> {
+  const now = ctx.clock.now();
+  const factsByShop = new Map<string, Map<string, RecipientFacts>>();
+  for (const shop of new Map(subjects.map((s) => [s.shop.id, s.shop])).values()) {
+    const contacts = subjects.filter((s) => s.shop.id === shop.id).map((s) => s.contact);
+    factsByShop.set(shop.id, await loadRecipientFacts(ctx, shop, contacts, secrets, now));
+  }
+  const decisions: GateDecision[] = [];
+  for (const subject of subjects) {
+    const facts = factsByShop.get(subject.shop.id)!.get(subject.contact.id)!;
+    const decision = await decideGiven(subject, facts, now);
+    if (decision.verdict === "send" && subject.purpose === "marketing") facts.marketingSends.push(now.getTime());
+    decisions.push(decision);
+  }
+  return decisions;
+}
+
+async function decideGiven(subject: GateSubject, facts: RecipientFacts, now: Date): Promise<GateDecision> {
   const { shop, contact, purpose, segments } = subject;
   if (!shop.sendingNumber || !shop.telnyxApiKeyEncrypted) return refuse({ code: "not_connected" });
   if (segments > MAX_SEGMENTS) return refuse({ code: "too_long", segments });
-  const now = ctx.clock.now();
   const ageMs = now.getTime() - subject.requestedAt.getTime();
   if (ageMs > MAX_AGE_MS[purpose]) return refuse({ code: "stale", ageMinutes: Math.round(ageMs / 60_000) });
   // Owed to a shopper who opted out and then texted a keyword: the STOP's confirmation, HELP.
   if (purpose === "opt_out_reply") return { verdict: "send" };
 
   if (contact.optedOutAt) return refuse({ code: "opted_out", since: contact.optedOutAt.toISOString() });
-  const phone = { shopId: shop.id, phone: contact.phone, hashKey: secrets.suppressionHashKey };
-  if (await isPhoneSuppressed(ctx, phone)) return refuse({ code: "suppressed" });
+  if (facts.suppressed) return refuse({ code: "suppressed" });
   // The other keyword answers (HELP, START, JOIN) are owed to whoever asked, at once.
   if (purpose === "compliance") return { verdict: "send" };
-  if (purpose === "conversational") return replyDecision(ctx, shop, contact, now);
+  if (purpose === "conversational") return replyDecision(shop, contact, facts, now);
   const missingConsent = missingConsentFor(shop, contact, purpose);
   if (missingConsent) return refuse(missingConsent);
-  return (await quietHoursDecision(ctx, shop, contact, now)) ?? (await capDecision(ctx, subject, now));
+  return (await quietHoursDecision(shop, contact, facts, now)) ?? capDecision(subject, facts, now);
+}
+
+/** The gate's reads for a shop's recipients: a statement each, whatever their number. */
+export async function loadRecipientFacts(
+  ctx: AppContext,
+  shop: Shop,
+  contacts: Contact[],
+  secrets: GateSecrets,
+  now: Date,
+): Promise<Map<string, RecipientFacts>> {
+  const ids = [...new Set(contacts.map((c) => c.id))];
+  const hashOf = (phone: string) => suppressionHash(shop.id, phone, secrets.suppressionHashKey);
+  const [suppressed, lastInbound, addresses, marketingSends] = await Promise.all([
+    ctx.db.suppressedPhone.findMany({ where: { shopId: shop.id, phoneHash: { in: contacts.map((c) => hashOf(c.phone)) } }, select: { phoneHash: true } }),
+    lastInboundTimes(ctx, ids),
+    shippingAddresses(ctx, ids),
+    recentMarketingSends(ctx.db, ids, { at: now, windowMs: capWindowMs({ capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek }) }),
+  ]);
+  const suppressedHashes = new Set(suppressed.map((row) => row.phoneHash));
+  return new Map(
+    contacts.map((contact) => [
+      contact.id,
+      {
+        suppressed: suppressedHashes.has(hashOf(contact.phone)),
+        lastInboundAt: lastInbound.get(contact.id) ?? null,
+        shippingAddress: addresses.get(contact.id),
+        marketingSends: [...(marketingSends.get(contact.id) ?? [])],
+      },
+    ]),
+  );
+}
+
+async function lastInboundTimes(ctx: AppContext, contactIds: string[]): Promise<Map<string, Date>> {
+  const rows = await ctx.db.message.groupBy({
+    by: ["contactId"],
+    where: { contactId: { in: contactIds }, direction: "inbound" },
+    _max: { occurredAt: true },
+  });
+  return new Map(rows.flatMap((row) => (row.contactId && row._max.occurredAt ? [[row.contactId, row._max.occurredAt]] : [])));
+}
+
+/** Each contact's latest checkout's shipping address: the best guess of where they are. */
+async function shippingAddresses(ctx: AppContext, contactIds: string[]): Promise<Map<string, ShippingAddress>> {
+  const rows = await ctx.db.checkout.findMany({
+    where: { contactId: { in: contactIds }, shippingAddress: { not: null } },
+    orderBy: { shopifyUpdatedAt: "desc" },
+    select: { contactId: true, shippingAddress: true },
+  });
+  const addresses = new Map<string, ShippingAddress>();
+  for (const { contactId, shippingAddress } of rows) {
+    if (!contactId || addresses.has(contactId)) continue;
+    const address = JSON.parse(shippingAddress!) as { country_code?: string; province_code?: string; zip?: string };
+    addresses.set(contactId, { countryCode: address.country_code, provinceCode: address.province_code, zip: address.zip });
+  }
+  return addresses;
+}
+
+export async function latestShippingAddress(ctx: AppContext, contact: Pick<Contact, "id">) {
+  return (await shippingAddresses(ctx, [contact.id])).get(contact.id);
 }
 
 function missingConsentFor(shop: Shop, contact: Contact, purpose: "marketing" | "transactional"): GateReason | null {
@@ -63,49 +157,37 @@ export type ReplyTiming =
 
 /** How a reply to this shopper would be sent now; the thread's composer shows it before sending. */
 export async function replyTiming(ctx: AppContext, shop: Shop, contact: Contact): Promise<ReplyTiming> {
-  const now = ctx.clock.now();
-  const lastInbound = await ctx.db.message.findFirst({
-    where: { contactId: contact.id, direction: "inbound" },
-    orderBy: { occurredAt: "desc" },
-    select: { occurredAt: true },
-  });
-  if (!lastInbound) return { kind: "no_conversation" };
-  const until = new Date(lastInbound.occurredAt.getTime() + REPLY_WINDOW_MS);
+  const [lastInbound, addresses] = await Promise.all([lastInboundTimes(ctx, [contact.id]), shippingAddresses(ctx, [contact.id])]);
+  return replyTimingGiven(shop, contact, { lastInboundAt: lastInbound.get(contact.id) ?? null, shippingAddress: addresses.get(contact.id) }, ctx.clock.now());
+}
+
+async function replyTimingGiven(shop: Shop, contact: Contact, facts: Pick<RecipientFacts, "lastInboundAt" | "shippingAddress">, now: Date): Promise<ReplyTiming> {
+  if (!facts.lastInboundAt) return { kind: "no_conversation" };
+  const until = new Date(facts.lastInboundAt.getTime() + REPLY_WINDOW_MS);
   if (now < until) return { kind: "in_conversation", until };
-  const { zones, sendable } = await sendableTime(ctx, shop, contact, now);
+  const { zones, sendable } = await sendableTime(shop, contact, facts, now);
   return { kind: "proactive", leavesAt: sendable, zones };
 }
 
-async function replyDecision(ctx: AppContext, shop: Shop, contact: Contact, now: Date): Promise<GateDecision> {
-  const timing = await replyTiming(ctx, shop, contact);
+async function replyDecision(shop: Shop, contact: Contact, facts: RecipientFacts, now: Date): Promise<GateDecision> {
+  const timing = await replyTimingGiven(shop, contact, facts, now);
   if (timing.kind === "no_conversation") return refuse({ code: "no_consent", scope: "conversation" });
   if (timing.kind === "in_conversation") return { verdict: "send" };
   return windowDecision(timing.zones, timing.leavesAt, now) ?? { verdict: "send" };
 }
 
-export async function latestShippingAddress(ctx: AppContext, contact: Pick<Contact, "id">) {
-  const checkout = await ctx.db.checkout.findFirst({
-    where: { contactId: contact.id, shippingAddress: { not: null } },
-    orderBy: { shopifyUpdatedAt: "desc" },
-    select: { shippingAddress: true },
-  });
-  if (!checkout?.shippingAddress) return undefined;
-  const address = JSON.parse(checkout.shippingAddress) as { country_code?: string; province_code?: string; zip?: string };
-  return { countryCode: address.country_code, provinceCode: address.province_code, zip: address.zip };
-}
-
-async function sendableTime(ctx: AppContext, shop: Shop, contact: Contact, now: Date) {
+async function sendableTime(shop: Shop, contact: Contact, facts: Pick<RecipientFacts, "shippingAddress">, now: Date) {
   const { zones, stateCodes } = await recipientTimeZones({
     phone: contact.phone,
-    shippingAddress: await latestShippingAddress(ctx, contact),
+    shippingAddress: facts.shippingAddress,
     shopTimeZone: shop.ianaTimezone,
   });
   const window = sendingWindow({ start: shop.quietHoursStart, end: shop.quietHoursEnd }, stateCodes);
   return { zones, sendable: nextSendableTime(now, zones, window) };
 }
 
-async function quietHoursDecision(ctx: AppContext, shop: Shop, contact: Contact, now: Date): Promise<GateDecision | null> {
-  const { zones, sendable } = await sendableTime(ctx, shop, contact, now);
+async function quietHoursDecision(shop: Shop, contact: Contact, facts: RecipientFacts, now: Date): Promise<GateDecision | null> {
+  const { zones, sendable } = await sendableTime(shop, contact, facts, now);
   return windowDecision(zones, sendable, now);
 }
 
@@ -115,14 +197,9 @@ function windowDecision(zones: string[], sendable: Date | null, now: Date): Gate
   return { verdict: "hold", until: sendable, reason: { code: "quiet_hours", until: sendable.toISOString(), zones } };
 }
 
-async function capDecision(ctx: AppContext, { shop, contact, purpose }: GateSubject, now: Date): Promise<GateDecision> {
+function capDecision({ shop, purpose }: GateSubject, facts: RecipientFacts, now: Date): GateDecision {
   if (purpose !== "marketing") return { verdict: "send" };
-  const reached = await marketingCapReached(ctx, {
-    contactId: contact.id,
-    capPerDay: shop.marketingCapPerDay,
-    capPerWeek: shop.marketingCapPerWeek,
-    at: now,
-  });
+  const reached = capReachedAmong(facts.marketingSends, { capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek, at: now });
   if (!reached) return { verdict: "send" };
   return {
     verdict: "hold",

@@ -1,18 +1,22 @@
-// Hands one waiting (queued or held) outbound message to Telnyx, exactly once, when its
+// Hands waiting (queued or held) outbound messages to Telnyx, each exactly once, when its
 // number's send slot has come and the sender gate's last check (send-claim.server.ts) says yes.
 //
 // "Exactly once" rests on the status column: the claim moves the row to sending before the
 // request leaves, so no second worker (or retry) can send it, and a row found in "sending" is
 // never sent again: the request may have reached Telnyx before a crash or a timeout. Its late
 // status webhook (webhook_url carries our message id) settles it.
-import { APIError } from "telnyx";
-import type { AppContext } from "../context.server";
+import { setTimeout as sleepFor } from "node:timers/promises";
+import Telnyx, { APIError } from "telnyx";
+import type { Message, Shop } from "../../prisma/generated/sqlite/index.js";
+import { inTransaction, type AppContext } from "../context.server";
+import { coalesce, settleLater } from "../jobs/coalesce";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
+import { moveMessage, moveMessages, WAITING_TO_SEND, type MessageStatus } from "./message-lifecycle.server";
 import { estimateCost } from "./segments";
-import { claimForSending } from "./send-claim.server";
+import { claimForSending, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
-import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides, waitForSendSlot } from "./send-rate.server";
+import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides } from "./send-rate.server";
 import {
   firstTelnyxError,
   isBlockedByStop,
@@ -36,14 +40,17 @@ export interface TransmitOptions extends TelnyxClientOptions {
   timeoutMs?: number;
 }
 
-export type TransmitOutcome = { optedOutByCarrier: boolean } & (
+/** `shopId` is the message's shop, null when the message no longer exists. */
+export type TransmitOutcome = Outcome & { shopId: string | null };
+
+type Outcome = { optedOutByCarrier: boolean } & (
   | { result: "accepted"; providerMessageId: string; segments: number; encoding: string; cost: string }
   /** Telnyx refused the message; it is "failed" and will not be retried. */
   | { result: "failed"; errorCode: string; errorDetail: string }
   /** The row stays "sending": Telnyx may or may not have it. Never sent again. */
   | { result: "outcome_unknown"; reason: string }
   /** Nothing to do: the message is not waiting (already handed over, refused, cancelled …). */
-  | { result: "not_sendable"; status: string }
+  | { result: "not_sendable"; status: string; providerMessageId: string | null }
   /** The gate's last check held or refused it; the message says why. */
   | { result: "gated"; decision: Exclude<GateDecision, { verdict: "send" }> }
 );
@@ -56,31 +63,129 @@ export function statusWebhookUrl(appUrl: string, messageId: string): string {
 }
 
 export async function transmitMessage(ctx: AppContext, messageId: string, options: TransmitOptions): Promise<TransmitOutcome> {
-  const message = await ctx.db.message.findUnique({ where: { id: messageId }, include: { shop: true } });
-  if (!message) throw new PermanentJobError(`Message ${messageId} does not exist`);
-  if (message.direction !== "outbound") throw new PermanentJobError(`Message ${messageId} is not outbound`);
-  if (message.status !== "queued" && message.status !== "held") return standing(message);
-  const { shop } = message;
+  return transmitMessages(ctx, [messageId], options)[0]!;
+}
+
+type Outbound = Message & { shop: Shop };
+interface Pending {
+  message: Outbound;
+  settle: ReturnType<typeof settleLater<Outcome>>;
+}
+
+/** A wave's last check is made this long before its first slot, so its requests leave on time. */
+const CLAIM_AHEAD_MS = 25;
+
+/**
+ * Transmits many messages at once: one read, one slot booking per shop, the gate's last check
+ * per wave of texts whose slots have come (a few statements each), and then every request on
+ * its own, so a slow one holds none of the others back. One outcome per id, in order; a
+ * rejection is the job's to retry (RetryJobAfter, a connection error) or fail (PermanentJobError).
+ */
+export function transmitMessages(ctx: AppContext, messageIds: string[], options: TransmitOptions): Promise<TransmitOutcome>[] {
+  const settles = messageIds.map(() => settleLater<Outcome>());
+  const shopIds = new Map<string, string>();
+  void (async () => {
+    const found = await ctx.db.message.findMany({ where: { id: { in: messageIds } }, include: { shop: true } });
+    const byId = new Map(found.map((message) => [message.id, message]));
+    for (const message of found) shopIds.set(message.id, message.shopId);
+    const byShop = new Map<string, Pending[]>();
+    messageIds.forEach((id, i) => {
+      const message = byId.get(id);
+      const settle = settles[i]!;
+      // Erased with its shopper (customers/redact) since it was queued: nothing to send.
+      if (!message?.contactId) return settle.resolve({ result: "not_sendable", status: "erased", providerMessageId: null, optedOutByCarrier: false });
+      if (message.direction !== "outbound") return settle.reject(new PermanentJobError(`Message ${id} is not outbound`));
+      if (!WAITING_TO_SEND.includes(message.status as MessageStatus)) return settle.resolve(standing(message));
+      byShop.set(message.shopId, [...(byShop.get(message.shopId) ?? []), { message, settle }]);
+    });
+    const accept = acceptanceWriter(ctx);
+    await Promise.all([...byShop.values()].map((pending) => transmitForShop(ctx, pending, options, accept)));
+  })().catch((error) => {
+    // Settling twice is a no-op: only the texts still waiting get the error.
+    for (const settle of settles) settle.reject(error);
+  });
+  return settles.map((settle, i) => settle.promise.then((outcome) => ({ ...outcome, shopId: shopIds.get(messageIds[i]!) ?? null })));
+}
+
+interface SendContext {
+  options: TransmitOptions;
+  realNow: () => Date;
+  accept: RecordAcceptance;
+}
+
+async function transmitForShop(ctx: AppContext, pending: Pending[], options: TransmitOptions, accept: RecordAcceptance) {
+  const { shop } = pending[0]!.message;
   const from = shop.sendingNumber;
   if (!from || !shop.telnyxApiKeyEncrypted) {
-    return fail(ctx, messageId, message.status, { code: "not_configured", detail: "The shop has no Telnyx API key or sending number" });
+    const error = { code: "not_configured", detail: "The shop has no Telnyx API key or sending number" };
+    await moveMessages(ctx.db, { where: { id: { in: pending.map((p) => p.message.id) } }, from: WAITING_TO_SEND, to: "failed", data: failure(error) });
+    for (const { settle } of pending) settle.resolve({ result: "failed", errorCode: error.code, errorDetail: error.detail, optedOutByCarrier: false });
+    return;
   }
   const client = telnyxClientForShop(shop, options);
-
-  // Book the number's slot before claiming: RetryJobAfter leaves the row waiting, untouched.
   const realNow = options.realNow ?? (() => new Date());
-  const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType, shopRateOverrides(shop.settings));
-  const slot = await reserveSendSlot(ctx, { number: from, perSecond, maxWaitMs: options.maxSlotWaitMs, realNow });
-  await waitForSendSlot(slot, { realNow, sleep: options.sleep });
+  const sleep = options.sleep ?? sleepFor;
 
-  // Whatever changed during the wait (a STOP, another text against the cap) is decided now.
-  const claim = await claimForSending(ctx, message, from, options.secrets);
-  if (!claim.claimed) {
-    if (claim.decision && claim.decision.verdict !== "send") return { result: "gated", decision: claim.decision, optedOutByCarrier: false };
-    // Another attempt claimed it, or a STOP cancelled it, while this one waited.
-    return { result: "not_sendable", status: claim.status, optedOutByCarrier: false };
+  // Slots are booked before the last check: a text that finds none stays waiting, untouched.
+  const { slots, retryAfterMs } = await bookSlots(ctx, shop, pending.length, options, realNow);
+  for (const { settle } of pending.slice(slots.length)) {
+    settle.reject(new RetryJobAfter(retryAfterMs ?? 1_000, `Sending number ${from} has no free slot for now`));
   }
+  const requests: Promise<void>[] = [];
+  for (let next = 0; next < slots.length; ) {
+    const untilWave = slots[next]!.getTime() - CLAIM_AHEAD_MS - realNow().getTime();
+    if (untilWave > 0) await sleep(untilWave);
+    const horizon = realNow().getTime() + CLAIM_AHEAD_MS;
+    let end = next + 1;
+    while (end < slots.length && slots[end]!.getTime() <= horizon) end++;
+    const wave = pending.slice(next, end).map((entry, k) => ({ ...entry, slot: slots[next + k]! }));
+    next = end;
+    let claims: Map<string, SendClaim>;
+    try {
+      // Whatever changed since the texts were queued (a STOP, another text against the cap) is decided now.
+      claims = await claimForSending(ctx, wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })), from, options.secrets);
+    } catch (error) {
+      for (const { settle } of wave) settle.reject(error);
+      continue;
+    }
+    for (const { message, settle, slot } of wave) {
+      const claim = claims.get(message.id) ?? { claimed: false, status: "missing" };
+      if (!claim.claimed) {
+        // Held or refused by the gate, or another attempt claimed it, or a STOP cancelled it.
+        const decision = claim.decision;
+        settle.resolve(
+          decision && decision.verdict !== "send"
+            ? { result: "gated", decision, optedOutByCarrier: false }
+            : { result: "not_sendable", status: claim.status, providerMessageId: null, optedOutByCarrier: false },
+        );
+        continue;
+      }
+      const wait = slot.getTime() - realNow().getTime();
+      const request = (wait > 0 ? sleep(wait) : Promise.resolve()).then(() => requestSend(ctx, client, message, from, { options, realNow, accept }));
+      requests.push(request.then(settle.resolve, settle.reject));
+    }
+  }
+  await Promise.all(requests);
+}
 
+// Until the per-sender and per-account buckets land: one slot booked at a time.
+async function bookSlots(ctx: AppContext, shop: Shop, count: number, options: TransmitOptions, realNow: () => Date) {
+  const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType, shopRateOverrides(shop.settings));
+  const slots: Date[] = [];
+  try {
+    while (slots.length < count) {
+      slots.push((await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond, maxWaitMs: options.maxSlotWaitMs, realNow })).at);
+    }
+    return { slots, retryAfterMs: null };
+  } catch (error) {
+    if (!(error instanceof RetryJobAfter)) throw error;
+    return { slots, retryAfterMs: error.delayMs };
+  }
+}
+
+async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, from: string, send: SendContext): Promise<Outcome> {
+  const { options, realNow, accept } = send;
+  const { shop } = message;
   const mediaUrls = JSON.parse(message.mediaUrls) as string[];
   let data;
   try {
@@ -90,26 +195,47 @@ export async function transmitMessage(ctx: AppContext, messageId: string, option
       text: message.body,
       ...(shop.telnyxMessagingProfileId ? { messaging_profile_id: shop.telnyxMessagingProfileId } : {}),
       ...(mediaUrls.length > 0 ? { media_urls: mediaUrls } : {}),
-      webhook_url: statusWebhookUrl(options.appUrl, messageId),
+      webhook_url: statusWebhookUrl(options.appUrl, message.id),
       // Status webhooks go to webhook_url only, never also to the profile's URL.
       use_profile_webhooks: false,
     }));
   } catch (error) {
-    return settleSendError(ctx, messageId, error, realNow);
+    return settleSendError(ctx, message.id, error, realNow);
   }
 
-  if (!data?.id) return unknownOutcome(ctx, messageId, "Telnyx answered 200 without a message id");
+  if (!data?.id) return unknownOutcome(ctx, message.id, "Telnyx answered 200 without a message id");
   const segments = data.parts ?? message.segments;
   const cost = data.cost?.amount != null ? String(data.cost.amount) : String(estimateCost(segments, shop.costPerSegment.toString()));
   const encoding = data.encoding ?? message.encoding;
-  // Status stays "sending" until message.sent; a status webhook that already arrived (by the
-  // webhook_url hint) may have moved it on, so only the provider's facts are written here.
-  await ctx.db.message.update({ where: { id: messageId }, data: { providerMessageId: data.id, segments, encoding, cost } });
+  await accept({ id: message.id, providerMessageId: data.id, segments, encoding, cost });
   return { result: "accepted", providerMessageId: data.id, segments, encoding, cost, optedOutByCarrier: false };
 }
 
+type RecordAcceptance = (acceptance: Acceptance) => Promise<void>;
+interface Acceptance {
+  id: string;
+  providerMessageId: string;
+  segments: number;
+  encoding: string;
+  cost: string;
+}
+
+// Telnyx's answers to many concurrent requests are written a few milliseconds' worth at a time,
+// in one transaction. Status stays "sending" until message.sent; a status webhook that already
+// arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
+function acceptanceWriter(ctx: AppContext): RecordAcceptance {
+  return coalesce(
+    (accepted: Acceptance[]) =>
+      inTransaction(ctx, async (tx) => {
+        for (const { id, ...facts } of accepted) await tx.db.message.update({ where: { id }, data: facts });
+        return accepted.map(() => undefined);
+      }),
+    { windowMs: 2 },
+  );
+}
+
 /** The outcome for a message found not queued. */
-function standing(message: { status: string; providerMessageId: string | null }): TransmitOutcome {
+function standing(message: { status: string; providerMessageId: string | null }): Outcome {
   if (message.status === "sending" && !message.providerMessageId) {
     return {
       result: "outcome_unknown",
@@ -117,10 +243,10 @@ function standing(message: { status: string; providerMessageId: string | null })
       optedOutByCarrier: false,
     };
   }
-  return { result: "not_sendable", status: message.status, optedOutByCarrier: false };
+  return { result: "not_sendable", status: message.status, providerMessageId: message.providerMessageId, optedOutByCarrier: false };
 }
 
-async function settleSendError(ctx: AppContext, messageId: string, error: unknown, realNow: () => Date): Promise<TransmitOutcome> {
+async function settleSendError(ctx: AppContext, messageId: string, error: unknown, realNow: () => Date): Promise<Outcome> {
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const entry = firstTelnyxError(error);
@@ -139,7 +265,7 @@ async function settleSendError(ctx: AppContext, messageId: string, error: unknow
       code: entry?.code ?? `http_${status}`,
       detail: [entry?.title, entry?.detail].filter(Boolean).join(": ") || error.message,
     };
-    return fail(ctx, messageId, "sending", refusal, isBlockedByStop(entry, status));
+    return refused(ctx, messageId, refusal, isBlockedByStop(entry, status));
   }
   if (neverReachedTelnyx(error)) {
     await requeue(ctx, messageId, null, `Could not connect to Telnyx: ${(error as Error).message}`);
@@ -149,25 +275,20 @@ async function settleSendError(ctx: AppContext, messageId: string, error: unknow
   return unknownOutcome(ctx, messageId, error instanceof Error ? error.message : String(error));
 }
 
+// Only a request that provably never reached Telnyx goes back to waiting.
 async function requeue(ctx: AppContext, id: string, errorCode: string | null, errorDetail: string) {
-  await ctx.db.message.updateMany({ where: { id, status: "sending" }, data: { status: "queued", errorCode, errorDetail } });
+  await moveMessage(ctx.db, id, "queued", { errorCode, errorDetail }, ["sending"]);
 }
 
-async function fail(
-  ctx: AppContext,
-  id: string,
-  from: string,
-  error: { code: string; detail: string },
-  optedOutByCarrier = false,
-): Promise<TransmitOutcome> {
-  await ctx.db.message.updateMany({
-    where: { id, status: from },
-    data: { status: "failed", errorCode: error.code, errorDetail: error.detail },
-  });
+const failure = (error: { code: string; detail: string }) => ({ errorCode: error.code, errorDetail: error.detail });
+
+async function refused(ctx: AppContext, id: string, error: { code: string; detail: string }, optedOutByCarrier: boolean): Promise<Outcome> {
+  await moveMessage(ctx.db, id, "failed", failure(error), ["sending"]);
   return { result: "failed", errorCode: error.code, errorDetail: error.detail, optedOutByCarrier };
 }
 
-async function unknownOutcome(ctx: AppContext, id: string, reason: string): Promise<TransmitOutcome> {
+// The row stays "sending": only a receipt, or the expiry a day later, settles it.
+async function unknownOutcome(ctx: AppContext, id: string, reason: string): Promise<Outcome> {
   await ctx.db.message.updateMany({
     where: { id, status: "sending" },
     data: { errorDetail: `outcome unknown: ${reason}`.slice(0, 1_000) },

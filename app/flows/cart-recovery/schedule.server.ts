@@ -3,7 +3,7 @@
 // order or an opt-out cancels it in the transaction that records the cause.
 import type { Checkout, Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
-import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
+import { cancelJobs, enqueueJob, JOB_PRIORITY } from "~/jobs/queue.server";
 import { cartRecoverySettingsOf } from "./settings";
 
 export const CART_RECOVERY_STEP_JOB = "cart-recovery-step";
@@ -32,7 +32,10 @@ export async function scheduleRecoveryStep(ctx: AppContext, shopId: string, payl
     payload,
     runAt,
     shopId,
+    priority: JOB_PRIORITY.marketing,
     dedupeKey: `${jobKeyPrefix(payload.checkoutId)}${payload.version}:${payload.step}`,
+    // Shopify re-delivers checkout updates for days; a step of one version is scheduled once.
+    keepKeyForDays: 30,
   });
 }
 

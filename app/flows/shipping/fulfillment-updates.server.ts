@@ -130,5 +130,7 @@ function queueShippingUpdate(ctx: AppContext, shopId: string, shipmentId: string
     payload: { shipmentId, milestone },
     shopId,
     dedupeKey: `${SHIPPING_UPDATE_JOB}:${shipmentId}:${milestone}`,
+    // Carriers re-send old tracking events for weeks; a milestone is texted once.
+    keepKeyForDays: 90,
   });
 }

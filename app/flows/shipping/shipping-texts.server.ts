@@ -61,5 +61,7 @@ function scheduleRatingRequest(ctx: AppContext, shipment: ShipmentForTexts, sett
     runAt: new Date(deliveredAt.getTime() + settings.rating.delayDays * 24 * 60 * 60_000),
     shopId: shipment.shopId,
     dedupeKey: `${ORDER_RATING_JOB}:${shipment.shopId}:${shipment.shopifyOrderId}`,
+    // A parcel delivered months after the first must not ask again.
+    keepKeyForDays: 365,
   });
 }

@@ -1,0 +1,69 @@
+// The life cycle of a Message, in one place: which status may follow which, and the one
+// function that changes a status. Every move is a compare-and-set (the row must still be in a
+// status the table allows to move), so two workers, a late receipt and a STOP cannot undo one
+// another: whichever comes second finds the row moved on and changes nothing.
+import type { Prisma } from "../../prisma/generated/sqlite/index.js";
+import type { DbOrTx } from "../jobs/queue.server";
+import type { GateDecision } from "./gate-reasons";
+
+export type MessageStatus = "received" | "queued" | "held" | "refused" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
+
+// A receipt proves a text went out, so it may move a row the worker has not settled yet
+// (queued again after a connection error that did in fact reach Telnyx) straight to sent or on.
+const RECEIPTS: MessageStatus[] = ["sent", "delivered", "failed"];
+
+/** The statuses each status may move to. Absent or empty: final. */
+export const MESSAGE_TRANSITIONS: Readonly<Record<MessageStatus, readonly MessageStatus[]>> = {
+  received: [],
+  // The gate's last check before the text leaves: claimed, held for a window or a cap, refused.
+  // A STOP, an order or an uninstall cancels what has not left.
+  queued: ["sending", "held", "refused", "cancelled", ...RECEIPTS],
+  held: ["sending", "held", "refused", "cancelled", ...RECEIPTS],
+  // Handed to Telnyx. Back to queued only when the request provably never reached Telnyx (a
+  // refused connection, a 429, a 5xx); failed when Telnyx refused it or never confirmed it.
+  sending: ["queued", ...RECEIPTS],
+  sent: ["delivered", "failed"],
+  delivered: [],
+  failed: [],
+  refused: [],
+  cancelled: [],
+};
+
+export const WAITING_TO_SEND: readonly MessageStatus[] = ["queued", "held"];
+
+/** The statuses from which a move to `to` is allowed. */
+export function statusesMovingTo(to: MessageStatus): MessageStatus[] {
+  return (Object.keys(MESSAGE_TRANSITIONS) as MessageStatus[]).filter((from) => MESSAGE_TRANSITIONS[from].includes(to));
+}
+
+/** The status a new outbound text starts in, from the gate's first decision. */
+export function initialStatus(decision: GateDecision): MessageStatus {
+  return decision.verdict === "send" ? "queued" : decision.verdict === "hold" ? "held" : "refused";
+}
+
+export type MessageChange = Omit<Prisma.MessageUpdateManyMutationInput, "status">;
+
+export interface MoveMessages {
+  /** The rows to move: ids, or any filter (a shop's pending texts). */
+  where: Prisma.MessageWhereInput;
+  to: MessageStatus;
+  /** Narrows the statuses the move starts from, within what the table allows. */
+  from?: readonly MessageStatus[];
+  data?: MessageChange;
+}
+
+/**
+ * Moves the rows that are in an allowed status to `to`, with `data`, in one statement, and
+ * returns the ids that moved. Rows already elsewhere are left as they are.
+ */
+export async function moveMessages(db: DbOrTx, { where, to, from, data = {} }: MoveMessages): Promise<Set<string>> {
+  const allowed = statusesMovingTo(to).filter((status) => !from || from.includes(status));
+  if (allowed.length === 0) throw new Error(`No message may move to ${to} from ${from?.join(", ") ?? "anywhere"}`);
+  const moved = await db.message.updateManyAndReturn({ where: { ...where, status: { in: allowed } }, data: { ...data, status: to }, select: { id: true } });
+  return new Set(moved.map((row) => row.id));
+}
+
+/** moveMessages for one row: true when it moved. */
+export async function moveMessage(db: DbOrTx, id: string, to: MessageStatus, data?: MessageChange, from?: readonly MessageStatus[]): Promise<boolean> {
+  return (await moveMessages(db, { where: { id }, to, from, data })).size === 1;
+}
