@@ -8,7 +8,8 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import Telnyx, { APIError } from "telnyx";
 import type { Message, Shop } from "../../prisma/generated/sqlite/index.js";
-import { inTransaction, type AppContext } from "../context.server";
+import type { AppContext } from "../context.server";
+import { sqlBuildersOf } from "../db.server";
 import { coalesce, settleLater } from "../jobs/coalesce";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
 import { moveMessage, moveMessages, WAITING_TO_SEND, type MessageStatus } from "./message-lifecycle.server";
@@ -225,11 +226,20 @@ interface Acceptance {
 // arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
 function acceptanceWriter(ctx: AppContext): RecordAcceptance {
   return coalesce(
-    (accepted: Acceptance[]) =>
-      inTransaction(ctx, async (tx) => {
-        for (const { id, ...facts } of accepted) await tx.db.message.update({ where: { id }, data: facts });
-        return accepted.map(() => undefined);
-      }),
+    async (accepted: Acceptance[]) => {
+      const { sql, join } = sqlBuildersOf(ctx.db);
+      const rows = accepted.map((a) => sql`(${a.id}, ${a.providerMessageId}, ${String(a.segments)}, ${a.encoding}, ${a.cost})`);
+      await ctx.db.$executeRaw(sql`
+        WITH "facts"("id", "providerMessageId", "segments", "encoding", "cost") AS (VALUES ${join(rows)})
+        UPDATE "Message" SET "providerMessageId" = "facts"."providerMessageId",
+                             "segments" = CAST("facts"."segments" AS INTEGER),
+                             "encoding" = "facts"."encoding",
+                             "cost" = CAST("facts"."cost" AS DECIMAL(65, 30)),
+                             "updatedAt" = ${ctx.clock.now()}
+        FROM "facts"
+        WHERE "Message"."id" = "facts"."id"`);
+      return accepted.map(() => undefined);
+    },
     { windowMs: 2 },
   );
 }
