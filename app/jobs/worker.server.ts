@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { AppContext } from "../context.server";
 import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
+import { coalesce } from "./coalesce";
 import { onJobsQueued } from "./job-signals.server";
 import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJob, PermanentJobError, pruneJobs, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
@@ -60,34 +61,21 @@ interface Claimed {
 function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunDueJobsOptions, "limit">, byDrain: boolean) {
   const log = options.log ?? logToStderr;
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
-  const succeeded: { job: Job; settle: (outcome: JobOutcome) => void }[] = [];
-  let flushScheduled = false;
-
-  const flush = async () => {
-    flushScheduled = false;
-    const batch = succeeded.splice(0);
+  // The jobs that finish in one turn of the event loop are marked succeeded by one statement.
+  const complete = coalesce(async (jobs: Job[]): Promise<JobOutcome[]> => {
     try {
-      const settled = await completeJobs(ctx, batch.map((entry) => entry.job));
-      for (const { job, settle } of batch) {
-        if (!settled.has(job.id)) log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
-        settle(settled.has(job.id) ? "succeeded" : "lost");
-      }
+      const settled = await completeJobs(ctx, jobs);
+      return jobs.map((job) => {
+        if (settled.has(job.id)) return "succeeded";
+        log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
+        return "lost";
+      });
     } catch (error) {
       // The locks will expire and the jobs will run again: handlers are idempotent.
-      for (const { job, settle } of batch) {
-        log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
-        settle("lost");
-      }
+      for (const job of jobs) log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
+      return jobs.map(() => "lost");
     }
-  };
-  const complete = (job: Job) =>
-    new Promise<JobOutcome>((settle) => {
-      succeeded.push({ job, settle });
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(() => void flush());
-      }
-    });
+  });
 
   const settle = (job: Job, run: Promise<void>): Promise<JobOutcome> =>
     run.then(
