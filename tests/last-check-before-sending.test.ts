@@ -70,6 +70,30 @@ describe("the marketing cap, counted when texts leave", () => {
       ["sending", null],
     ]);
   });
+  it("lets one of two texts out when one worker claims both in the same batch, with a cap of 1 a day", async () => {
+    const shop = await createShop(ctx(), { marketingCapPerDay: 1, sendingNumberType: "toll_free" });
+    const phone = uniquePhone();
+    await contactWithConsent(ctx(), shop.id, phone);
+    const morning = new VirtualClock(new Date("2026-11-26T16:00:00Z")); // 10:00 in Chicago
+    const queued = await Promise.all(
+      ["Your cart is waiting", "20% off today only"].map((body) =>
+        requestText({ db, clock: morning }, { shopId: shop.id, to: phone, body, purpose: "marketing" }, deps().secrets),
+      ),
+    );
+    expect(queued.map((m) => m.status)).toEqual(["queued", "queued"]);
+    // Only these two are due: what earlier tests left would share the claim.
+    const ours = queued.map((m) => `send-text:${m.id}`);
+    await db.job.updateMany({ where: { status: "queued", NOT: { dedupeKey: { in: ours } } }, data: { status: "cancelled" } });
+
+    expect(await drainDueJobs({ db, clock: morning }, createAppJobRegistry(deps()), { limit: 10 })).toMatchObject({ claimed: 2 });
+
+    expect(world.telnyx.messages({ to: phone })).toHaveLength(1);
+    const rows = await db.message.findMany({ where: { id: { in: queued.map((m) => m.id) } }, orderBy: { status: "asc" } });
+    expect(rows.map((m) => [m.status, m.holdReason && JSON.parse(m.holdReason).code])).toEqual([
+      ["held", "frequency_cap"],
+      ["sending", null],
+    ]);
+  });
 });
 
 describe("a merchant's reply", () => {
