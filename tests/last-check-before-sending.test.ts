@@ -71,7 +71,8 @@ describe("the marketing cap, counted when texts leave", () => {
     ]);
   });
   it("lets one of two texts out when one worker claims both in the same batch, with a cap of 1 a day", async () => {
-    const shop = await createShop(ctx(), { marketingCapPerDay: 1, sendingNumberType: "toll_free" });
+    // A number fast enough for both to be checked in one wave, by one transaction.
+    const shop = await createShop(ctx(), { marketingCapPerDay: 1, sendingNumberType: "toll_free", settings: JSON.stringify({ sending: { toll_free: 500 } }) });
     const phone = uniquePhone();
     await contactWithConsent(ctx(), shop.id, phone);
     const morning = new VirtualClock(new Date("2026-11-26T16:00:00Z")); // 10:00 in Chicago
