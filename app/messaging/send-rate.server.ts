@@ -113,7 +113,8 @@ export async function reserveSendSlots(ctx: AppContext, input: ReserveSendSlotsI
   const now = (input.realNow ?? (() => new Date()))();
   const nowUs = BigInt(now.getTime()) * 1_000n;
   const plan: Plan = {
-    wanted: [...intervals].map(([key, intervalUs]) => ({ key, intervalUs })),
+    // In key order, so two first reservations inserting the same new rows cannot deadlock.
+    wanted: [...intervals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, intervalUs]) => ({ key, intervalUs })),
     count: Math.floor(input.count),
     nowUs,
     horizonUs: nowUs + BigInt(Math.max(0, Math.floor(input.maxWaitMs ?? DEFAULT_MAX_SLOT_WAIT_MS))) * 1_000n,
