@@ -1,6 +1,7 @@
 // Environment, parsed once at start-up. A missing or malformed value stops the server with a
 // message naming it. Nothing here reaches the browser.
 import { z } from "zod";
+import { NUMBER_TYPES } from "./messaging/sending-limits";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", ""])
@@ -27,6 +28,8 @@ const schema = z.object({
   TELNYX_PUBLIC_KEY: z.string().optional(),
   TELNYX_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   TEXTBACK_SANDBOX: booleanFlag,
+  // The type of the sandbox demo shop's number, so each Telnyx limit can be seen working.
+  SANDBOX_NUMBER_TYPE: z.enum(NUMBER_TYPES).default("long_code"),
   // "inline" runs the job worker inside the web process; "off" leaves it to `npm run worker`.
   TEXTBACK_WORKER: z.enum(["inline", "off"]).default("inline"),
   // Jobs one worker process runs at once (texts waiting on Telnyx's answer, mostly).

@@ -5,6 +5,8 @@ import { BROWSER_USER_AGENT } from "./support/browser";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { decryptSecret } from "~/messaging/secrets.server";
 import { TEST_MESSAGE_TEXT } from "~/messaging/test-message.server";
+import { sendBucketsFor } from "~/messaging/send-rate.server";
+import { ACCOUNT_RATE, NUMBER_RATES } from "~/messaging/sending-limits";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
@@ -134,6 +136,67 @@ describe("Telnyx settings", () => {
     // An empty key field keeps the saved key.
     await saveSettings({ ...valid, apiKey: "" });
     expect((await demoShop()).telnyxApiKeyEncrypted).toBe(shop.telnyxApiKeyEncrypted);
+  });
+});
+
+describe("sending limits", () => {
+  let before: { sendingNumberType: string; settings: string };
+  beforeAll(async () => {
+    before = await demoShop();
+  });
+  // Later files share the demo shop and expect its long code.
+  afterAll(async () => {
+    await db.shop.update({ where: { domain: "textback-demo.myshopify.com" }, data: { sendingNumberType: before.sendingNumberType, settings: before.settings } });
+  });
+  const saveLimits = (fields: Record<string, string>) => saveSettings({ intent: "sendingLimits", ...fields });
+  const ratesNow = async () => sendBucketsFor(await demoShop()).map((bucket) => bucket.perSecond);
+  const settingsPage = async () => (await fetch(`${app.url}/app/settings`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
+
+  it("shows the number's type and Telnyx's default rates", async () => {
+    const html = await settingsPage();
+    expect(html).toContain("Sending limits");
+    expect(html).toContain("Short code (100 texts per second)");
+    expect(html).toContain("Telnyx&#x27;s default is 50 texts per second");
+  });
+
+  it("saves the type the merchant picks, and the send rate follows Telnyx's default for it", async () => {
+    for (const type of ["short_code", "toll_free", "long_code"] as const) {
+      const response = await saveLimits({ sendingNumberType: type, numberPerSecond: String(NUMBER_RATES[type].perSecond), accountPerSecond: String(ACCOUNT_RATE.perSecond) });
+      expect(response.status).toBe(200);
+      expect((await demoShop()).sendingNumberType).toBe(type);
+      expect(await ratesNow()).toEqual([NUMBER_RATES[type].perSecond, ACCOUNT_RATE.perSecond]);
+    }
+  });
+
+  it("keeps a number's own rate for its type, and the account's, within Telnyx's bounds", async () => {
+    expect((await saveLimits({ sendingNumberType: "toll_free", numberPerSecond: "35", accountPerSecond: "120" })).status).toBe(200);
+    expect(await ratesNow()).toEqual([35, 120]);
+    const html = await settingsPage();
+    expect(html).toContain('value="35"');
+    expect(html).toContain('value="120"');
+    // Another type brings its own default; the account's rate stays.
+    await saveLimits({ sendingNumberType: "short_code", numberPerSecond: String(NUMBER_RATES.short_code.perSecond), accountPerSecond: "120" });
+    expect(await ratesNow()).toEqual([NUMBER_RATES.short_code.perSecond, 120]);
+  });
+
+  it("refuses rates outside what Telnyx allows, naming the bounds, and changes nothing", async () => {
+    await saveLimits({ sendingNumberType: "long_code", numberPerSecond: "2", accountPerSecond: "60" });
+    const saved = await demoShop();
+
+    const tooFast = await saveLimits({ sendingNumberType: "long_code", numberPerSecond: "100", accountPerSecond: "0" });
+    expect(tooFast.status).toBe(400);
+    expect((await tooFast.json()).fieldErrors).toEqual({
+      numberPerSecond: "A long code number may send 0.1 to 75 texts per second on Telnyx",
+      accountPerSecond: "A Telnyx account may send 1 to 10,000 texts per second on Telnyx",
+    });
+    const shortCode = await saveLimits({ sendingNumberType: "short_code", numberPerSecond: "5000", accountPerSecond: "60" });
+    expect((await shortCode.json()).fieldErrors.numberPerSecond).toBe("A short code number may send 1 to 1,000 texts per second on Telnyx");
+    const notANumber = await saveLimits({ sendingNumberType: "toll_free", numberPerSecond: "fast", accountPerSecond: "60" });
+    expect((await notANumber.json()).fieldErrors.numberPerSecond).toBe("Enter the number's rate as a number of texts per second");
+    const unknownType = await saveLimits({ sendingNumberType: "alphanumeric", numberPerSecond: "1", accountPerSecond: "60" });
+    expect((await unknownType.json()).fieldErrors.sendingNumberType).toBe("Choose long code, toll-free or short code");
+
+    expect(await demoShop()).toMatchObject({ sendingNumberType: saved.sendingNumberType, settings: saved.settings });
   });
 });
 

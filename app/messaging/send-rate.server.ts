@@ -1,7 +1,7 @@
-// Keeps each sending number within its carrier throughput (1 message/s for a US long code,
-// 20/s for toll-free by default), across every worker and app instance: the next free send
-// slot of a number is a row in "SendingRate" that a worker reserves with one atomic statement
-// before it calls Telnyx (DESIGN §6).
+// Keeps every sender within what Telnyx lets it send per second, across every worker process and
+// app instance: each sending number, and each Telnyx account, is a bucket whose next free send
+// slot is a row in "SendingRate". A worker books the slots of a batch in all its buckets with one
+// atomic statement before it calls Telnyx (DESIGN §6, docs/decisions/006).
 //
 // Real time, not the app clock. Throughput is a property of the carrier's network, measured
 // in wall-clock seconds; the sandbox's virtual clock stands still while jobs run (and jumps
@@ -11,114 +11,209 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { AppContext } from "../context.server";
+import { engineOf, sqlBuildersOf } from "../db.server";
 import { RetryJobAfter } from "../jobs/queue.server";
+import { NUMBER_RATES, numberTypeOf, sendingLimitsOf, type SendingNumberType } from "./sending-limits";
 
-export type SendingNumberType = "long_code" | "toll_free";
+export interface SendBucket {
+  /** See numberBucketKey and accountBucketKey. */
+  key: string;
+  perSecond: number;
+}
 
-export const DEFAULT_SENDS_PER_SECOND: Record<SendingNumberType, number> = { long_code: 1, toll_free: 20 };
+export const numberBucketKey = (number: string) => `number:${number}`;
+
+/**
+ * Telnyx limits each account, and every shop connects with its own API key, so each shop counts
+ * as one account. Two shops sharing a key would share Telnyx's limit but get one bucket each.
+ */
+export const accountBucketKey = (shopId: string) => `account:${shopId}`;
+
+export interface SendBucketOverrides {
+  numberPerSecond?: number;
+  accountPerSecond?: number;
+}
+
+/** The buckets a text from this shop books: its number's and its account's. */
+export function sendBucketsFor(
+  shop: { id: string; sendingNumber: string | null; sendingNumberType: string; settings: string },
+  { overrides = {} }: { overrides?: SendBucketOverrides } = {},
+): SendBucket[] {
+  if (!shop.sendingNumber) throw new Error(`Shop ${shop.id} has no sending number`);
+  const limits = sendingLimitsOf(shop);
+  return [
+    { key: numberBucketKey(shop.sendingNumber), perSecond: overrides.numberPerSecond ?? limits.numberPerSecond },
+    { key: accountBucketKey(shop.id), perSecond: overrides.accountPerSecond ?? limits.accountPerSecond },
+  ];
+}
 
 /** Waiting longer than this for a slot inside a job would hold a worker idle: retry later instead. */
 export const DEFAULT_MAX_SLOT_WAIT_MS = 3_000;
 
-/** The configured rate for a number of this type; `overrides` are the shop's own settings. */
-export function sendsPerSecondFor(
-  numberType: string,
-  overrides: Partial<Record<SendingNumberType, number>> = {},
-): number {
-  const type: SendingNumberType = numberType === "toll_free" ? "toll_free" : "long_code";
-  return overrides[type] ?? DEFAULT_SENDS_PER_SECOND[type];
-}
-
 /**
- * A shop's own rates, from `sending` in its settings JSON, e.g. {"sending":{"long_code":3}} for
- * a number whose carrier registration allows 3 texts per second. Anything else is ignored.
+ * Slots are booked as if a second lasted this much longer. Between its slot and its request
+ * reaching Telnyx a send still claims its message and goes through the SDK, which on a busy
+ * machine takes up to ~100 ms more one time than the next; a bucket booked `perSecond` slots per
+ * 1.15 s still has at most `perSecond` requests arriving in any 1 s. It costs 13 % of each rate.
  */
-export function shopRateOverrides(settingsJson: string): Partial<Record<SendingNumberType, number>> {
-  let sending: unknown;
-  try {
-    sending = (JSON.parse(settingsJson) as { sending?: unknown }).sending;
-  } catch {
-    return {};
-  }
-  if (typeof sending !== "object" || sending === null) return {};
-  const overrides: Partial<Record<SendingNumberType, number>> = {};
-  for (const type of Object.keys(DEFAULT_SENDS_PER_SECOND) as SendingNumberType[]) {
-    const rate = (sending as Record<string, unknown>)[type];
-    if (typeof rate === "number" && rate > 0 && rate <= 1000) overrides[type] = rate;
-  }
-  return overrides;
+const JITTER_ALLOWANCE_US = 150_000;
+
+/** Microseconds between two booked slots of a bucket, rounded up so rounding never exceeds the rate. */
+export function slotIntervalUs(perSecond: number): bigint {
+  if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new RangeError(`perSecond must be > 0 (got ${perSecond})`);
+  return BigInt(Math.ceil((1_000_000 + JITTER_ALLOWANCE_US) / perSecond));
 }
 
-/**
- * Carrier-limited numbers (up to 20/s) have their slots booked this much further apart than the
- * rate alone asks. Between its slot and its request reaching Telnyx a send still claims its
- * message and goes through the SDK, which on a busy machine takes up to ~100 ms more one time
- * than the next; without the margin a late request can land within one second of the next.
- */
-const SLOT_MARGIN = 0.15;
-
-/** Milliseconds between two booked slots of a number, rounded up so rounding never exceeds the rate. */
-export function slotIntervalMs(perSecond: number): number {
-  const exact = 1000 / perSecond;
-  return Math.ceil(exact >= 50 ? exact * (1 + SLOT_MARGIN) : exact);
-}
-
-export interface ReserveSendSlotInput {
-  /** The sending number (E.164). */
-  number: string;
-  /** Messages per second this number may send. */
-  perSecond: number;
-  /** Give up (reserve nothing) when the next free slot is further away than this. */
+export interface ReserveSendSlotsInput {
+  /** Every slot is booked in each of them. */
+  buckets: SendBucket[];
+  count: number;
+  /** Slots further away than this are not booked. */
   maxWaitMs?: number;
   realNow?: () => Date;
 }
 
-export interface SendSlot {
-  number: string;
-  /** When the send may start (real time). */
-  at: Date;
-  /** How long from the reservation until `at`; 0 when the number is free now. */
-  waitMs: number;
+export interface ReservedSendSlots {
+  /** Ascending; fewer than asked for when the rest would be more than maxWaitMs away. */
+  slots: Date[];
+  /** When fewer slots came back: how long until the first one not booked is free. */
+  retryAfterMs: number | null;
+}
+
+interface Plan {
+  wanted: { key: string; intervalUs: bigint }[];
+  count: number;
+  nowUs: bigint;
+  horizonUs: bigint;
+  now: Date;
+}
+
+type SlotRow = { key: string; nextSlotUs: bigint | number; grantedFromUs: bigint | number };
+
+/**
+ * Books up to `count` slots, ascending, each in every bucket, so that no bucket has two slots
+ * closer than its interval. One statement reads the buckets' next free slots, takes the latest
+ * (or now) as the first slot and steps by the largest interval, stops at maxWaitMs, and moves
+ * every bucket past the last slot by its own interval, or books nothing at all. A bucket is
+ * never booked for a slot another bucket refused.
+ *
+ * A shared bucket (the account) hands out its slots in the order they are asked for, so a slow
+ * number's slots a few seconds ahead also hold the account's next slot until then: maxWaitMs
+ * bounds that wait.
+ */
+export async function reserveSendSlots(ctx: AppContext, input: ReserveSendSlotsInput): Promise<ReservedSendSlots> {
+  if (input.buckets.length === 0) throw new RangeError("reserveSendSlots needs at least one bucket");
+  if (input.count <= 0) return { slots: [], retryAfterMs: null };
+  const intervals = new Map<string, bigint>();
+  for (const bucket of input.buckets) {
+    const intervalUs = slotIntervalUs(bucket.perSecond);
+    // A bucket named twice keeps its slower rate.
+    if ((intervals.get(bucket.key) ?? 0n) < intervalUs) intervals.set(bucket.key, intervalUs);
+  }
+  const now = (input.realNow ?? (() => new Date()))();
+  const nowUs = BigInt(now.getTime()) * 1_000n;
+  const plan: Plan = {
+    // In key order, so two first reservations inserting the same new rows cannot deadlock.
+    wanted: [...intervals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, intervalUs]) => ({ key, intervalUs })),
+    count: Math.floor(input.count),
+    nowUs,
+    horizonUs: nowUs + BigInt(Math.max(0, Math.floor(input.maxWaitMs ?? DEFAULT_MAX_SLOT_WAIT_MS))) * 1_000n,
+    now,
+  };
+
+  const rows = await bookOrExplain(ctx, plan);
+  if (!Array.isArray(rows)) return { slots: [], retryAfterMs: rows.retryAfterMs };
+
+  const stepUs = plan.wanted.reduce((largest, { intervalUs }) => (intervalUs > largest ? intervalUs : largest), 0n);
+  const row = rows[0]!;
+  const firstUs = BigInt(row.grantedFromUs);
+  const lastUs = BigInt(row.nextSlotUs) - intervals.get(row.key)!;
+  const granted = Number((lastUs - firstUs) / stepUs) + 1;
+  const slots = Array.from({ length: granted }, (_, i) => usToDate(firstUs + BigInt(i) * stepUs));
+  const retryAfterMs = granted < plan.count ? Math.max(1, Math.ceil(Number(lastUs + stepUs - nowUs) / 1_000)) : null;
+  return { slots, retryAfterMs };
+}
+
+// Rounded up to the millisecond, so a slot never starts before the time that was booked.
+const usToDate = (us: bigint) => new Date(Number((us + 999n) / 1_000n));
+
+/**
+ * The reservation itself; no rows back when it booked nothing (too far away, or a bucket has no
+ * row yet). PostgreSQL locks the buckets' rows in key order first (FOR UPDATE waits for, and
+ * then reads, a concurrent reservation's result); SQLite runs one writing statement at a time.
+ */
+async function book(ctx: AppContext, plan: Plan): Promise<SlotRow[]> {
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const postgres = engineOf(ctx.db) === "postgresql";
+  const wanted = join(plan.wanted.map(({ key, intervalUs }) => sql`(CAST(${key} AS TEXT), CAST(${intervalUs} AS BIGINT))`));
+  const held = postgres
+    ? sql`"held" AS MATERIALIZED (
+        SELECT "key", "nextSlotUs" FROM "SendingRate" WHERE "key" IN (SELECT "key" FROM "wanted") ORDER BY "key" FOR UPDATE)`
+    : sql`"held" AS (SELECT "key", "nextSlotUs" FROM "SendingRate" WHERE "key" IN (SELECT "key" FROM "wanted"))`;
+  const horizon = sql`CAST(${plan.horizonUs} AS BIGINT)`;
+  const count = sql`CAST(${plan.count} AS BIGINT)`;
+  return ctx.db.$queryRaw<SlotRow[]>(sql`
+    WITH "wanted"("key", "intervalUs") AS (VALUES ${wanted}),
+    ${held},
+    "start" AS (
+      SELECT CASE WHEN max("nextSlotUs") > CAST(${plan.nowUs} AS BIGINT) THEN max("nextSlotUs") ELSE CAST(${plan.nowUs} AS BIGINT) END AS "first",
+             (SELECT max("intervalUs") FROM "wanted") AS "step",
+             count(*) AS "found"
+      FROM "held"),
+    "plan" AS (
+      SELECT "first", "step",
+             CASE WHEN "first" > ${horizon} THEN 0
+                  WHEN (${horizon} - "first") / "step" + 1 < ${count} THEN (${horizon} - "first") / "step" + 1
+                  ELSE ${count} END AS "granted"
+      FROM "start" WHERE "found" = ${plan.wanted.length})
+    UPDATE "SendingRate"
+    SET "nextSlotUs" = "plan"."first" + ("plan"."granted" - 1) * "plan"."step" + "wanted"."intervalUs",
+        "grantedFromUs" = "plan"."first",
+        "updatedAt" = ${plan.now}
+    FROM "plan", "wanted"
+    WHERE "SendingRate"."key" = "wanted"."key" AND "plan"."granted" > 0
+    RETURNING "SendingRate"."key", "SendingRate"."nextSlotUs", "SendingRate"."grantedFromUs"`);
 }
 
 /**
- * Reserves the number's next free send slot, at most `maxWaitMs` away, and returns it; the
- * caller waits until `slot.at` (see `waitForSendSlot`) and then sends. When the next free slot
- * is further away nothing is reserved and RetryJobAfter says when to come back.
+ * Books, or says how long until the buckets are free when that is beyond maxWaitMs. Nothing
+ * booked with every bucket free in time means a bucket had no row yet, or its row came (from a
+ * concurrent first reservation) after the booking looked: then it books once more.
  */
-export async function reserveSendSlot(ctx: AppContext, input: ReserveSendSlotInput): Promise<SendSlot> {
-  const { number, perSecond } = input;
-  if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new RangeError(`perSecond must be > 0 (got ${perSecond})`);
-  const maxWaitMs = input.maxWaitMs ?? DEFAULT_MAX_SLOT_WAIT_MS;
-  const intervalMs = BigInt(slotIntervalMs(perSecond));
-  const now = (input.realNow ?? (() => new Date()))();
-  const nowMs = BigInt(now.getTime());
-
-  // One statement, atomic on both engines: take max(stored slot, now) and push the stored slot
-  // one interval further, unless that slot is too far away (the WHERE of DO UPDATE), in which
-  // case the row is left alone and nothing comes back. PostgreSQL locks the row for the
-  // update; SQLite runs one writer at a time.
-  const rows = await ctx.db.$queryRaw<{ nextSlotMs: bigint | number }[]>`
-    INSERT INTO "SendingRate" ("id", "createdAt", "updatedAt", "number", "nextSlotMs")
-    VALUES (${randomUUID()}, ${now}, ${now}, ${number}, ${nowMs + intervalMs})
-    ON CONFLICT ("number") DO UPDATE SET
-      "nextSlotMs" = CASE WHEN "SendingRate"."nextSlotMs" > ${nowMs}
-                          THEN "SendingRate"."nextSlotMs" + ${intervalMs}
-                          ELSE ${nowMs + intervalMs} END,
-      "updatedAt" = ${now}
-    WHERE "SendingRate"."nextSlotMs" <= ${nowMs + BigInt(maxWaitMs)}
-    RETURNING "nextSlotMs"`;
-
-  if (rows[0]) {
-    const at = Number(BigInt(rows[0].nextSlotMs) - intervalMs);
-    return { number, at: new Date(at), waitMs: Math.max(0, at - now.getTime()) };
+async function bookOrExplain(ctx: AppContext, plan: Plan): Promise<SlotRow[] | { retryAfterMs: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const rows = await book(ctx, plan);
+    if (rows.length > 0) return rows;
+    const stored = await ctx.db.sendingRate.findMany({ where: { key: { in: plan.wanted.map((w) => w.key) } }, select: { key: true, nextSlotUs: true } });
+    const freeUs = stored.reduce((latest, row) => (row.nextSlotUs > latest ? row.nextSlotUs : latest), plan.nowUs);
+    if (freeUs > plan.horizonUs || attempt === 2) return { retryAfterMs: Math.max(1, Math.ceil(Number(freeUs - plan.nowUs) / 1_000)) };
+    if (stored.length < plan.wanted.length) await addMissingBuckets(ctx, plan);
   }
-  const current = await ctx.db.sendingRate.findUnique({ where: { number }, select: { nextSlotMs: true } });
-  const freeInMs = current ? Number(current.nextSlotMs - nowMs) : 0;
-  throw new RetryJobAfter(
-    Math.max(freeInMs, 1),
-    `Sending number ${number} is booked for the next ${Math.ceil(freeInMs / 1000)} s (${perSecond}/s)`,
-  );
+}
+
+async function addMissingBuckets(ctx: AppContext, plan: Plan): Promise<void> {
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const rows = plan.wanted.map(({ key }) => sql`(${randomUUID()}, ${plan.now}, ${plan.now}, ${key}, CAST(0 AS BIGINT))`);
+  await ctx.db.$executeRaw(sql`
+    INSERT INTO "SendingRate" ("id", "createdAt", "updatedAt", "key", "nextSlotUs")
+    VALUES ${join(rows)}
+    ON CONFLICT ("key") DO NOTHING`);
+}
+
+/**
+ * Moves the bucket's next slot at least `forMs` from now (Telnyx answered 429 with Retry-After):
+ * only this sender waits; slots already handed out stay as they are.
+ */
+export async function pauseSender(ctx: AppContext, input: { key: string; forMs: number; realNow?: () => Date }): Promise<void> {
+  const { sql } = sqlBuildersOf(ctx.db);
+  const now = (input.realNow ?? (() => new Date()))();
+  const untilUs = sql`CAST(${(BigInt(now.getTime()) + BigInt(Math.max(0, Math.ceil(input.forMs)))) * 1_000n} AS BIGINT)`;
+  await ctx.db.$executeRaw(sql`
+    INSERT INTO "SendingRate" ("id", "createdAt", "updatedAt", "key", "nextSlotUs")
+    VALUES (${randomUUID()}, ${now}, ${now}, ${input.key}, ${untilUs})
+    ON CONFLICT ("key") DO UPDATE SET
+      "nextSlotUs" = CASE WHEN "SendingRate"."nextSlotUs" > ${untilUs} THEN "SendingRate"."nextSlotUs" ELSE ${untilUs} END,
+      "updatedAt" = ${now}`);
 }
 
 export interface WaitOptions {
@@ -128,8 +223,51 @@ export interface WaitOptions {
 }
 
 /** Waits (in this process) until the reserved slot has come. */
-export async function waitForSendSlot(slot: SendSlot, options: WaitOptions = {}): Promise<void> {
+export async function waitForSendSlot(slot: { at: Date }, options: WaitOptions = {}): Promise<void> {
   const now = (options.realNow ?? (() => new Date()))();
   const remaining = slot.at.getTime() - now.getTime();
   if (remaining > 0) await (options.sleep ?? sleepFor)(remaining);
+}
+
+// The single-slot API transmit.server.ts still calls, over the batch reservation.
+
+export interface SendSlot {
+  number: string;
+  /** When the send may start (real time). */
+  at: Date;
+  /** How long from the reservation until `at`; 0 when the number is free now. */
+  waitMs: number;
+}
+
+/** One slot of the number's bucket only; RetryJobAfter when it is further than maxWaitMs away. */
+export async function reserveSendSlot(
+  ctx: AppContext,
+  input: { number: string; perSecond: number; maxWaitMs?: number; realNow?: () => Date },
+): Promise<SendSlot> {
+  const realNow = input.realNow ?? (() => new Date());
+  const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
+    buckets: [{ key: numberBucketKey(input.number), perSecond: input.perSecond }],
+    count: 1,
+    maxWaitMs: input.maxWaitMs,
+    realNow,
+  });
+  const at = slots[0];
+  if (!at) throw new RetryJobAfter(retryAfterMs!, `Sending number is booked for the next ${Math.ceil(retryAfterMs! / 1000)} s (${input.perSecond}/s)`);
+  return { number: input.number, at, waitMs: Math.max(0, at.getTime() - realNow().getTime()) };
+}
+
+/** The shop's rate for its number: sendBucketsFor reads the same, and the account's too. */
+export function sendsPerSecondFor(numberType: string, overrides: Partial<Record<SendingNumberType, number>> = {}): number {
+  const type = numberTypeOf(numberType);
+  return overrides[type] ?? NUMBER_RATES[type].perSecond;
+}
+
+/** The per-type rates a shop set, from its settings JSON. */
+export function shopRateOverrides(settingsJson: string): Partial<Record<SendingNumberType, number>> {
+  const overrides: Partial<Record<SendingNumberType, number>> = {};
+  for (const type of Object.keys(NUMBER_RATES) as SendingNumberType[]) {
+    const limits = sendingLimitsOf({ sendingNumberType: type, settings: settingsJson });
+    if (limits.numberPerSecond !== NUMBER_RATES[type].perSecond) overrides[type] = limits.numberPerSecond;
+  }
+  return overrides;
 }

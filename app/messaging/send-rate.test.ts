@@ -1,13 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { VirtualClock } from "~/clock.server";
+import { createDb } from "~/db.server";
 import { RetryJobAfter } from "~/jobs/queue.server";
 import { useTestDatabase } from "../../tests/support/database";
-import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides, waitForSendSlot } from "./send-rate.server";
+import {
+  accountBucketKey,
+  numberBucketKey,
+  pauseSender,
+  reserveSendSlot,
+  reserveSendSlots,
+  sendBucketsFor,
+  waitForSendSlot,
+  type SendBucket,
+} from "./send-rate.server";
+import { ACCOUNT_RATE, NUMBER_RATES } from "./sending-limits";
 
-const { db } = useTestDatabase();
+const { db, url } = useTestDatabase();
 // The app clock is deliberately far from real time: the limiter must not read it.
 const ctx = { db, clock: new VirtualClock(new Date("2030-01-01T00:00:00Z")) };
+/** Slots are booked as if a second lasted 1.15 s (the allowance for request jitter). */
+const BOOKED_SECOND_MS = 1_150;
 
 /** A real-time clock the test moves by hand. */
 function manualRealTime(start = Date.parse("2026-11-25T12:00:00.000Z")) {
@@ -15,70 +28,200 @@ function manualRealTime(start = Date.parse("2026-11-25T12:00:00.000Z")) {
   return { now: () => new Date(ms), advance: (by: number) => (ms += by), ms: () => ms };
 }
 
-// Numbers no other test (or earlier run against a kept database) uses.
+// Buckets no other test (or earlier run against a kept database) uses.
 const freshNumber = () => `+1555${randomUUID().replace(/\D/g, "").slice(0, 7).padEnd(7, "0")}`;
+const numberBucket = (perSecond: number, number = freshNumber()): SendBucket => ({ key: numberBucketKey(number), perSecond });
+const offsets = (slots: Date[], fromMs: number) => slots.map((slot) => slot.getTime() - fromMs);
 
-describe("per-number send rate", () => {
-  it("spaces reservations for one long-code number 1.15 s apart in real time (1 s and a margin for jitter)", async () => {
+/** The most slots that fall in any 1 s window [t, t + 1 s). */
+function busiestSecond(slots: Date[]): number {
+  const ms = slots.map((slot) => slot.getTime()).sort((a, b) => a - b);
+  let most = 0;
+  for (let start = 0, end = 0; start < ms.length; start++) {
+    while (end < ms.length && ms[end]! < ms[start]! + 1_000) end++;
+    most = Math.max(most, end - start);
+  }
+  return most;
+}
+
+describe("reserving a batch of send slots", () => {
+  it("spaces one long code's slots a booked second apart, starting now", async () => {
     const time = manualRealTime();
-    const number = freshNumber();
-    const slots = [];
-    for (let i = 0; i < 4; i++) {
-      slots.push(await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 10_000 }));
-    }
-    const starts = slots.map((slot) => slot.at.getTime() - time.ms());
-    expect(starts).toEqual([0, 1150, 2300, 3450]);
-    expect(slots.map((slot) => slot.waitMs)).toEqual([0, 1150, 2300, 3450]);
+    const { slots, retryAfterMs } = await reserveSendSlots(ctx, { buckets: [numberBucket(1)], count: 4, maxWaitMs: 10_000, realNow: time.now });
+    expect(offsets(slots, time.ms())).toEqual([0, 1, 2, 3].map((i) => i * BOOKED_SECOND_MS));
+    expect(retryAfterMs).toBeNull();
   });
 
-  it("gives concurrent reservations distinct slots an interval apart", async () => {
+  it("spaces slots in microseconds, so a bucket can take more than 1,000 a second", async () => {
     const time = manualRealTime();
-    const number = freshNumber();
-    const slots = await Promise.all(
-      Array.from({ length: 8 }, () => reserveSendSlot(ctx, { number, perSecond: 20, realNow: time.now, maxWaitMs: 10_000 })),
-    );
-    const offsets = slots.map((slot) => slot.at.getTime() - time.ms()).sort((a, b) => a - b);
-    // 50 ms for 20/s, and the margin: 57.5 ms, rounded up.
-    expect(offsets).toEqual([0, 58, 116, 174, 232, 290, 348, 406]);
+    const perSecond = 2_000;
+    const { slots } = await reserveSendSlots(ctx, { buckets: [numberBucket(perSecond)], count: 5_000, maxWaitMs: 1_000, realNow: time.now });
+    const inFirstSecond = slots.filter((slot) => slot.getTime() < time.ms() + 1_000).length;
+    expect(inFirstSecond).toBeGreaterThan(1_000);
+    expect(busiestSecond(slots)).toBeLessThanOrEqual(perSecond);
   });
 
-  it("frees the number again once real time has passed its booked slots", async () => {
+  it("books fewer slots when the rest are further than maxWaitMs away, and says when to come back", async () => {
     const time = manualRealTime();
-    const number = freshNumber();
-    await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now });
-    await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now });
+    const bucket = numberBucket(1);
+    const maxWaitMs = 3_000;
+    const first = await reserveSendSlots(ctx, { buckets: [bucket], count: 5, maxWaitMs, realNow: time.now });
+    const within = Math.floor(maxWaitMs / BOOKED_SECOND_MS) + 1;
+    expect(offsets(first.slots, time.ms())).toEqual(Array.from({ length: within }, (_, i) => i * BOOKED_SECOND_MS));
+    expect(first.retryAfterMs).toBe(within * BOOKED_SECOND_MS);
+
+    const refused = await reserveSendSlots(ctx, { buckets: [bucket], count: 5, maxWaitMs, realNow: time.now });
+    expect(refused).toEqual({ slots: [], retryAfterMs: within * BOOKED_SECOND_MS });
+
+    // The refusal booked nothing: once that time has come, the next slot is now.
+    time.advance(refused.retryAfterMs!);
+    const later = await reserveSendSlots(ctx, { buckets: [bucket], count: 1, maxWaitMs, realNow: time.now });
+    expect(offsets(later.slots, time.ms())).toEqual([0]);
+  });
+
+  it("frees a bucket again once real time has passed its booked slots", async () => {
+    const time = manualRealTime();
+    const bucket = numberBucket(1);
+    await reserveSendSlots(ctx, { buckets: [bucket], count: 2, realNow: time.now });
     time.advance(5_000);
-    const slot = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now });
-    expect(slot).toMatchObject({ waitMs: 0, at: time.now() });
+    const { slots } = await reserveSendSlots(ctx, { buckets: [bucket], count: 1, realNow: time.now });
+    expect(slots).toEqual([time.now()]);
   });
 
   it("does not let two numbers block each other", async () => {
     const time = manualRealTime();
-    const [first, second] = [freshNumber(), freshNumber()];
-    await reserveSendSlot(ctx, { number: first, perSecond: 1, realNow: time.now });
-    await reserveSendSlot(ctx, { number: first, perSecond: 1, realNow: time.now });
-    const other = await reserveSendSlot(ctx, { number: second, perSecond: 1, realNow: time.now });
-    expect(other.waitMs).toBe(0);
+    const [first, second] = [numberBucket(1), numberBucket(1)];
+    await reserveSendSlots(ctx, { buckets: [first], count: 3, realNow: time.now });
+    const { slots } = await reserveSendSlots(ctx, { buckets: [second], count: 1, realNow: time.now });
+    expect(slots).toEqual([time.now()]);
   });
 
-  it("reserves nothing and asks for a retry when the next slot is too far away", async () => {
+  it("books no bucket when another bucket of the batch refuses, so none is left over-booked", async () => {
+    const time = manualRealTime();
+    const number = numberBucket(1);
+    const account = { key: accountBucketKey(randomUUID()), perSecond: ACCOUNT_RATE.perSecond };
+    await pauseSender(ctx, { key: account.key, forMs: 10_000, realNow: time.now });
+
+    const refused = await reserveSendSlots(ctx, { buckets: [number, account], count: 3, maxWaitMs: 3_000, realNow: time.now });
+    expect(refused).toEqual({ slots: [], retryAfterMs: 10_000 });
+
+    const alone = await reserveSendSlots(ctx, { buckets: [number], count: 1, realNow: time.now });
+    expect(alone.slots).toEqual([time.now()]);
+  });
+
+  it("never lets two clients reserving at once put more than a bucket's rate in any second", async () => {
+    const time = manualRealTime();
+    const other = createDb(url);
+    afterAll(() => other.$disconnect());
+    const perSecond = NUMBER_RATES.toll_free.perSecond;
+    const bucket = numberBucket(perSecond);
+    const reserve = (client: typeof db) =>
+      reserveSendSlots({ db: client, clock: ctx.clock }, { buckets: [bucket], count: 7, maxWaitMs: 60_000, realNow: time.now });
+
+    const batches = await Promise.all(Array.from({ length: 24 }, (_, i) => reserve(i % 2 === 0 ? db : other)));
+    const slots = batches.flatMap((batch) => batch.slots);
+
+    expect(slots).toHaveLength(24 * 7);
+    expect(new Set(slots.map((slot) => slot.getTime())).size).toBe(slots.length);
+    expect(busiestSecond(slots)).toBeLessThanOrEqual(perSecond);
+  });
+
+  it("caps two numbers of one shop together at the account's rate", async () => {
+    const time = manualRealTime();
+    const other = createDb(url);
+    afterAll(() => other.$disconnect());
+    // Lower than either number's own rate, so the account is what holds them back.
+    const accountPerSecond = NUMBER_RATES.toll_free.perSecond / 2;
+    const shop = { id: randomUUID(), sendingNumberType: "toll_free", settings: "{}" };
+    const [first, second] = [freshNumber(), freshNumber()].map((number) =>
+      sendBucketsFor({ ...shop, sendingNumber: number }, { overrides: { accountPerSecond } }),
+    );
+    const reserve = (client: typeof db, buckets: SendBucket[]) =>
+      reserveSendSlots({ db: client, clock: ctx.clock }, { buckets, count: 5, maxWaitMs: 60_000, realNow: time.now });
+
+    const batches = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => reserve(i % 2 === 0 ? db : other, i % 4 < 2 ? first! : second!).then((batch) => ({ i, ...batch }))),
+    );
+    const slotsOf = (numberIndex: number) => batches.filter(({ i }) => i % 4 < 2 === (numberIndex === 0)).flatMap((batch) => batch.slots);
+
+    const all = [...slotsOf(0), ...slotsOf(1)];
+    expect(all).toHaveLength(20 * 5);
+    expect(new Set(all.map((slot) => slot.getTime())).size).toBe(all.length);
+    expect(busiestSecond(all)).toBeLessThanOrEqual(accountPerSecond);
+  });
+});
+
+describe("pausing a sender after Telnyx answered 429", () => {
+  it("moves only that sender's next slot past the Retry-After", async () => {
+    const time = manualRealTime();
+    const [paused, other] = [numberBucket(20), numberBucket(20)];
+    const retryAfterMs = 5_000;
+
+    await pauseSender(ctx, { key: paused.key, forMs: retryAfterMs, realNow: time.now });
+
+    expect(await reserveSendSlots(ctx, { buckets: [paused], count: 2, maxWaitMs: 3_000, realNow: time.now })).toEqual({ slots: [], retryAfterMs });
+    const waited = await reserveSendSlots(ctx, { buckets: [paused], count: 1, maxWaitMs: 10_000, realNow: time.now });
+    expect(offsets(waited.slots, time.ms())).toEqual([retryAfterMs]);
+    const free = await reserveSendSlots(ctx, { buckets: [other], count: 1, maxWaitMs: 3_000, realNow: time.now });
+    expect(free.slots).toEqual([time.now()]);
+  });
+
+  it("never pulls a sender's booked slots earlier", async () => {
+    const time = manualRealTime();
+    const bucket = numberBucket(1);
+    await reserveSendSlots(ctx, { buckets: [bucket], count: 3, maxWaitMs: 10_000, realNow: time.now });
+    await pauseSender(ctx, { key: bucket.key, forMs: 100, realNow: time.now });
+    const next = await reserveSendSlots(ctx, { buckets: [bucket], count: 1, maxWaitMs: 10_000, realNow: time.now });
+    expect(offsets(next.slots, time.ms())).toEqual([3 * BOOKED_SECOND_MS]);
+  });
+});
+
+describe("a shop's send buckets", () => {
+  const shop = { id: "shop-1", sendingNumber: "+13125550100", settings: "{}" };
+
+  it("follow Telnyx's default for the number's type, and the account's", () => {
+    for (const type of ["long_code", "toll_free", "short_code"] as const) {
+      expect(sendBucketsFor({ ...shop, sendingNumberType: type })).toEqual([
+        { key: "number:+13125550100", perSecond: NUMBER_RATES[type].perSecond },
+        { key: "account:shop-1", perSecond: ACCOUNT_RATE.perSecond },
+      ]);
+    }
+  });
+
+  it("take the shop's own rates from its settings, and the caller's overrides over both", () => {
+    const settings = JSON.stringify({ sending: { short_code: 400, long_code: 3, account: 200 } });
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "short_code", settings }).map((b) => b.perSecond)).toEqual([400, 200]);
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }).map((b) => b.perSecond)).toEqual([3, 200]);
+    const overridden = sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { overrides: { numberPerSecond: 9, accountPerSecond: 900 } });
+    expect(overridden.map((b) => b.perSecond)).toEqual([9, 900]);
+  });
+
+  it("ignore stored rates outside Telnyx's bounds", () => {
+    const settings = JSON.stringify({ sending: { long_code: 500, account: 0 } });
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }).map((b) => b.perSecond)).toEqual([
+      NUMBER_RATES.long_code.perSecond,
+      ACCOUNT_RATE.perSecond,
+    ]);
+  });
+});
+
+describe("the single-slot API", () => {
+  it("reserves one slot of the number, or asks for a retry when it is too far away", async () => {
     const time = manualRealTime();
     const number = freshNumber();
-    // Slots at 0, 1.15 and 2.3 s; the fourth (3.45 s) is further than 3 s away.
     for (let i = 0; i < 3; i++) await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
     const refusal = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RetryJobAfter);
-    expect((refusal as RetryJobAfter).delayMs).toBe(3_450);
-    // Nothing was booked by the refusal: one second later the fourth slot is within reach.
+    expect((refusal as RetryJobAfter).delayMs).toBe(3 * BOOKED_SECOND_MS);
     time.advance(1_000);
     const slot = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
-    expect(slot.waitMs).toBe(2_450);
+    expect(slot.waitMs).toBe(3 * BOOKED_SECOND_MS - 1_000);
   });
 
   it("waits in-process only for the time left until the slot", async () => {
     const time = manualRealTime();
     const waited: number[] = [];
-    const slot = { number: "+15550000000", at: new Date(time.ms() + 700), waitMs: 700 };
+    const slot = { at: new Date(time.ms() + 700) };
     time.advance(200);
     await waitForSendSlot(slot, { realNow: time.now, sleep: async (ms) => waited.push(ms) });
     time.advance(600);
@@ -86,24 +229,7 @@ describe("per-number send rate", () => {
     expect(waited).toEqual([500]);
   });
 
-  it("defaults to 1/s for long codes and 20/s for toll-free, overridable per shop", () => {
-    expect(sendsPerSecondFor("long_code")).toBe(1);
-    expect(sendsPerSecondFor("toll_free")).toBe(20);
-    expect(sendsPerSecondFor("toll_free", { toll_free: 3 })).toBe(3);
-    expect(sendsPerSecondFor("long_code", { toll_free: 3 })).toBe(1);
-  });
-
   it("refuses a rate that is not positive", async () => {
-    await expect(reserveSendSlot(ctx, { number: freshNumber(), perSecond: 0 })).rejects.toThrow(RangeError);
-  });
-});
-
-describe("a shop's own sending rate", () => {
-  it("reads positive rates per number type from the settings JSON and ignores anything else", () => {
-    expect(shopRateOverrides(JSON.stringify({ sending: { long_code: 3 } }))).toEqual({ long_code: 3 });
-    expect(sendsPerSecondFor("long_code", shopRateOverrides(JSON.stringify({ sending: { long_code: 3 } })))).toBe(3);
-    expect(shopRateOverrides(JSON.stringify({ sending: { long_code: -1, toll_free: "20", short_code: 100 } }))).toEqual({});
-    expect(shopRateOverrides("{}")).toEqual({});
-    expect(shopRateOverrides("not json")).toEqual({});
+    await expect(reserveSendSlots(ctx, { buckets: [numberBucket(0)], count: 1 })).rejects.toThrow(RangeError);
   });
 });

@@ -13,7 +13,6 @@ export const TelnyxCredentialsInput = z.object({
     .or(z.literal("")),
   messagingProfileId: z.string().trim().uuid("The messaging profile id is a UUID from Mission Control"),
   sendingNumber: z.string().trim().min(1, "Enter the number texts come from"),
-  sendingNumberType: z.enum(["long_code", "toll_free"]),
 });
 
 export type TelnyxCredentials = z.infer<typeof TelnyxCredentialsInput>;
@@ -41,7 +40,6 @@ export async function saveTelnyxCredentials(
       ...(input.apiKey && { telnyxApiKeyEncrypted: encryptSecret(input.apiKey, encryptionKey) }),
       telnyxMessagingProfileId: input.messagingProfileId,
       sendingNumber: number.number,
-      sendingNumberType: input.sendingNumberType,
     },
   });
   // New credentials have not been checked yet.
@@ -63,7 +61,7 @@ export async function recordConnectionCheck({ db, clock }: AppContext, shopId: s
 }
 
 export function telnyxConnectionSummary(
-  shop: { telnyxApiKeyEncrypted: string | null; telnyxMessagingProfileId: string | null; sendingNumber: string | null; sendingNumberType: string },
+  shop: { telnyxApiKeyEncrypted: string | null; telnyxMessagingProfileId: string | null; sendingNumber: string | null },
   encryptionKey: string,
 ) {
   const key = shop.telnyxApiKeyEncrypted ? decryptSecret(shop.telnyxApiKeyEncrypted, encryptionKey) : null;
@@ -71,6 +69,5 @@ export function telnyxConnectionSummary(
     apiKeyEnding: key ? key.slice(-4) : null,
     messagingProfileId: shop.telnyxMessagingProfileId ?? "",
     sendingNumber: shop.sendingNumber ?? "",
-    sendingNumberType: shop.sendingNumberType,
   };
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { requireAdmin } from "~/admin.server";
 import { z } from "zod";
 import { appContext, env } from "~/services.server";
@@ -16,6 +16,9 @@ import {
 import { AdminPageError } from "~/admin-page-error";
 import { TestMessageCard } from "~/messaging/test-message-card";
 import { parseTestNumbers, saveTestNumbers, testNumbersOf } from "~/messaging/test-numbers.server";
+import { sendingLimitsOf, SendingLimitsInput } from "~/messaging/sending-limits";
+import { saveSendingLimits } from "~/messaging/sending-limits.server";
+import { SendingLimitsCard } from "~/messaging/sending-limits-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -30,6 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       costPerSegment: String(shop.costPerSegment),
     },
     testNumbers: testNumbersOf(shop),
+    sendingLimits: sendingLimitsOf(shop),
   };
 };
 
@@ -51,11 +55,19 @@ async function saveTestNumberList(shopId: string, form: FormData) {
   return Response.json({ saved: true, savedTestNumbers: true });
 }
 
+async function saveLimits(shopId: string, form: FormData) {
+  const parsed = SendingLimitsInput.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  await saveSendingLimits(appContext, shopId, parsed.data);
+  return Response.json({ saved: true, savedSendingLimits: true });
+}
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const form = await request.formData();
   if (form.get("intent") === "store") return saveStore(shop.id, form);
   if (form.get("intent") === "testNumbers") return saveTestNumberList(shop.id, form);
+  if (form.get("intent") === "sendingLimits") return saveLimits(shop.id, form);
   const parsed = TelnyxCredentialsInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   try {
@@ -69,7 +81,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return Response.json({ saved: true });
 };
 
-type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean; savedTestNumbers?: boolean };
+type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean; savedTestNumbers?: boolean; savedSendingLimits?: boolean };
 type CheckResult = { ok: boolean; message: string };
 
 function ConnectionCheckCard({ webhookUrl }: { webhookUrl: string }) {
@@ -122,7 +134,6 @@ export default function Settings() {
   const [apiKey, setApiKey] = useState("");
   const [profileId, setProfileId] = useState(saved.messagingProfileId);
   const [number, setNumber] = useState(saved.sendingNumber);
-  const [numberType, setNumberType] = useState(saved.sendingNumberType);
   const errors = result?.fieldErrors ?? {};
   useSavedToast(result, result?.saved ? "Settings saved" : null);
   return (
@@ -133,7 +144,7 @@ export default function Settings() {
             <Form method="post">
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Telnyx connection</Text>
-                {result?.saved && !result.savedStore && !result.savedTestNumbers && <Banner tone="success">Settings saved.</Banner>}
+                {result?.saved && !result.savedStore && !result.savedTestNumbers && !result.savedSendingLimits && <Banner tone="success">Settings saved.</Banner>}
                 <FormLayout>
                   <TextField
                     label="API key"
@@ -147,16 +158,6 @@ export default function Settings() {
                   />
                   <TextField label="Messaging profile ID" name="messagingProfileId" value={profileId} onChange={setProfileId} autoComplete="off" error={errors.messagingProfileId} />
                   <TextField label="Sending number" name="sendingNumber" value={number} onChange={setNumber} autoComplete="off" error={errors.sendingNumber} />
-                  <Select
-                    label="Number type"
-                    name="sendingNumberType"
-                    options={[
-                      { label: "Long code (1 text per second)", value: "long_code" },
-                      { label: "Toll-free (20 texts per second)", value: "toll_free" },
-                    ]}
-                    value={numberType}
-                    onChange={setNumberType}
-                  />
                 </FormLayout>
                 <Button submit variant="primary" loading={saving}>Save</Button>
               </BlockStack>
@@ -168,6 +169,9 @@ export default function Settings() {
             <ConnectionCheckCard webhookUrl={saved.webhookUrl} />
             <TestMessageCard numbers={saved.testNumbers} error={errors.testNumbers} justSaved={Boolean(result?.savedTestNumbers)} />
           </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <SendingLimitsCard saved={saved.sendingLimits} errors={errors} justSaved={Boolean(result?.savedSendingLimits)} />
         </Layout.Section>
         <Layout.Section>
           <StoreDetailsCard store={saved.store} result={result} />

@@ -6,6 +6,7 @@ import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-re
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
+import type { SendingNumberType } from "~/messaging/sending-limits";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -15,6 +16,8 @@ interface DemoShopInput {
   encryptionKey: string;
   telnyxApiKey: string;
   messagingProfileId: string;
+  /** Set again at every start: SANDBOX_NUMBER_TYPE names the demo number's type. */
+  numberType: SendingNumberType;
 }
 
 export async function installDemoShop({ db, clock }: AppContext, input: DemoShopInput) {
@@ -40,6 +43,7 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
     telnyxApiKeyEncrypted: encryptSecret(input.telnyxApiKey, input.encryptionKey),
     telnyxMessagingProfileId: input.messagingProfileId,
     sendingNumber: SANDBOX_SENDING_NUMBER,
+    sendingNumberType: input.numberType,
   };
   const shop = await db.shop.upsert({
     where: { domain: SANDBOX_SHOP_DOMAIN },

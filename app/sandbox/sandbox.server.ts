@@ -46,6 +46,7 @@ export async function startSandbox(ctx: AppContext, { port, env }: { port: numbe
     encryptionKey: env.TEXTBACK_ENCRYPTION_KEY,
     telnyxApiKey: DEFAULT_TELNYX_DOUBLE_API_KEY,
     messagingProfileId: SANDBOX_MESSAGING_PROFILE_ID,
+    numberType: env.SANDBOX_NUMBER_TYPE,
   });
   current = {
     clock,
@@ -54,7 +55,7 @@ export async function startSandbox(ctx: AppContext, { port, env }: { port: numbe
     sendingNumber: SANDBOX_SENDING_NUMBER,
     describe: () => [
       `Sandbox clock:      ${clock.now().toISOString()} (virtual)`,
-      `Telnyx double:      ${env.TELNYX_BASE_URL ?? telnyx.apiBaseUrl} (sending number ${SANDBOX_SENDING_NUMBER})`,
+      `Telnyx double:      ${env.TELNYX_BASE_URL ?? telnyx.apiBaseUrl} (sending number ${SANDBOX_SENDING_NUMBER}, ${env.SANDBOX_NUMBER_TYPE})`,
       "Shopify Admin API:  answered offline by the sandbox",
     ],
     async stop() {
