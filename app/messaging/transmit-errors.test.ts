@@ -55,9 +55,23 @@ describe("Telnyx asks us to slow down", () => {
     expect(refusal).toBeInstanceOf(RetryJobAfter);
     expect((refusal as RetryJobAfter).delayMs).toBe(7_000);
     expect(await rowOf(message.id)).toMatchObject({ status: "queued", errorCode: "10011" });
-    expect((await transmitMessage(ctx, message.id, options)).result).toBe("accepted");
+    // The number stays paused for the asked delay: sooner, the retry finds no slot.
+    const tooSoon = await transmitMessage(ctx, message.id, { ...options, maxSlotWaitMs: 1_000 }).catch((e: unknown) => e);
+    expect(tooSoon).toBeInstanceOf(RetryJobAfter);
+    const later = () => new Date(Date.now() + 7_000);
+    expect((await transmitMessage(ctx, message.id, { ...options, realNow: later })).result).toBe("accepted");
     expect(await rowOf(message.id)).toMatchObject({ status: "sending", errorCode: null, errorDetail: null });
     expect(double.messages()).toHaveLength(1);
+  });
+
+  it("429 pauses that number only: another shop's text leaves at once", async () => {
+    const limited = await queuedMessage();
+    const other = await queuedMessage();
+    double.failNextSends(1, { kind: "rate_limited", retryAfterSeconds: 30 });
+
+    expect(await transmitMessage(ctx, limited.id, options).catch((e: unknown) => e)).toBeInstanceOf(RetryJobAfter);
+    expect((await transmitMessage(ctx, other.id, options)).result).toBe("accepted");
+    expect(double.messages().map((m) => m.to)).toEqual([other.toNumber]);
   });
 
   it("queue full (40318): back to queued and retried after Retry-After", async () => {

@@ -17,7 +17,7 @@ import { estimateCost } from "./segments";
 import { claimForSending, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
-import { reserveSendSlot, sendsPerSecondFor, shopRateOverrides } from "./send-rate.server";
+import { numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor } from "./send-rate.server";
 import {
   firstTelnyxError,
   isBlockedByStop,
@@ -34,8 +34,6 @@ export interface TransmitOptions extends TelnyxClientOptions {
   /** Real time for the per-number rate (see send-rate.server.ts). Default: the system clock. */
   realNow?: () => Date;
   sleep?: (ms: number) => Promise<unknown>;
-  /** The shop's rate for its number; default by Shop.sendingNumberType (1/s, toll-free 20/s). */
-  sendsPerSecond?: number;
   maxSlotWaitMs?: number;
   /** Shorter for tests; see DEFAULT_TELNYX_TIMEOUT_MS. */
   timeoutMs?: number;
@@ -128,7 +126,12 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
   const sleep = options.sleep ?? sleepFor;
 
   // Slots are booked before the last check: a text that finds none stays waiting, untouched.
-  const { slots, retryAfterMs } = await bookSlots(ctx, shop, pending.length, options, realNow);
+  const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
+    buckets: sendBucketsFor(shop),
+    count: pending.length,
+    maxWaitMs: options.maxSlotWaitMs,
+    realNow,
+  });
   for (const { settle } of pending.slice(slots.length)) {
     settle.reject(new RetryJobAfter(retryAfterMs ?? 1_000, `Sending number ${from} has no free slot for now`));
   }
@@ -169,21 +172,6 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
   await Promise.all(requests);
 }
 
-// Until the per-sender and per-account buckets land: one slot booked at a time.
-async function bookSlots(ctx: AppContext, shop: Shop, count: number, options: TransmitOptions, realNow: () => Date) {
-  const perSecond = options.sendsPerSecond ?? sendsPerSecondFor(shop.sendingNumberType, shopRateOverrides(shop.settings));
-  const slots: Date[] = [];
-  try {
-    while (slots.length < count) {
-      slots.push((await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond, maxWaitMs: options.maxSlotWaitMs, realNow })).at);
-    }
-    return { slots, retryAfterMs: null };
-  } catch (error) {
-    if (!(error instanceof RetryJobAfter)) throw error;
-    return { slots, retryAfterMs: error.delayMs };
-  }
-}
-
 async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, from: string, send: SendContext): Promise<Outcome> {
   const { options, realNow, accept } = send;
   const { shop } = message;
@@ -201,7 +189,7 @@ async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, f
       use_profile_webhooks: false,
     }));
   } catch (error) {
-    return settleSendError(ctx, message.id, error, realNow);
+    return settleSendError(ctx, message.id, from, error, realNow);
   }
 
   if (!data?.id) return unknownOutcome(ctx, message.id, "Telnyx answered 200 without a message id");
@@ -256,14 +244,17 @@ function standing(message: { status: string; providerMessageId: string | null })
   return { result: "not_sendable", status: message.status, providerMessageId: message.providerMessageId, optedOutByCarrier: false };
 }
 
-async function settleSendError(ctx: AppContext, messageId: string, error: unknown, realNow: () => Date): Promise<Outcome> {
+async function settleSendError(ctx: AppContext, messageId: string, from: string, error: unknown, realNow: () => Date): Promise<Outcome> {
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const entry = firstTelnyxError(error);
     const described = `Telnyx answered ${status}${entry?.code ? ` (${entry.code} ${entry.title ?? ""})` : ""}`.trim();
     if (status === 429 || entry?.code === TELNYX_ERROR.queueFull) {
       await requeue(ctx, messageId, entry?.code ?? "429", described);
-      throw new RetryJobAfter(retryAfterMs(error.headers, realNow) ?? DEFAULT_RETRY_AFTER_MS, described);
+      // Only this number waits: the shop's other numbers and other shops keep their slots.
+      const waitMs = retryAfterMs(error.headers, realNow) ?? DEFAULT_RETRY_AFTER_MS;
+      await pauseSender(ctx, { key: numberBucketKey(from), forMs: waitMs, realNow });
+      throw new RetryJobAfter(waitMs, described);
     }
     // A gateway timeout means a proxy stopped waiting for Telnyx, which may have taken the message.
     if (status === 504) return unknownOutcome(ctx, messageId, described);
