@@ -67,7 +67,7 @@ export async function benchDefaultLimits(database: BenchDatabase, sizes: { limit
       return [`per account (${name}: ${types})`, String(most), String(ACCOUNT_DEFAULT_PER_SECOND), verdict(most <= ACCOUNT_DEFAULT_PER_SECOND, `≤ ${ACCOUNT_DEFAULT_PER_SECOND}`)];
     });
     return {
-      title: `7. Default limits: most requests at the Telnyx double in any sliding 1 s window`,
+      title: `10. Default limits: most requests at the Telnyx double in any sliding 1 s window`,
       columns: ["sender", "most in 1 s", "baseline: the default limit", "goal"],
       rows: [...byType, ...byAccount, ["texts sent / due", `${telnyx.messages().length} / ${total}`, "", ""]],
       notes: [

@@ -27,14 +27,18 @@ async function consentingShoppers(db: Db, shopId: string, count: number, first: 
 /** Each shopper texts STOP, `STOP_SPACING_MS` apart; the time until their confirmation reached the double. */
 async function stopConfirmations(telnyx: TelnyxDouble, phones: string[]) {
   const sentAt = new Map<string, number>();
+  // 0: the app did not answer within the double's webhook timeout.
+  const answers: Promise<number>[] = [];
   for (const phone of phones) {
     sentAt.set(phone, Date.now());
-    void telnyx.sendInbound({ from: phone, to: SHOP_B_NUMBER, text: "STOP" });
+    answers.push(telnyx.sendInbound({ from: phone, to: SHOP_B_NUMBER, text: "STOP" }).then((a) => a.status, () => 0));
     await new Promise((r) => setTimeout(r, STOP_SPACING_MS));
   }
+  const answered = (await Promise.all(answers)).filter((status) => status === 200).length;
   const confirmed = () => phones.filter((p) => telnyx.messages({ to: p }).length > 0).length;
   await waitFor(() => confirmed() === phones.length, 60_000, "STOP confirmations").catch(() => {});
-  return phones.map((p) => (telnyx.messages({ to: p })[0]?.at.getTime() ?? Infinity) - sentAt.get(p)!);
+  const latencies = phones.map((p) => (telnyx.messages({ to: p })[0]?.at.getTime() ?? Infinity) - sentAt.get(p)!);
+  return { latencies, answered };
 }
 
 export async function benchFairness(database: BenchDatabase, sizes: { campaignTexts: number; calls: number }): Promise<Table> {
@@ -47,20 +51,21 @@ export async function benchFairness(database: BenchDatabase, sizes: { campaignTe
   const busyPhones = await consentingShoppers(db, shopB.id, sizes.calls, 3_000_000);
   const running = await startAppUnderTest(database.url, { telnyx: { responseDelayMs: TELNYX_ROUND_TRIP_MS } });
   try {
-    const idle = await stopConfirmations(running.telnyx, idlePhones);
+    const { latencies: idle, answered: idleAnswered } = await stopConfirmations(running.telnyx, idlePhones);
     await makeDue(db, { shopId: shopA.id });
     await waitFor(() => running.telnyx.messages({ from: SHOP_A_NUMBER }).length > 0, 60_000, "shop A's first text");
     const backlog = () => db.job.count({ where: { shopId: shopA.id, kind: SEND_TEXT_JOB, status: { in: ["queued", "running"] } } });
     const queuedAtStart = await backlog();
-    const busy = await stopConfirmations(running.telnyx, busyPhones);
+    const { latencies: busy, answered: busyAnswered } = await stopConfirmations(running.telnyx, busyPhones);
     const queuedAtEnd = await backlog();
     const p99 = percentile(busy, 99);
     return {
-      title: `6. Fairness: ${sizes.calls} STOPs to shop B while shop A's ${sizes.campaignTexts.toLocaleString("en-US")} texts are being sent`,
+      title: `9. Fairness: ${sizes.calls} STOPs to shop B while shop A's ${sizes.campaignTexts.toLocaleString("en-US")} texts are being sent`,
       columns: ["figure", "shop A's backlog sending", "baseline: queue idle", "busy/idle", "goal"],
       rows: [
         ["STOP → its confirmation at Telnyx, p50", ms(percentile(busy, 50), 0), ms(percentile(idle, 50), 0), ratio(percentile(busy, 50), percentile(idle, 50)), ""],
         ["p99", ms(p99, 0), ms(percentile(idle, 99), 0), ratio(p99, percentile(idle, 99)), verdict(p99 < P99_GOAL_MS, "< 2 s")],
+        ["STOP webhooks the app answered 200 within 5 s", `${busyAnswered}/${sizes.calls}`, `${idleAnswered}/${sizes.calls}`, "", ""],
         ["confirmations that arrived", `${busy.filter(Number.isFinite).length}/${sizes.calls}`, `${idle.filter(Number.isFinite).length}/${sizes.calls}`, "", ""],
         ["shop A's jobs not yet done at the first / last STOP", `${queuedAtStart.toLocaleString("en-US")} / ${queuedAtEnd.toLocaleString("en-US")}`, "", "", ""],
       ],

@@ -1,4 +1,4 @@
-// Section 4: the inbox and thread loaders' server time on a large shop, called in-process
+// The inbox and thread loaders' server time on a large shop, called in-process
 // (the domain functions the route loaders call; HTTP and rendering excluded). Baseline: the
 // same calls on one of the small shops in the same database.
 import { systemClock } from "~/clock.server";
@@ -112,7 +112,7 @@ export async function benchInbox(database: BenchDatabase, sizes: InboxSizes): Pr
   const perThread = Math.floor(sizes.inboxMessages / sizes.inboxConversations);
   return [
     {
-      title: `4. Inbox at scale: ${sizes.inboxConversations.toLocaleString("en-US")} conversations, ${sizes.inboxMessages.toLocaleString("en-US")} messages in one shop`,
+      title: `12. Inbox at scale: ${sizes.inboxConversations.toLocaleString("en-US")} conversations, ${sizes.inboxMessages.toLocaleString("en-US")} messages in one shop`,
       columns: ["loader (server time)", "p50", "p95", `baseline p50 (${sizes.otherShopConversations.toLocaleString("en-US")}-thread shop)`, "baseline p95", "p95/baseline", "goal p95 < 50 ms"],
       rows,
       notes: [

@@ -62,7 +62,7 @@ export async function benchNoop(database: BenchDatabase, sizes: { noopJobs: numb
   const poolMs = await workerPool(database.url, n);
   const poolRate = n / (poolMs / 1000);
   return {
-    title: `1. No-op jobs: ${n.toLocaleString("en-US")} due at once, one worker process`,
+    title: `4. No-op jobs: ${n.toLocaleString("en-US")} due at once, one worker process`,
     columns: ["figure", "startWorker (default concurrency)", "baseline: bare claim/complete loop", "worker/baseline", "goal"],
     rows: [
       ["jobs per second", perSecond(n, poolMs), perSecond(n, bareMs), ratio(bareMs, poolMs), verdict(poolRate >= GOAL_PER_SECOND, `≥ ${GOAL_PER_SECOND.toLocaleString("en-US")}/s`)],

@@ -58,7 +58,7 @@ export async function benchRetention(database: BenchDatabase, sizes: { historyJo
   const slowdown = percentile(full, 50) / percentile(empty, 50);
   const n = sizes.historyJobs.toLocaleString("en-US");
   return {
-    title: `8. Retention: claims with ${n} finished jobs in the table, and pruning`,
+    title: `11. Retention: claims with ${n} finished jobs in the table, and pruning`,
     columns: ["figure", `${n}-row Job table`, "baseline: empty Job table", "full/empty", "goal"],
     rows: [
       [`claim of ${CLAIM_SIZE} due jobs, p50`, ms(percentile(full, 50)), ms(percentile(empty, 50)), ratio(percentile(full, 50), percentile(empty, 50)), verdict(slowdown <= GOAL_SLOWDOWN, "≤ 1.2×")],

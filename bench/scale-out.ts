@@ -16,7 +16,7 @@ export async function benchScaleOut(database: BenchDatabase, sizes: { campaignTe
     const two = await drainWithWorkers(database, telnyx, n, 2);
     const speedup = one.drainMs / two.drainMs;
     return {
-      title: `3. Scale-out: ${n.toLocaleString("en-US")} texts due at once, Telnyx answering after ${TELNYX_ROUND_TRIP_MS} ms, limits raised`,
+      title: `6. Scale-out: ${n.toLocaleString("en-US")} texts due at once, Telnyx answering after ${TELNYX_ROUND_TRIP_MS} ms, limits raised`,
       columns: ["figure", "two worker processes", "baseline: one worker process", "two/one", "goal"],
       rows: [
         ["texts per second (due → last request)", perSecond(n, two.drainMs), perSecond(n, one.drainMs), `${speedup.toFixed(2)}×`, verdict(speedup >= GOAL_RATIO, `≥ ${GOAL_RATIO}×`)],

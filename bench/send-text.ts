@@ -71,7 +71,7 @@ export async function benchSendText(database: BenchDatabase, sizes: { campaignTe
     const p99 = percentile(sends.lags, 99);
     const rate = n / (sends.drainMs / 1000);
     return {
-      title: `2. Send-text: ${n.toLocaleString("en-US")} texts due at once, one worker process, Telnyx answering after ${TELNYX_ROUND_TRIP_MS} ms, limits raised`,
+      title: `5. Send-text: ${n.toLocaleString("en-US")} texts due at once, one worker process, Telnyx answering after ${TELNYX_ROUND_TRIP_MS} ms, limits raised`,
       columns: ["figure", "send-text jobs", `baseline: bare client, ${inFlight} in flight`, "jobs/baseline", "goal"],
       rows: [
         ["texts per second (due → last request)", perSecond(n, sends.drainMs), perSecond(n, bare.drainMs), ratio(bare.drainMs, sends.drainMs), verdict(rate >= GOAL_PER_SECOND, `≥ ${GOAL_PER_SECOND.toLocaleString("en-US")}/s`)],
