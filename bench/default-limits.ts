@@ -12,6 +12,7 @@ import type { Table } from "./support/stats";
 /** Telnyx's default account limit (issue #15), which the app applies unless the shop raises it. */
 const ACCOUNT_DEFAULT_PER_SECOND = 50;
 const WINDOW_MS = 1_000;
+const AREA_CODES = ["212", "312", "415", "646", "773"];
 
 /** Most timestamps in any window [t, t + 1 s). */
 function maxInWindow(times: number[]) {
@@ -41,7 +42,7 @@ export async function benchDefaultLimits(database: BenchDatabase, sizes: { limit
       const number = `+1312555${String(2000 + i).padStart(4, "0")}`;
       const shop = await createBenchShop(database.db, `bench-limits-${i}.myshopify.com`, number, spec.key);
       await setSendingLimits(database.db, shop.id, { numberType: spec.type });
-      await seedQueuedReplies(database.db, shop, spec.texts, String(600 + i));
+      await seedQueuedReplies(database.db, shop, spec.texts, AREA_CODES[i]!);
       seeded.push({ ...spec, number });
     }
     const total = seeded.reduce((sum, s) => sum + s.texts, 0);

@@ -48,7 +48,7 @@ export async function benchFairness(database: BenchDatabase, sizes: { campaignTe
   const shopA = await createBenchShop(db, "bench-fair-a.myshopify.com", SHOP_A_NUMBER);
   for (const shop of [shopA, shopB]) await setSendingLimits(db, shop.id, { numberType: "short_code", ...RAISED_LIMITS });
   await seedQueuedReplies(db, shopA, sizes.campaignTexts, "312");
-  const warmUpPhones = await consentingShoppers(db, shopB.id, WARM_UP_STOPS, 1_000_000);
+  const warmUpPhones = await consentingShoppers(db, shopB.id, WARM_UP_STOPS, 4_000_000);
   const idlePhones = await consentingShoppers(db, shopB.id, sizes.calls, 2_000_000);
   const busyPhones = await consentingShoppers(db, shopB.id, sizes.calls, 3_000_000);
   const running = await startAppUnderTest(database.url, { telnyx: { responseDelayMs: TELNYX_ROUND_TRIP_MS } });

@@ -35,6 +35,8 @@ const { values } = parseArgs({
 });
 const engines = values.engines.split(",") as TestEngine[];
 const sections = new Set(values.sections.split(",") as Section[]);
+const unknown = [...sections].filter((name) => !SECTIONS.includes(name));
+if (unknown.length > 0) throw new Error(`Unknown sections: ${unknown.join(", ")} (known: ${SECTIONS.join(", ")})`);
 const quick = values.quick;
 
 export const sizes = {
