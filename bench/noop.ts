@@ -14,6 +14,7 @@ import { ratio, type Table } from "./support/stats";
 
 const NOOP_JOB = "bench-noop";
 const GOAL_PER_SECOND = 3_000;
+const WARM_UP = 500;
 
 async function seedDue(db: Db, count: number) {
   const runAt = new Date(Date.now() - 1_000);
@@ -58,6 +59,9 @@ async function workerPool(url: string, count: number) {
 
 export async function benchNoop(database: BenchDatabase, sizes: { noopJobs: number }): Promise<Table> {
   const n = sizes.noopJobs;
+  // Warm-up of both (JIT, Prisma's query plans), so neither pays for going first.
+  await bareLoop(database.url, WARM_UP);
+  await workerPool(database.url, WARM_UP);
   const bareMs = await bareLoop(database.url, n);
   const poolMs = await workerPool(database.url, n);
   const poolRate = n / (poolMs / 1000);
@@ -69,7 +73,7 @@ export async function benchNoop(database: BenchDatabase, sizes: { noopJobs: numb
       ["time to drain", seconds(poolMs), seconds(bareMs), "", ""],
     ],
     notes: [
-      `The worker: the app's startWorker in the bench process with its own database client, default concurrency (${DEFAULT_CONCURRENCY}); timed from its start to the last job's finishedAt.`,
+      `The worker: the app's startWorker in the bench process with its own database client, default concurrency (${DEFAULT_CONCURRENCY}); timed from its start to the last job's finishedAt. Both ran ${WARM_UP} jobs first as a warm-up.`,
       `The baseline: one loop of claimDueJobs (batches of ${DEFAULT_CONCURRENCY}) and completeJobs, one after the other, on a client of its own: the queue's statements with no pool around them.`,
     ],
   };
