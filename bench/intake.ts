@@ -1,4 +1,4 @@
-// Section 1: signed checkouts/update deliveries at rising rates, the app against a bare
+// Signed checkouts/update deliveries at rising rates, the app against a bare
 // node:http server that only verifies and records them.
 import { BENCH_SECRET, BENCH_SHOP } from "./support/app-under-test";
 import { signedCheckoutRequests } from "./support/checkout-deliveries";

@@ -1,21 +1,28 @@
 // `npm run bench`: every section on SQLite and on PostgreSQL, against the production build,
 // each figure beside a baseline measured in the same run. Prints the tables and writes
-// BENCHMARKS.md. `-- --engines sqlite` or `-- --sections intake,stop` narrows a run;
+// BENCHMARKS.md. `-- --engines sqlite` or `-- --sections intake,send-text` narrows a run;
 // `-- --quick` shrinks every size (for trying the bench, not for the record).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { TestEngine } from "../tests/support/migrate";
-import { createBenchShop, openBenchDatabase, startAppUnderTest } from "./support/app-under-test";
+import { createBenchShop, openBenchDatabase, startAppUnderTest, type BenchDatabase } from "./support/app-under-test";
 import { describeMachine } from "./support/machine";
 import { renderText, type Table } from "./support/stats";
 import { benchIntake } from "./intake";
 import { benchStopLatency } from "./stop-latency";
 import { benchMemory } from "./memory";
-import { benchScheduler } from "./scheduler";
 import { benchInbox } from "./inbox";
+import { benchNoop } from "./noop";
+import { benchSendText } from "./send-text";
+import { benchScaleOut } from "./scale-out";
+import { benchIngest } from "./ingest";
+import { benchSandboxJoin } from "./sandbox-join";
+import { benchFairness } from "./fairness";
+import { benchDefaultLimits } from "./default-limits";
+import { benchRetention } from "./retention";
 import { benchmarksMarkdown } from "./report";
 
-const SECTIONS = ["intake", "stop", "scheduler", "inbox", "memory"] as const;
+const SECTIONS = ["intake", "stop", "memory", "noop", "send-text", "scale-out", "ingest", "sandbox-join", "fairness", "limits", "retention", "inbox"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -28,6 +35,8 @@ const { values } = parseArgs({
 });
 const engines = values.engines.split(",") as TestEngine[];
 const sections = new Set(values.sections.split(",") as Section[]);
+const unknown = [...sections].filter((name) => !SECTIONS.includes(name));
+if (unknown.length > 0) throw new Error(`Unknown sections: ${unknown.join(", ")} (known: ${SECTIONS.join(", ")})`);
 const quick = values.quick;
 
 export const sizes = {
@@ -35,8 +44,13 @@ export const sizes = {
   fixedSeconds: quick ? 3 : 10,
   memoryRequests: quick ? 5_000 : 100_000,
   memoryMaxSeconds: quick ? 20 : 300,
-  scheduledTexts: quick ? 1_000 : 10_000,
-  throttledTexts: quick ? 8 : 30,
+  noopJobs: quick ? 2_000 : 20_000,
+  campaignTexts: quick ? 500 : 10_000,
+  ingestDeliveries: quick ? 500 : 10_000,
+  joins: quick ? 100 : 2_000,
+  joinWaitSeconds: quick ? 30 : 300,
+  limitSeconds: quick ? 3 : 10,
+  historyJobs: quick ? 50_000 : 1_000_000,
   inboxConversations: quick ? 1_000 : 10_000,
   inboxMessages: quick ? 50_000 : 1_000_000,
   otherShops: 9,
@@ -69,12 +83,27 @@ async function serverSections(engine: TestEngine, results: Table[]) {
   }
 }
 
-async function inProcessSection(engine: TestEngine, label: string, run: (db: Awaited<ReturnType<typeof openBenchDatabase>>) => Promise<Table[]>, results: Table[]) {
-  const database = await openBenchDatabase(engine, label);
+/** A section on a database of its own; it starts whatever processes it measures. */
+async function ownDatabaseSection(engine: TestEngine, label: Section, run: (db: BenchDatabase) => Promise<Table | Table[]>, results: Table[]) {
+  if (!sections.has(label)) return;
+  const database = await openBenchDatabase(engine, label.replace("-", "_"));
   try {
-    for (const table of await run(database)) show(results, table);
+    for (const table of [await run(database)].flat()) show(results, table);
   } finally {
     await database.drop();
+  }
+}
+
+async function ingestSection(database: BenchDatabase) {
+  const shop = await createBenchShop(database.db);
+  const running = await startAppUnderTest(database.url);
+  try {
+    return await benchIngest(running, database.db, shop.id, sizes);
+  } catch (error) {
+    console.error(running.app.output());
+    throw error;
+  } finally {
+    await running.stop();
   }
 }
 
@@ -87,8 +116,16 @@ for (const engine of engines) {
   const tables: Table[] = [];
   byEngine.push({ engine, tables });
   if (sections.has("intake") || sections.has("stop") || sections.has("memory")) await serverSections(engine, tables);
-  if (sections.has("scheduler")) await inProcessSection(engine, "scheduler", (d) => benchScheduler(d, sizes), tables);
-  if (sections.has("inbox")) await inProcessSection(engine, "inbox", (d) => benchInbox(d, sizes), tables);
+  await ownDatabaseSection(engine, "noop", (d) => benchNoop(d, sizes), tables);
+  await ownDatabaseSection(engine, "send-text", (d) => benchSendText(d, sizes), tables);
+  // Several worker processes on one database are for PostgreSQL only (one writer on SQLite).
+  if (engine === "postgresql") await ownDatabaseSection(engine, "scale-out", (d) => benchScaleOut(d, sizes), tables);
+  await ownDatabaseSection(engine, "ingest", ingestSection, tables);
+  await ownDatabaseSection(engine, "sandbox-join", (d) => benchSandboxJoin(d, sizes), tables);
+  await ownDatabaseSection(engine, "fairness", (d) => benchFairness(d, sizes), tables);
+  await ownDatabaseSection(engine, "limits", (d) => benchDefaultLimits(d, sizes), tables);
+  await ownDatabaseSection(engine, "retention", (d) => benchRetention(d, sizes), tables);
+  await ownDatabaseSection(engine, "inbox", (d) => benchInbox(d, sizes), tables);
 }
 const minutes = (Date.now() - started) / 60_000;
 console.log(`\nBench finished in ${minutes.toFixed(1)} min.`);

@@ -1,4 +1,4 @@
-// Section 5: the app's resident memory before and after many intake deliveries: 100,000, or
+// The app's resident memory before and after many intake deliveries: 100,000, or
 // as many as the app takes within the time the bench allows (the table then says so), beside
 // the baseline server put through 100,000.
 import { BENCH_SECRET, BENCH_SHOP } from "./support/app-under-test";
@@ -47,7 +47,7 @@ export async function benchMemory(app: ServerProcess, databaseUrl: string, wante
       ? [`SCALED DOWN from ${count(wanted)} to ${count(amount)} deliveries: at ${measured.run.achievedRate.toFixed(0)}/s the app would have needed ${(wanted / measured.run.achievedRate / 60).toFixed(0)} min for ${count(wanted)}; the bench gives the app ${maxSeconds} s per engine (the baseline took all ${count(wanted)}).`]
       : [];
   return {
-    title: `5. Memory (server RSS around ${count(amount)} intake deliveries)`,
+    title: `3. Memory (server RSS around ${count(amount)} intake deliveries)`,
     columns: ["figure", "app", "baseline", "goal"],
     rows: [
       ["RSS before", mib(measured.before), mib(baseline.before), ""],

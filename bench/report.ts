@@ -25,7 +25,7 @@ export function benchmarksMarkdown(run: Run): string {
   return [
     "# Benchmarks",
     "",
-    "Written by `npm run bench` (bench/main.ts); every figure below comes from the latest run and stands beside a baseline measured in the same run, because timings on a shared 2-core machine move from run to run. Re-run it to check any claim.",
+    "Written by `npm run bench` (bench/main.ts); every figure below comes from the latest run and stands beside a baseline measured in the same run (the default-limits table compares with the limits themselves), because timings on a shared 2-core machine move from run to run. Each table's goal column says whether the goal was met in this run. Re-run it to check any claim.",
     "",
     ...(run.quick ? ["**Quick run (`--quick`): sizes shrunk, not comparable with the goals.**", ""] : []),
     "## Machine",

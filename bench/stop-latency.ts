@@ -1,4 +1,4 @@
-// Section 2: 50 shoppers text STOP at once. The Telnyx double signs each message.received
+// 50 shoppers text STOP at once. The Telnyx double signs each message.received
 // with its Ed25519 key (the app trusts it through TELNYX_PUBLIC_KEY) and posts it to the app.
 // The app commits the opt-out in the transaction that records the delivery and only then
 // answers 200, so the time to the response bounds the time to the committed opt-out; each

@@ -54,6 +54,11 @@ export interface TelnyxDoubleOptions {
   deliveryOutcome?: DeliveryOutcomeHook;
   /** Real milliseconds before each status webhook. Default 0. */
   deliveryDelayMs?: number;
+  /**
+   * Real milliseconds each POST /v2/messages takes to answer (recorded on arrival, answered
+   * after), like a real API round trip. Default 0.
+   */
+  responseDelayMs?: number;
   webhookTimeoutMs?: number;
   /** Reuse a signing key (PKCS#8 PEM) so the app's configured public key survives restarts. */
   privateKeyPem?: string;
@@ -124,10 +129,26 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
   const inbound: InboundRecord[] = [];
   const sendAttempts: SendAttempt[] = [];
   const hanging = new Set<ServerResponse>();
+  const responseDelayMs = options.responseDelayMs ?? 0;
+  const delayedAnswers = new Set<NodeJS.Timeout>();
 
   function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
+  }
+
+  /** Answers a send after `responseDelayMs`, then runs `after` (what Telnyx does once it has answered). */
+  function answerSend(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, after?: () => void) {
+    const answer = () => {
+      reply(res, status, body, headers);
+      after?.();
+    };
+    if (responseDelayMs <= 0) return answer();
+    const timer = setTimeout(() => {
+      delayedAnswers.delete(timer);
+      answer();
+    }, responseDelayMs);
+    delayedAnswers.add(timer);
   }
 
   function authorized(req: IncomingMessage): boolean {
@@ -138,7 +159,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
   function answerWithFault(res: ServerResponse, fault: TelnyxFault, to: string | null) {
     const answer = faultAnswer(fault);
     sendAttempts.push({ at: now(), to, status: answer?.status ?? 0, fault: fault.kind });
-    if (answer) return reply(res, answer.status, answer.body, answer.headers);
+    if (answer) return answerSend(res, answer.status, answer.body, answer.headers);
     hanging.add(res);
     res.on("close", () => hanging.delete(res));
   }
@@ -155,7 +176,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     if (fault) return answerWithFault(res, fault, to);
     const refuse = (status: number, errors: TelnyxApiError[]) => {
       sendAttempts.push({ at: now(), to, status, fault: null });
-      reply(res, status, { errors });
+      answerSend(res, status, { errors });
     };
     if (body === undefined) return refuse(400, [telnyxErrors.badRequest("The request body is not valid JSON.")]);
     const check = checkSendRequest(body);
@@ -177,8 +198,9 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     };
     sent.set(message.id, message);
     sendAttempts.push({ at: message.receivedAt, to, status: 200, fault: null });
-    reply(res, 200, { data: outboundMessagePayload(message) });
-    if (deliveryWebhooks) statusWebhooks.schedule(message, request.useProfileWebhooks);
+    answerSend(res, 200, { data: outboundMessagePayload(message) }, {}, () => {
+      if (deliveryWebhooks) statusWebhooks.schedule(message, request.useProfileWebhooks);
+    });
   }
 
   // GET /messaging_profiles/{id}/phone_numbers: the numbers the double owns, on its one profile.
@@ -287,6 +309,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
     },
     async close() {
       for (const res of hanging) res.destroy();
+      for (const timer of delayedAnswers) clearTimeout(timer);
       await statusWebhooks.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

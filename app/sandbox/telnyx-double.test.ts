@@ -141,6 +141,25 @@ describe("sending through the real telnyx SDK", () => {
     }
   });
 
+  it("with a response delay, records a send on arrival and answers it only after the delay", async () => {
+    const delayMs = 400;
+    const slow = await startTelnyxDouble({ apiKeys: ["KEY_GOOD"], deliveryWebhooks: false, responseDelayMs: delayMs });
+    const slowClient = new Telnyx({ apiKey: "KEY_GOOD", baseURL: slow.apiBaseUrl, maxRetries: 0 });
+    try {
+      const started = performance.now();
+      let answered = false;
+      const sending = slowClient.messages.send({ from: SHOP_NUMBER, to: SHOPPER, text: "hi" }).finally(() => (answered = true));
+      while (slow.sendAttempts().length === 0) await new Promise((r) => setTimeout(r, 5));
+      expect(answered).toBe(false);
+      const { data } = await sending;
+      expect(data?.id).toBe(slow.messages()[0].id);
+      expect(slow.messages()[0].at.getTime()).toBeLessThan(Date.now() - delayMs / 2);
+      expect(performance.now() - started).toBeGreaterThan(delayMs / 2);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("refuses an unknown API key as an AuthenticationError with Telnyx's error body", async () => {
     const stranger = new Telnyx({ apiKey: "KEY_WRONG", baseURL: double.apiBaseUrl, maxRetries: 0 });
 

@@ -3,7 +3,7 @@
 // for api.telnyx.com (TELNYX_BASE_URL) whose signing key the app trusts (TELNYX_PUBLIC_KEY).
 import { createDb, type Db } from "~/db.server";
 import { encryptSecret } from "~/messaging/secrets.server";
-import { DEFAULT_TELNYX_DOUBLE_API_KEY, startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
+import { DEFAULT_TELNYX_DOUBLE_API_KEY, startTelnyxDouble, type TelnyxDouble, type TelnyxDoubleOptions } from "~/sandbox/telnyx-double.server";
 import { createMigratedDatabase, type TestEngine } from "../../tests/support/migrate";
 import { freePort, startServerProcess, type ServerProcess } from "./processes";
 
@@ -33,7 +33,7 @@ export async function openBenchDatabase(engine: TestEngine, label: string): Prom
   };
 }
 
-export function createBenchShop(db: Db, domain = BENCH_SHOP, sendingNumber = BENCH_SENDING_NUMBER) {
+export function createBenchShop(db: Db, domain = BENCH_SHOP, sendingNumber = BENCH_SENDING_NUMBER, telnyxApiKey = DEFAULT_TELNYX_DOUBLE_API_KEY) {
   return db.shop.create({
     data: {
       domain,
@@ -41,7 +41,7 @@ export function createBenchShop(db: Db, domain = BENCH_SHOP, sendingNumber = BEN
       brandName: "Bench Outfitters",
       ianaTimezone: "America/Chicago",
       installedAt: new Date(),
-      telnyxApiKeyEncrypted: encryptSecret(DEFAULT_TELNYX_DOUBLE_API_KEY, BENCH_ENCRYPTION_KEY),
+      telnyxApiKeyEncrypted: encryptSecret(telnyxApiKey, BENCH_ENCRYPTION_KEY),
       sendingNumber,
     },
   });
@@ -53,27 +53,32 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startAppUnderTest(databaseUrl: string): Promise<AppUnderTest> {
+/** What the app's processes (web and `npm run worker`) are started with. */
+export function appEnvironment(databaseUrl: string, telnyx: TelnyxDouble, port: number): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    SHOPIFY_API_KEY: "bench-api-key",
+    SHOPIFY_API_SECRET: BENCH_SECRET,
+    SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+    SCOPES: "read_orders,read_customers",
+    TEXTBACK_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
+    TELNYX_BASE_URL: telnyx.apiBaseUrl,
+    TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64,
+    TEXTBACK_WORKER: "inline",
+  };
+}
+
+export interface AppOptions {
+  telnyx?: TelnyxDoubleOptions;
+  env?: Record<string, string>;
+}
+
+export async function startAppUnderTest(databaseUrl: string, options: AppOptions = {}): Promise<AppUnderTest> {
   const port = await freePort();
-  const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`, deliveryWebhooks: false });
-  const app = await startServerProcess(
-    "app/server.ts",
-    {
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      SHOPIFY_API_KEY: "bench-api-key",
-      SHOPIFY_API_SECRET: BENCH_SECRET,
-      SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
-      SCOPES: "read_orders,read_customers",
-      TEXTBACK_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
-      TELNYX_BASE_URL: telnyx.apiBaseUrl,
-      TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64,
-      TEXTBACK_WORKER: "inline",
-    },
-    "/healthz",
-    port,
-  );
+  const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`, deliveryWebhooks: false, ...options.telnyx });
+  const app = await startServerProcess("app/server.ts", { ...appEnvironment(databaseUrl, telnyx, port), ...options.env }, "/healthz", port);
   return {
     app,
     telnyx,

@@ -13,8 +13,9 @@ function must(text: string, find: string) {
 }
 
 // Edited as text so Shopify's 64-bit ids stay exactly as documented.
-const template = [`"token": "123123123"`, `checkouts/123123123/`, `"phone": null`, `"updated_at": "2021-12-31T19:00:00-05:00"`]
+const template = [`"token": "123123123"`, `checkouts/123123123/`, `"phone": null`, `"updated_at": "2021-12-31T19:00:00-05:00"`, `"buyer_accepts_sms_marketing": false`]
   .reduce(must, fixture)
+  .replace(`"buyer_accepts_sms_marketing": false`, `"buyer_accepts_sms_marketing": %CONSENT%`)
   .replace(`"token": "123123123"`, `"token": "%TOKEN%"`)
   .replace(`checkouts/123123123/`, `checkouts/%TOKEN%/`)
   .replace(`"phone": null`, `"phone": "%PHONE%"`)
@@ -22,7 +23,12 @@ const template = [`"token": "123123123"`, `checkouts/123123123/`, `"phone": null
 
 let sequence = 0;
 
-export function checkoutDelivery(secret: string, shop: string) {
+export interface DeliveryOptions {
+  /** The shopper ticked Shopify's SMS marketing box (the delivery then also records consent). */
+  smsConsent?: boolean;
+}
+
+export function checkoutDelivery(secret: string, shop: string, options: DeliveryOptions = {}) {
   sequence += 1;
   const token = randomUUID().replaceAll("-", "");
   // Chicago numbers 312-200-0000 onwards: valid, and a new shopper for each delivery.
@@ -30,6 +36,7 @@ export function checkoutDelivery(secret: string, shop: string) {
   const body = template
     .replaceAll("%TOKEN%", token)
     .replace("%PHONE%", phone)
+    .replace("%CONSENT%", String(options.smsConsent ?? false))
     .replace("%UPDATED%", new Date().toISOString());
   return {
     body,
@@ -46,12 +53,12 @@ export function checkoutDelivery(secret: string, shop: string) {
 }
 
 /** One autocannon request definition that signs a new delivery each time it is sent. */
-export function signedCheckoutRequests(secret: string, shop: string): CannonRequest[] {
+export function signedCheckoutRequests(secret: string, shop: string, options: DeliveryOptions = {}): CannonRequest[] {
   return [
     {
       method: "POST",
       path: "/webhooks/checkouts/update",
-      setupRequest: (request) => ({ ...request, ...checkoutDelivery(secret, shop) }),
+      setupRequest: (request) => ({ ...request, ...checkoutDelivery(secret, shop, options) }),
     },
   ];
 }
