@@ -2,15 +2,14 @@
 // toll-free numbers on one Telnyx account (together able to ask for more than the account
 // allows), drained by one `npm run worker` process. From the double's log of requests: the most
 // texts any number, and any account, sent in a sliding 1 s window.
-import { DEFAULT_SENDS_PER_SECOND } from "~/messaging/send-rate.server";
+import { ACCOUNT_RATE, NUMBER_RATES } from "~/messaging/sending-limits";
 import { startTelnyxDouble } from "~/sandbox/telnyx-double.server";
 import { createBenchShop, type BenchDatabase } from "./support/app-under-test";
 import { makeDue, seedQueuedReplies, setSendingLimits, TELNYX_ROUND_TRIP_MS, verdict, type NumberType } from "./support/sending";
 import { startWorkerProcesses } from "./support/worker-processes";
 import type { Table } from "./support/stats";
 
-/** Telnyx's default account limit (issue #15), which the app applies unless the shop raises it. */
-const ACCOUNT_DEFAULT_PER_SECOND = 50;
+const ACCOUNT_DEFAULT_PER_SECOND = ACCOUNT_RATE.perSecond;
 const WINDOW_MS = 1_000;
 const AREA_CODES = ["212", "312", "415", "646", "773"];
 
@@ -25,7 +24,7 @@ function maxInWindow(times: number[]) {
   return best;
 }
 
-const defaultRate = (type: NumberType) => (DEFAULT_SENDS_PER_SECOND as Partial<Record<NumberType, number>>)[type];
+const defaultRate = (type: NumberType) => NUMBER_RATES[type].perSecond;
 
 export async function benchDefaultLimits(database: BenchDatabase, sizes: { limitSeconds: number }): Promise<Table> {
   const accounts = { shared: "KEY_BENCH_ACCOUNT_SHARED", own: "KEY_BENCH_ACCOUNT_OWN" };

@@ -3,14 +3,15 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/db.server";
 import { JOB_PRIORITY } from "~/jobs/queue.server";
 import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
+import { sendingLimitsOf, withSendingLimits } from "~/messaging/sending-limits";
 import type { TelnyxDouble } from "~/sandbox/telnyx-double.server";
 
 export const FAR_FUTURE = new Date("2100-01-01T00:00:00Z");
 /** The double's answer time for the campaign-scale sections: about a real API round trip. */
 export const TELNYX_ROUND_TRIP_MS = 150;
 
-const NUMBER_TYPES = ["long_code", "toll_free", "short_code"] as const;
-export type NumberType = (typeof NUMBER_TYPES)[number];
+export type { SendingNumberType as NumberType } from "~/messaging/sending-limits";
+import type { SendingNumberType as NumberType } from "~/messaging/sending-limits";
 
 export interface SendingLimits {
   numberType: NumberType;
@@ -20,19 +21,16 @@ export interface SendingLimits {
   accountPerSecond?: number;
 }
 
-/**
- * Sets the shop's number type and rates the way the merchant's Settings would: the number type
- * column and `sending` in the shop's settings JSON. The one place that knows that format, so
- * it can follow app/messaging/send-rate.server.ts when that changes.
- */
+/** Sets the shop's number type and rates as the merchant's Settings page saves them. */
 export async function setSendingLimits(db: Db, shopId: string, limits: SendingLimits) {
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { settings: true } });
-  const sending: Record<string, unknown> = { numberType: limits.numberType };
-  // Under every type's key, so the rate holds whichever type the app reads the number as.
-  if (limits.perSecond !== undefined) for (const type of NUMBER_TYPES) sending[type] = limits.perSecond;
-  if (limits.accountPerSecond !== undefined) sending.accountPerSecond = limits.accountPerSecond;
-  const settings = { ...(JSON.parse(shop.settings) as Record<string, unknown>), sending };
-  await db.shop.update({ where: { id: shopId }, data: { sendingNumberType: limits.numberType, settings: JSON.stringify(settings) } });
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId } });
+  const current = sendingLimitsOf({ ...shop, sendingNumberType: limits.numberType });
+  const settings = withSendingLimits(shop.settings, {
+    numberType: limits.numberType,
+    numberPerSecond: limits.perSecond ?? current.numberPerSecond,
+    accountPerSecond: limits.accountPerSecond ?? current.accountPerSecond,
+  });
+  await db.shop.update({ where: { id: shopId }, data: { sendingNumberType: limits.numberType, settings } });
 }
 
 /** The most the bench raises a number and an account to: more than one worker process can send. */
