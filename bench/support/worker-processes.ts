@@ -11,7 +11,8 @@ export interface WorkerProcesses {
 }
 
 function startOne(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/jobs/main.ts"], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/jobs/main.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
