@@ -44,7 +44,7 @@ export const sizes = {
   fixedSeconds: quick ? 3 : 10,
   memoryRequests: quick ? 5_000 : 100_000,
   memoryMaxSeconds: quick ? 20 : 300,
-  noopJobs: quick ? 2_000 : 20_000,
+  noopJobs: quick ? 5_000 : 20_000,
   campaignTexts: quick ? 500 : 10_000,
   ingestDeliveries: quick ? 500 : 10_000,
   joins: quick ? 100 : 2_000,
