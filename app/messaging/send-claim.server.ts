@@ -16,9 +16,10 @@ import type { TextPurpose } from "./text-purpose";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
 
-/** Claims for sending every message the gate lets go now; the others are held or refused. */
+/** Claims for sending every message of the shop's that the gate lets go now; the others are held or refused. */
 export async function claimForSending(
   ctx: AppContext,
+  shopId: string,
   messages: { id: string; contactId: string }[],
   fromNumber: string,
   secrets: GateSecrets,
@@ -26,12 +27,14 @@ export async function claimForSending(
   const ids = messages.map((m) => m.id);
   return inTransaction(ctx, async (tx) => {
     await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort());
-    const current = await tx.db.message.findMany({ where: { id: { in: ids } }, include: { shop: true, contact: true } });
+    // The shop as it is now: one that lost its Telnyx key or number is refused by the gate.
+    const shop = await tx.db.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const current = await tx.db.message.findMany({ where: { id: { in: ids }, shopId }, include: { contact: true } });
     const claims = new Map<string, SendClaim>(current.map((m) => [m.id, { claimed: false, status: m.status }]));
     const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contact);
     const decisions = await decideTexts(
       tx,
-      waiting.map((m) => ({ shop: m.shop, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
+      waiting.map((m) => ({ shop, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
       secrets,
     );
     const now = ctx.clock.now();

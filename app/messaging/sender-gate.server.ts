@@ -91,9 +91,9 @@ export async function loadRecipientFacts(
   now: Date,
 ): Promise<Map<string, RecipientFacts>> {
   const ids = [...new Set(contacts.map((c) => c.id))];
-  const hashOf = (phone: string) => suppressionHash(shop.id, phone, secrets.suppressionHashKey);
+  const hashes = new Map(contacts.map((c) => [c.id, suppressionHash(shop.id, c.phone, secrets.suppressionHashKey)]));
   const [suppressed, lastInbound, addresses, marketingSends] = await Promise.all([
-    ctx.db.suppressedPhone.findMany({ where: { shopId: shop.id, phoneHash: { in: contacts.map((c) => hashOf(c.phone)) } }, select: { phoneHash: true } }),
+    ctx.db.suppressedPhone.findMany({ where: { shopId: shop.id, phoneHash: { in: [...hashes.values()] } }, select: { phoneHash: true } }),
     lastInboundTimes(ctx, ids),
     shippingAddresses(ctx, ids),
     recentMarketingSends(ctx.db, ids, { at: now, windowMs: capWindowMs({ capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek }) }),
@@ -103,7 +103,7 @@ export async function loadRecipientFacts(
     contacts.map((contact) => [
       contact.id,
       {
-        suppressed: suppressedHashes.has(hashOf(contact.phone)),
+        suppressed: suppressedHashes.has(hashes.get(contact.id)!),
         lastInboundAt: lastInbound.get(contact.id) ?? null,
         shippingAddress: addresses.get(contact.id),
         marketingSends: [...(marketingSends.get(contact.id) ?? [])],

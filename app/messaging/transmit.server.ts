@@ -147,7 +147,7 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
     let claims: Map<string, SendClaim>;
     try {
       // Whatever changed since the texts were queued (a STOP, another text against the cap) is decided now.
-      claims = await claimForSending(ctx, wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })), from, options.secrets);
+      claims = await claimForSending(ctx, shop.id, wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })), from, options.secrets);
     } catch (error) {
       for (const { settle } of wave) settle.reject(error);
       continue;
