@@ -4,7 +4,7 @@
 // go to the database in batches; a heartbeat renews the locks of running jobs.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { setImmediate as turnOfTheEventLoop } from "node:timers/promises";
+import { setTimeout as sleep, setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { AppContext } from "../context.server";
 import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
 import { coalesce } from "./coalesce";
@@ -21,6 +21,7 @@ export const DEFAULT_LOCK_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 50;
 const LOG_LINE_MAX_CHARS = 300;
 const PRUNE_EVERY_MS = 10 * 60_000;
+const CLAIM_COOLDOWN_MS = 20;
 
 export type JobOutcome = "succeeded" | "retrying" | "failed" | "lost";
 export type JobRunCounts = { claimed: number } & Record<JobOutcome, number>;
@@ -256,8 +257,11 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
     claimDone = (async () => {
       try {
         // The event loop gets a turn first, so a worker in the web process does not hold HTTP
-        // requests back claim after claim.
+        // requests back claim after claim. While most slots are busy, the ones that free up
+        // within a few milliseconds are filled by one claim (Oban's dispatch cooldown): a claim
+        // per finished job would make every batch one job long.
         await turnOfTheEventLoop();
+        if (running > 0 && concurrency - running < concurrency / 10) await sleep(CLAIM_COOLDOWN_MS);
         const free = concurrency - running;
         const size = options.pace ? await options.pace(free) : free;
         const { count, outcomes } = await runner.claim(size);

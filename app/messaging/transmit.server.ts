@@ -126,19 +126,26 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
   const sleep = options.sleep ?? sleepFor;
 
   // Slots are booked before the last check: a text that finds none stays waiting, untouched.
+  const t0 = Date.now();
+  let claimMs = 0, sleepMs = 0, waves = 0;
   const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
     buckets: sendBucketsFor(shop),
     count: pending.length,
     maxWaitMs: options.maxSlotWaitMs,
     realNow,
   });
+  const t1 = Date.now();
+  const ahead = slots.length ? slots[0]!.getTime() - Date.now() : 0;
+  const span = slots.length ? slots.at(-1)!.getTime() - slots[0]!.getTime() : 0;
   for (const { settle } of pending.slice(slots.length)) {
     settle.reject(new RetryJobAfter(retryAfterMs ?? 1_000, `Sending number ${from} has no free slot for now`));
   }
   const requests: Promise<void>[] = [];
   for (let next = 0; next < slots.length; ) {
     const untilWave = slots[next]!.getTime() - CLAIM_AHEAD_MS - realNow().getTime();
+    const ts = Date.now();
     if (untilWave > 0) await sleep(untilWave);
+    sleepMs += Date.now() - ts;
     const horizon = realNow().getTime() + CLAIM_AHEAD_MS;
     let end = next + 1;
     while (end < slots.length && slots[end]!.getTime() <= horizon) end++;
@@ -147,7 +154,9 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
     let claims: Map<string, SendClaim>;
     try {
       // Whatever changed since the texts were queued (a STOP, another text against the cap) is decided now.
+      const tc = Date.now(); waves++;
       claims = await claimForSending(ctx, shop.id, wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })), from, options.secrets);
+      claimMs += Date.now() - tc;
     } catch (error) {
       for (const { settle } of wave) settle.reject(error);
       continue;
@@ -169,7 +178,9 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
       requests.push(request.then(settle.resolve, settle.reject));
     }
   }
+  const tr = Date.now();
   await Promise.all(requests);
+  if (process.env.TRACE_SEND) console.error(`[trace] ${new Date().toISOString().slice(17,23)} n=${pending.length} slots=${slots.length} ahead=${ahead} span=${span} book=${t1 - t0} waves=${waves} claim=${claimMs} sleep=${sleepMs} requests=${Date.now() - tr} total=${Date.now() - t0}`);
 }
 
 async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, from: string, send: SendContext): Promise<Outcome> {
