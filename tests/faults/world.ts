@@ -29,12 +29,15 @@ export async function startFaultWorld(db: Db, appEnv: Record<string, string> = {
   return { telnyx, app, env, port };
 }
 
-/** Lets the demo shop's number send 200 texts a second, as a registered number may; returns the undo. */
+/** Makes the demo shop's number a short code sending 200 texts a second, its account too; returns the undo. */
 export async function raiseDemoShopRate(db: Db) {
   const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
   const settings = JSON.parse(shop.settings) as Record<string, unknown>;
-  await db.shop.update({ where: { id: shop.id }, data: { settings: JSON.stringify({ ...settings, sending: { long_code: 200 } }) } });
-  return () => db.shop.update({ where: { id: shop.id }, data: { settings: shop.settings } });
+  await db.shop.update({
+    where: { id: shop.id },
+    data: { sendingNumberType: "short_code", settings: JSON.stringify({ ...settings, sending: { short_code: 200, account: 200 } }) },
+  });
+  return () => db.shop.update({ where: { id: shop.id }, data: { sendingNumberType: shop.sendingNumberType, settings: shop.settings } });
 }
 
 /**
