@@ -18,7 +18,7 @@ describe("SANDBOX_NUMBER_TYPE", () => {
   it("starts the demo shop's number as that type, with Telnyx's default rate for it", async () => {
     const shop = await demoShop();
     expect(shop.sendingNumberType).toBe("short_code");
-    expect(sendBucketsFor(shop)[0]!.perSecond).toBe(NUMBER_RATES.short_code.perSecond);
+    expect(sendBucketsFor(shop, { telnyxApiKey: "KEY_DEMO" })[0]!.perSecond).toBe(NUMBER_RATES.short_code.perSecond);
     const html = await (await fetch(`${app.url}/app/settings`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
     expect(html).toMatch(/<option value="short_code" selected="">/);
   });

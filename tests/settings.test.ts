@@ -149,7 +149,7 @@ describe("sending limits", () => {
     await db.shop.update({ where: { domain: "textback-demo.myshopify.com" }, data: { sendingNumberType: before.sendingNumberType, settings: before.settings } });
   });
   const saveLimits = (fields: Record<string, string>) => saveSettings({ intent: "sendingLimits", ...fields });
-  const ratesNow = async () => sendBucketsFor(await demoShop()).map((bucket) => bucket.perSecond);
+  const ratesNow = async () => sendBucketsFor(await demoShop(), { telnyxApiKey: "KEY_DEMO" }).map((bucket) => bucket.perSecond);
   const settingsPage = async () => (await fetch(`${app.url}/app/settings`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
 
   it("shows the number's type and Telnyx's default rates", async () => {

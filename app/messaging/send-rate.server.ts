@@ -8,7 +8,7 @@
 // hours when moved), so spacing sends by it would either send everything at once or never.
 // That is why these functions take their own `realNow` (default: the system clock) instead of
 // ctx.clock, the one exception to "domain code reads the injected clock".
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { AppContext } from "../context.server";
 import { engineOf, sqlBuildersOf } from "../db.server";
@@ -24,26 +24,27 @@ export interface SendBucket {
 export const numberBucketKey = (number: string) => `number:${number}`;
 
 /**
- * Telnyx limits each account, and every shop connects with its own API key, so each shop counts
- * as one account. Two shops sharing a key would share Telnyx's limit but get one bucket each.
+ * Telnyx limits each account, and an API key belongs to one account, so the shops that connect
+ * with the same key share one bucket. Keyed by a hash: the key itself is a secret, and a long
+ * random one, so its SHA-256 reveals nothing.
  */
-export const accountBucketKey = (shopId: string) => `account:${shopId}`;
+export const accountBucketKey = (telnyxApiKey: string) => `account:${createHash("sha256").update(telnyxApiKey).digest("hex").slice(0, 32)}`;
 
 export interface SendBucketOverrides {
   numberPerSecond?: number;
   accountPerSecond?: number;
 }
 
-/** The buckets a text from this shop books: its number's and its account's. */
+/** The buckets a text from this shop books: its number's and its Telnyx account's (by the shop's API key). */
 export function sendBucketsFor(
   shop: { id: string; sendingNumber: string | null; sendingNumberType: string; settings: string },
-  { overrides = {} }: { overrides?: SendBucketOverrides } = {},
+  { telnyxApiKey, overrides = {} }: { telnyxApiKey: string; overrides?: SendBucketOverrides },
 ): SendBucket[] {
   if (!shop.sendingNumber) throw new Error(`Shop ${shop.id} has no sending number`);
   const limits = sendingLimitsOf(shop);
   return [
     { key: numberBucketKey(shop.sendingNumber), perSecond: overrides.numberPerSecond ?? limits.numberPerSecond },
-    { key: accountBucketKey(shop.id), perSecond: overrides.accountPerSecond ?? limits.accountPerSecond },
+    { key: accountBucketKey(telnyxApiKey), perSecond: overrides.accountPerSecond ?? limits.accountPerSecond },
   ];
 }
 

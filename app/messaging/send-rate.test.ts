@@ -134,7 +134,7 @@ describe("reserving a batch of send slots", () => {
     const accountPerSecond = NUMBER_RATES.toll_free.perSecond / 2;
     const shop = { id: randomUUID(), sendingNumberType: "toll_free", settings: "{}" };
     const [first, second] = [freshNumber(), freshNumber()].map((number) =>
-      sendBucketsFor({ ...shop, sendingNumber: number }, { overrides: { accountPerSecond } }),
+      sendBucketsFor({ ...shop, sendingNumber: number }, { telnyxApiKey: "KEY_SHARED", overrides: { accountPerSecond } }),
     );
     const reserve = (client: typeof db, buckets: SendBucket[]) =>
       reserveSendSlots({ db: client, clock: ctx.clock }, { buckets, count: 5, maxWaitMs: 60_000, realNow: time.now });
@@ -181,24 +181,24 @@ describe("a shop's send buckets", () => {
 
   it("follow Telnyx's default for the number's type, and the account's", () => {
     for (const type of ["long_code", "toll_free", "short_code"] as const) {
-      expect(sendBucketsFor({ ...shop, sendingNumberType: type })).toEqual([
+      expect(sendBucketsFor({ ...shop, sendingNumberType: type }, { telnyxApiKey: "KEY_A" })).toEqual([
         { key: "number:+13125550100", perSecond: NUMBER_RATES[type].perSecond },
-        { key: "account:shop-1", perSecond: ACCOUNT_RATE.perSecond },
+        { key: accountBucketKey("KEY_A"), perSecond: ACCOUNT_RATE.perSecond },
       ]);
     }
   });
 
   it("take the shop's own rates from its settings, and the caller's overrides over both", () => {
     const settings = JSON.stringify({ sending: { short_code: 400, long_code: 3, account: 200 } });
-    expect(sendBucketsFor({ ...shop, sendingNumberType: "short_code", settings }).map((b) => b.perSecond)).toEqual([400, 200]);
-    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }).map((b) => b.perSecond)).toEqual([3, 200]);
-    const overridden = sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { overrides: { numberPerSecond: 9, accountPerSecond: 900 } });
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "short_code", settings }, { telnyxApiKey: "KEY_A" }).map((b) => b.perSecond)).toEqual([400, 200]);
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { telnyxApiKey: "KEY_A" }).map((b) => b.perSecond)).toEqual([3, 200]);
+    const overridden = sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { telnyxApiKey: "KEY_A", overrides: { numberPerSecond: 9, accountPerSecond: 900 } });
     expect(overridden.map((b) => b.perSecond)).toEqual([9, 900]);
   });
 
   it("ignore stored rates outside Telnyx's bounds", () => {
     const settings = JSON.stringify({ sending: { long_code: 500, account: 0 } });
-    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }).map((b) => b.perSecond)).toEqual([
+    expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { telnyxApiKey: "KEY_A" }).map((b) => b.perSecond)).toEqual([
       NUMBER_RATES.long_code.perSecond,
       ACCOUNT_RATE.perSecond,
     ]);

@@ -36,7 +36,12 @@ beforeAll(async () => {
 });
 
 afterAll(() => double.close());
-beforeEach(() => double.reset());
+// Every test shop connects with the same Telnyx key, so they share one account's slots: each
+// test starts with that account (and every number) free.
+beforeEach(async () => {
+  double.reset();
+  await db.sendingRate.deleteMany();
+});
 
 const rowOf = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 

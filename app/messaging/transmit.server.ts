@@ -129,7 +129,8 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
   const t0 = Date.now();
   let claimMs = 0, sleepMs = 0, waves = 0;
   const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
-    buckets: sendBucketsFor(shop),
+    // The client is made from the shop's key, so it always has one.
+    buckets: sendBucketsFor(shop, { telnyxApiKey: client.apiKey! }),
     count: pending.length,
     maxWaitMs: options.maxSlotWaitMs,
     realNow,

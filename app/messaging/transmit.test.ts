@@ -41,7 +41,12 @@ afterAll(async () => {
   await receiver.close();
 });
 
-beforeEach(() => double.reset());
+// Every test shop connects with the same Telnyx key, so they share one account's slots: each
+// test starts with that account (and every number) free.
+beforeEach(async () => {
+  double.reset();
+  await db.sendingRate.deleteMany();
+});
 
 /** Applies every status webhook received so far, as the webhook job would. */
 async function applyReceivedWebhooks() {
