@@ -7,7 +7,7 @@ import { recordIntakeOptOuts } from "~/compliance/intake-opt-outs.server";
 import { createAppJobRegistry } from "~/jobs/kinds.server";
 import { drainDueJobs } from "~/jobs/worker.server";
 import { requestText } from "~/messaging/outbound.server";
-import { reserveSendSlot } from "~/messaging/send-rate.server";
+import { numberBucketKey, reserveSendSlots } from "~/messaging/send-rate.server";
 import type { TextPurpose } from "~/messaging/text-purpose";
 import { useGateWorld } from "./support/gate-world";
 import { contactWithConsent, createShop } from "./support/factories";
@@ -28,7 +28,7 @@ describe("a STOP committed while a text waits for its send slot", () => {
       const text = await requestText(ctx(), { shopId: shop.id, to: phone, body: "You're subscribed to Test Outfitters texts", purpose }, deps().secrets);
       expect(text.status).toBe("queued");
       // Another text has the number's slot now, so this one waits a second in the worker.
-      await reserveSendSlot(ctx(), { number: shop.sendingNumber!, perSecond: 1 });
+      await reserveSendSlots(ctx(), { buckets: [{ key: numberBucketKey(shop.sendingNumber!), perSecond: 1 }], count: 1 });
       const stopDuringTheWait = async () => {
         await inTransaction(ctx(), (txCtx) =>
           recordIntakeOptOuts(txCtx, db, [{ to: shop.sendingNumber!, from: phone, text: "STOP", providerMessageId: `stop-${text.id}`, receivedAt: null }]),

@@ -10,6 +10,8 @@ export interface MessagingDeps {
   appUrl: string;
   /** How long one Telnyx request may take (TELNYX_TIMEOUT_MS); default 15 s. */
   timeoutMs?: number;
+  /** How long a text may wait in the worker for its send slot before its job retries later; default 3 s. */
+  maxSlotWaitMs?: number;
   /** An Admin API client for an installed shop (its offline session); jobs that write to Shopify need it. */
   shopifyAdmin?: (shopDomain: string) => Promise<ShopifyAdminGraphql>;
 }

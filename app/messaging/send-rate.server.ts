@@ -9,11 +9,9 @@
 // That is why these functions take their own `realNow` (default: the system clock) instead of
 // ctx.clock, the one exception to "domain code reads the injected clock".
 import { createHash, randomUUID } from "node:crypto";
-import { setTimeout as sleepFor } from "node:timers/promises";
 import type { AppContext } from "../context.server";
 import { engineOf, sqlBuildersOf } from "../db.server";
-import { RetryJobAfter } from "../jobs/queue.server";
-import { NUMBER_RATES, numberTypeOf, sendingLimitsOf, type SendingNumberType } from "./sending-limits";
+import { sendingLimitsOf } from "./sending-limits";
 
 export interface SendBucket {
   /** See numberBucketKey and accountBucketKey. */
@@ -215,60 +213,4 @@ export async function pauseSender(ctx: AppContext, input: { key: string; forMs: 
     ON CONFLICT ("key") DO UPDATE SET
       "nextSlotUs" = CASE WHEN "SendingRate"."nextSlotUs" > ${untilUs} THEN "SendingRate"."nextSlotUs" ELSE ${untilUs} END,
       "updatedAt" = ${now}`);
-}
-
-export interface WaitOptions {
-  realNow?: () => Date;
-  /** Injected so tests need not wait. */
-  sleep?: (ms: number) => Promise<unknown>;
-}
-
-/** Waits (in this process) until the reserved slot has come. */
-export async function waitForSendSlot(slot: { at: Date }, options: WaitOptions = {}): Promise<void> {
-  const now = (options.realNow ?? (() => new Date()))();
-  const remaining = slot.at.getTime() - now.getTime();
-  if (remaining > 0) await (options.sleep ?? sleepFor)(remaining);
-}
-
-// The single-slot API transmit.server.ts still calls, over the batch reservation.
-
-export interface SendSlot {
-  number: string;
-  /** When the send may start (real time). */
-  at: Date;
-  /** How long from the reservation until `at`; 0 when the number is free now. */
-  waitMs: number;
-}
-
-/** One slot of the number's bucket only; RetryJobAfter when it is further than maxWaitMs away. */
-export async function reserveSendSlot(
-  ctx: AppContext,
-  input: { number: string; perSecond: number; maxWaitMs?: number; realNow?: () => Date },
-): Promise<SendSlot> {
-  const realNow = input.realNow ?? (() => new Date());
-  const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
-    buckets: [{ key: numberBucketKey(input.number), perSecond: input.perSecond }],
-    count: 1,
-    maxWaitMs: input.maxWaitMs,
-    realNow,
-  });
-  const at = slots[0];
-  if (!at) throw new RetryJobAfter(retryAfterMs!, `Sending number is booked for the next ${Math.ceil(retryAfterMs! / 1000)} s (${input.perSecond}/s)`);
-  return { number: input.number, at, waitMs: Math.max(0, at.getTime() - realNow().getTime()) };
-}
-
-/** The shop's rate for its number: sendBucketsFor reads the same, and the account's too. */
-export function sendsPerSecondFor(numberType: string, overrides: Partial<Record<SendingNumberType, number>> = {}): number {
-  const type = numberTypeOf(numberType);
-  return overrides[type] ?? NUMBER_RATES[type].perSecond;
-}
-
-/** The per-type rates a shop set, from its settings JSON. */
-export function shopRateOverrides(settingsJson: string): Partial<Record<SendingNumberType, number>> {
-  const overrides: Partial<Record<SendingNumberType, number>> = {};
-  for (const type of Object.keys(NUMBER_RATES) as SendingNumberType[]) {
-    const limits = sendingLimitsOf({ sendingNumberType: type, settings: settingsJson });
-    if (limits.numberPerSecond !== NUMBER_RATES[type].perSecond) overrides[type] = limits.numberPerSecond;
-  }
-  return overrides;
 }

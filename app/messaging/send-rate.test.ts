@@ -8,10 +8,8 @@ import {
   accountBucketKey,
   numberBucketKey,
   pauseSender,
-  reserveSendSlot,
   reserveSendSlots,
   sendBucketsFor,
-  waitForSendSlot,
   type SendBucket,
 } from "./send-rate.server";
 import { ACCOUNT_RATE, NUMBER_RATES } from "./sending-limits";
@@ -205,30 +203,7 @@ describe("a shop's send buckets", () => {
   });
 });
 
-describe("the single-slot API", () => {
-  it("reserves one slot of the number, or asks for a retry when it is too far away", async () => {
-    const time = manualRealTime();
-    const number = freshNumber();
-    for (let i = 0; i < 3; i++) await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
-    const refusal = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 }).catch((e: unknown) => e);
-    expect(refusal).toBeInstanceOf(RetryJobAfter);
-    expect((refusal as RetryJobAfter).delayMs).toBe(3 * BOOKED_SECOND_MS);
-    time.advance(1_000);
-    const slot = await reserveSendSlot(ctx, { number, perSecond: 1, realNow: time.now, maxWaitMs: 3_000 });
-    expect(slot.waitMs).toBe(3 * BOOKED_SECOND_MS - 1_000);
-  });
-
-  it("waits in-process only for the time left until the slot", async () => {
-    const time = manualRealTime();
-    const waited: number[] = [];
-    const slot = { at: new Date(time.ms() + 700) };
-    time.advance(200);
-    await waitForSendSlot(slot, { realNow: time.now, sleep: async (ms) => waited.push(ms) });
-    time.advance(600);
-    await waitForSendSlot(slot, { realNow: time.now, sleep: async (ms) => waited.push(ms) });
-    expect(waited).toEqual([500]);
-  });
-
+describe("rates", () => {
   it("refuses a rate that is not positive", async () => {
     await expect(reserveSendSlots(ctx, { buckets: [numberBucket(0)], count: 1 })).rejects.toThrow(RangeError);
   });

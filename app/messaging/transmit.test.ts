@@ -14,7 +14,7 @@ import {
   TEST_TELNYX_API_KEY,
 } from "../../tests/support/outbound-messages";
 import { applyDeliveryStatus } from "./delivery-status.server";
-import { reserveSendSlot } from "./send-rate.server";
+import { numberBucketKey, reserveSendSlots } from "./send-rate.server";
 import { statusWebhookUrl, transmitMessage, type TransmitOptions } from "./transmit.server";
 
 const { db } = useTestDatabase();
@@ -155,7 +155,7 @@ describe("transmitMessage and the sending number's rate", () => {
       waits.push(ms);
       realMs += ms;
     };
-    await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond: 1, realNow });
+    await reserveSendSlots(ctx, { buckets: [{ key: numberBucketKey(shop.sendingNumber!), perSecond: 1 }], count: 1, realNow });
     const message = await createQueuedMessage(db, shop);
 
     expect(await transmitMessage(ctx, message.id, { ...options, realNow, sleep })).toMatchObject({ result: "accepted" });
@@ -168,7 +168,7 @@ describe("transmitMessage and the sending number's rate", () => {
     const shop = await createSendingShop(db);
     const realNow = () => new Date("2026-11-25T12:00:00Z");
     // Booked until 4 × 1.15 s from now.
-    for (let i = 0; i < 4; i++) await reserveSendSlot(ctx, { number: shop.sendingNumber!, perSecond: 1, realNow, maxWaitMs: 10_000 });
+    await reserveSendSlots(ctx, { buckets: [{ key: numberBucketKey(shop.sendingNumber!), perSecond: 1 }], count: 4, realNow, maxWaitMs: 10_000 });
     const message = await createQueuedMessage(db, shop);
 
     const refusal = await transmitMessage(ctx, message.id, { ...options, realNow, maxSlotWaitMs: 3_000 }).catch((e: unknown) => e);
