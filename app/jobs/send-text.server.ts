@@ -25,10 +25,14 @@ export function sendTextJob(deps: MessagingDeps) {
 }
 
 function sendTexts(ctx: AppContext, messageIds: string[], deps: MessagingDeps): Promise<void>[] {
-  const reconcileLater = coalesce(async (messages: { id: string; shopId: string }[]) => {
-    await scheduleDeliveryReconciliations(ctx, messages);
-    return messages.map(() => undefined);
-  });
+  // Telnyx's answers come back over a few milliseconds: their follow-ups are enqueued together.
+  const reconcileLater = coalesce(
+    async (messages: { id: string; shopId: string }[]) => {
+      await scheduleDeliveryReconciliations(ctx, messages);
+      return messages.map(() => undefined);
+    },
+    { windowMs: 10 },
+  );
   return transmitMessages(ctx, messageIds, deps).map((outcome, i) =>
     outcome.then((settled) => followUp(ctx, messageIds[i]!, settled, reconcileLater)),
   );

@@ -221,7 +221,7 @@ interface Acceptance {
   cost: string;
 }
 
-// Telnyx's answers to many concurrent requests are written a few milliseconds' worth at a time,
+// Telnyx's answers to many concurrent requests are written ten milliseconds' worth at a time,
 // in one transaction. Status stays "sending" until message.sent; a status webhook that already
 // arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
 function acceptanceWriter(ctx: AppContext): RecordAcceptance {
@@ -240,7 +240,7 @@ function acceptanceWriter(ctx: AppContext): RecordAcceptance {
         WHERE "Message"."id" = "facts"."id"`);
       return accepted.map(() => undefined);
     },
-    { windowMs: 2 },
+    { windowMs: 10 },
   );
 }
 
