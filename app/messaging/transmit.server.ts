@@ -222,7 +222,7 @@ interface Acceptance {
 }
 
 // Telnyx's answers to many concurrent requests are written ten milliseconds' worth at a time,
-// in one transaction. Status stays "sending" until message.sent; a status webhook that already
+// in one statement. Status stays "sending" until message.sent; a status webhook that already
 // arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
 function acceptanceWriter(ctx: AppContext): RecordAcceptance {
   return coalesce(
