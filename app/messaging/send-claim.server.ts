@@ -16,36 +16,45 @@ import type { TextPurpose } from "./text-purpose";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
 
-/** Claims for sending every message of the shop's that the gate lets go now; the others are held or refused. */
-export async function claimForSending(
-  ctx: AppContext,
-  shopId: string,
-  messages: { id: string; contactId: string }[],
-  fromNumber: string,
-  secrets: GateSecrets,
-): Promise<Map<string, SendClaim>> {
-  const ids = messages.map((m) => m.id);
+export interface ClaimRequest {
+  shopId: string;
+  /** The number the texts will leave from. */
+  fromNumber: string;
+  messages: { id: string; contactId: string }[];
+}
+
+/**
+ * Claims for sending every message the gate lets go now, of one shop or of several at once;
+ * the others are held or refused.
+ */
+export async function claimForSending(ctx: AppContext, requests: ClaimRequest[], secrets: GateSecrets): Promise<Map<string, SendClaim>> {
+  const messages = requests.flatMap((request) => request.messages.map((m) => ({ ...m, shopId: request.shopId })));
   return inTransaction(ctx, async (tx) => {
     await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort());
-    // The shop as it is now: one that lost its Telnyx key or number is refused by the gate.
-    const shop = await tx.db.shop.findUniqueOrThrow({ where: { id: shopId } });
-    const current = await tx.db.message.findMany({ where: { id: { in: ids }, shopId }, include: { contact: true } });
+    // The shops as they are now: one that lost its Telnyx key or number is refused by the gate.
+    const shops = new Map((await tx.db.shop.findMany({ where: { id: { in: requests.map((r) => r.shopId) } } })).map((shop) => [shop.id, shop]));
+    const shopOfMessage = new Map(messages.map((m) => [m.id, m.shopId]));
+    const current = (await tx.db.message.findMany({ where: { id: { in: [...shopOfMessage.keys()] } }, include: { contact: true } }))
+      .filter((m) => shopOfMessage.get(m.id) === m.shopId);
     const claims = new Map<string, SendClaim>(current.map((m) => [m.id, { claimed: false, status: m.status }]));
-    const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contact);
+    const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contact && shops.has(m.shopId));
     const decisions = await decideTexts(
       tx,
-      waiting.map((m) => ({ shop, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
+      waiting.map((m) => ({ shop: shops.get(m.shopId)!, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
       secrets,
     );
     const now = ctx.clock.now();
-    const going = waiting.filter((_, i) => decisions[i]!.verdict === "send").map((m) => m.id);
-    const claimed = await moveMessages(tx.db, {
-      where: { id: { in: going } },
-      from: WAITING_TO_SEND,
-      to: "sending",
-      data: { sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
-    });
-    for (const id of claimed) claims.set(id, { claimed: true });
+    for (const { shopId, fromNumber } of requests) {
+      const going = waiting.filter((m, i) => m.shopId === shopId && decisions[i]!.verdict === "send").map((m) => m.id);
+      if (going.length === 0) continue;
+      const claimed = await moveMessages(tx.db, {
+        where: { id: { in: going } },
+        from: WAITING_TO_SEND,
+        to: "sending",
+        data: { sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
+      });
+      for (const id of claimed) claims.set(id, { claimed: true });
+    }
     // Held and refused texts that share a reason are moved together.
     const stopped = new Map<string, { decision: Exclude<GateDecision, { verdict: "send" }>; ids: string[] }>();
     waiting.forEach((m, i) => {

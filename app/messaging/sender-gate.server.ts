@@ -48,16 +48,12 @@ export async function decideText(ctx: AppContext, subject: GateSubject, secrets:
  */
 export async function decideTexts(ctx: AppContext, subjects: GateSubject[], secrets: GateSecrets): Promise<GateDecision[]> {
   const now = ctx.clock.now();
-  const factsByShop = new Map<string, Map<string, RecipientFacts>>();
-  for (const shop of new Map(subjects.map((s) => [s.shop.id, s.shop])).values()) {
-    const contacts = subjects.filter((s) => s.shop.id === shop.id).map((s) => s.contact);
-    factsByShop.set(shop.id, await loadRecipientFacts(ctx, shop, contacts, secrets, now));
-  }
+  const facts = await loadRecipientFacts(ctx, subjects, secrets, now);
   const decisions: GateDecision[] = [];
   for (const subject of subjects) {
-    const facts = factsByShop.get(subject.shop.id)!.get(subject.contact.id)!;
-    const decision = await decideGiven(subject, facts, now);
-    if (decision.verdict === "send" && subject.purpose === "marketing") facts.marketingSends.push(now.getTime());
+    const recipient = facts.get(subject.contact.id)!;
+    const decision = await decideGiven(subject, recipient, now);
+    if (decision.verdict === "send" && subject.purpose === "marketing") recipient.marketingSends.push(now.getTime());
     decisions.push(decision);
   }
   return decisions;
@@ -82,25 +78,29 @@ async function decideGiven(subject: GateSubject, facts: RecipientFacts, now: Dat
   return (await quietHoursDecision(shop, contact, facts, now)) ?? capDecision(subject, facts, now);
 }
 
-/** The gate's reads for a shop's recipients: a statement each, whatever their number. */
+/** The gate's reads for many recipients, of any shops: a statement each, whatever their number. */
 export async function loadRecipientFacts(
   ctx: AppContext,
-  shop: Shop,
-  contacts: Contact[],
+  recipients: { shop: Shop; contact: Contact }[],
   secrets: GateSecrets,
   now: Date,
 ): Promise<Map<string, RecipientFacts>> {
-  const ids = [...new Set(contacts.map((c) => c.id))];
-  const hashes = new Map(contacts.map((c) => [c.id, suppressionHash(shop.id, c.phone, secrets.suppressionHashKey)]));
+  const ids = [...new Set(recipients.map((r) => r.contact.id))];
+  // The hash covers the shop, so one list of hashes matches each phone in its own shop only.
+  const hashes = new Map(recipients.map(({ shop, contact }) => [contact.id, suppressionHash(shop.id, contact.phone, secrets.suppressionHashKey)]));
+  const windowMs = Math.max(0, ...recipients.map(({ shop }) => capWindowMs({ capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek })));
   const [suppressed, lastInbound, addresses, marketingSends] = await Promise.all([
-    ctx.db.suppressedPhone.findMany({ where: { shopId: shop.id, phoneHash: { in: [...hashes.values()] } }, select: { phoneHash: true } }),
+    ctx.db.suppressedPhone.findMany({
+      where: { shopId: { in: [...new Set(recipients.map(({ shop }) => shop.id))] }, phoneHash: { in: [...hashes.values()] } },
+      select: { phoneHash: true },
+    }),
     lastInboundTimes(ctx, ids),
     shippingAddresses(ctx, ids),
-    recentMarketingSends(ctx.db, ids, { at: now, windowMs: capWindowMs({ capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek }) }),
+    recentMarketingSends(ctx.db, ids, { at: now, windowMs }),
   ]);
   const suppressedHashes = new Set(suppressed.map((row) => row.phoneHash));
   return new Map(
-    contacts.map((contact) => [
+    recipients.map(({ contact }) => [
       contact.id,
       {
         suppressed: suppressedHashes.has(hashes.get(contact.id)!),

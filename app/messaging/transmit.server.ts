@@ -14,7 +14,7 @@ import { coalesce, settleLater } from "../jobs/coalesce";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
 import { moveMessage, moveMessages, WAITING_TO_SEND, type MessageStatus } from "./message-lifecycle.server";
 import { estimateCost } from "./segments";
-import { claimForSending, type SendClaim } from "./send-claim.server";
+import { claimForSending, type ClaimRequest, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
 import { numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor } from "./send-rate.server";
@@ -73,6 +73,8 @@ interface Pending {
 
 /** A wave's last check is made this long before its first slot, so its requests leave on time. */
 const CLAIM_AHEAD_MS = 25;
+/** Waves of several shops due within this long of each other are checked in one transaction. */
+const CLAIM_GATHER_MS = 5;
 
 /**
  * Transmits many messages at once: one read, one slot booking per shop, the gate's last check
@@ -97,8 +99,9 @@ export function transmitMessages(ctx: AppContext, messageIds: string[], options:
       if (!WAITING_TO_SEND.includes(message.status as MessageStatus)) return settle.resolve(standing(message));
       byShop.set(message.shopId, [...(byShop.get(message.shopId) ?? []), { message, settle }]);
     });
-    const accept = acceptanceWriter(ctx);
-    await Promise.all([...byShop.values()].map((pending) => transmitForShop(ctx, pending, options, accept)));
+    const realNow = options.realNow ?? (() => new Date());
+    const send: SendContext = { options, realNow, accept: acceptanceWriter(ctx), claim: claimWriter(ctx, options) };
+    await Promise.all([...byShop.values()].map((pending) => transmitForShop(ctx, pending, send)));
   })().catch((error) => {
     // Settling twice is a no-op: only the texts still waiting get the error.
     for (const settle of settles) settle.reject(error);
@@ -110,9 +113,12 @@ interface SendContext {
   options: TransmitOptions;
   realNow: () => Date;
   accept: RecordAcceptance;
+  /** The last check of a wave; the waves of several shops that come together share one transaction. */
+  claim: (request: ClaimRequest) => Promise<Map<string, SendClaim>>;
 }
 
-async function transmitForShop(ctx: AppContext, pending: Pending[], options: TransmitOptions, accept: RecordAcceptance) {
+async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendContext) {
+  const { options, realNow } = send;
   const { shop } = pending[0]!.message;
   const from = shop.sendingNumber;
   if (!from || !shop.telnyxApiKeyEncrypted) {
@@ -122,12 +128,9 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
     return;
   }
   const client = telnyxClientForShop(shop, options);
-  const realNow = options.realNow ?? (() => new Date());
   const sleep = options.sleep ?? sleepFor;
 
   // Slots are booked before the last check: a text that finds none stays waiting, untouched.
-  const t0 = Date.now();
-  let claimMs = 0, sleepMs = 0, waves = 0;
   const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
     // The client is made from the shop's key, so it always has one.
     buckets: sendBucketsFor(shop, { telnyxApiKey: client.apiKey! }),
@@ -135,18 +138,13 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
     maxWaitMs: options.maxSlotWaitMs,
     realNow,
   });
-  const t1 = Date.now();
-  const ahead = slots.length ? slots[0]!.getTime() - Date.now() : 0;
-  const span = slots.length ? slots.at(-1)!.getTime() - slots[0]!.getTime() : 0;
   for (const { settle } of pending.slice(slots.length)) {
     settle.reject(new RetryJobAfter(retryAfterMs ?? 1_000, `Sending number ${from} has no free slot for now`));
   }
   const requests: Promise<void>[] = [];
   for (let next = 0; next < slots.length; ) {
     const untilWave = slots[next]!.getTime() - CLAIM_AHEAD_MS - realNow().getTime();
-    const ts = Date.now();
     if (untilWave > 0) await sleep(untilWave);
-    sleepMs += Date.now() - ts;
     const horizon = realNow().getTime() + CLAIM_AHEAD_MS;
     let end = next + 1;
     while (end < slots.length && slots[end]!.getTime() <= horizon) end++;
@@ -155,9 +153,7 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
     let claims: Map<string, SendClaim>;
     try {
       // Whatever changed since the texts were queued (a STOP, another text against the cap) is decided now.
-      const tc = Date.now(); waves++;
-      claims = await claimForSending(ctx, shop.id, wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })), from, options.secrets);
-      claimMs += Date.now() - tc;
+      claims = await send.claim({ shopId: shop.id, fromNumber: from, messages: wave.map(({ message }) => ({ id: message.id, contactId: message.contactId! })) });
     } catch (error) {
       for (const { settle } of wave) settle.reject(error);
       continue;
@@ -175,13 +171,11 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], options: Tra
         continue;
       }
       const wait = slot.getTime() - realNow().getTime();
-      const request = (wait > 0 ? sleep(wait) : Promise.resolve()).then(() => requestSend(ctx, client, message, from, { options, realNow, accept }));
+      const request = (wait > 0 ? sleep(wait) : Promise.resolve()).then(() => requestSend(ctx, client, message, from, send));
       requests.push(request.then(settle.resolve, settle.reject));
     }
   }
-  const tr = Date.now();
   await Promise.all(requests);
-  if (process.env.TRACE_SEND) console.error(`[trace] ${new Date().toISOString().slice(17,23)} n=${pending.length} slots=${slots.length} ahead=${ahead} span=${span} book=${t1 - t0} waves=${waves} claim=${claimMs} sleep=${sleepMs} requests=${Date.now() - tr} total=${Date.now() - t0}`);
 }
 
 async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, from: string, send: SendContext): Promise<Outcome> {
@@ -224,6 +218,16 @@ interface Acceptance {
 // Telnyx's answers to many concurrent requests are written ten milliseconds' worth at a time,
 // in one statement. Status stays "sending" until message.sent; a status webhook that already
 // arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
+function claimWriter(ctx: AppContext, options: TransmitOptions): SendContext["claim"] {
+  return coalesce(
+    async (requests: ClaimRequest[]) => {
+      const claims = await claimForSending(ctx, requests, options.secrets);
+      return requests.map(() => claims);
+    },
+    { windowMs: CLAIM_GATHER_MS },
+  );
+}
+
 function acceptanceWriter(ctx: AppContext): RecordAcceptance {
   return coalesce(
     async (accepted: Acceptance[]) => {

@@ -20,7 +20,6 @@ function startOne(env: Record<string, string>) {
   const ready = new Promise<void>((resolve, reject) => {
     const keep = (chunk: Buffer) => {
       log = (log + chunk.toString()).slice(-20_000);
-      if (process.env.TRACE_SEND) process.stderr.write(chunk);
       if (log.includes("Job worker")) resolve();
     };
     child.stdout.on("data", keep);
