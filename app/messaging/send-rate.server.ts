@@ -175,13 +175,39 @@ async function book(ctx: AppContext, plan: Plan): Promise<SlotRow[]> {
 }
 
 /**
+ * One bucket needs no plan across rows: an upsert books it, creating its row the first time.
+ * Several times cheaper than the planned statement on SQLite, where every statement of the
+ * process waits its turn (docs/decisions/015).
+ */
+async function bookOne(ctx: AppContext, plan: Plan): Promise<SlotRow[]> {
+  const { sql } = sqlBuildersOf(ctx.db);
+  const { key, intervalUs } = plan.wanted[0]!;
+  const interval = sql`CAST(${intervalUs} AS BIGINT)`;
+  const horizon = sql`CAST(${plan.horizonUs} AS BIGINT)`;
+  const count = sql`CAST(${plan.count} AS BIGINT)`;
+  const nowUs = sql`CAST(${plan.nowUs} AS BIGINT)`;
+  const first = sql`(CASE WHEN "SendingRate"."nextSlotUs" > ${nowUs} THEN "SendingRate"."nextSlotUs" ELSE ${nowUs} END)`;
+  const granted = sql`(CASE WHEN (${horizon} - ${first}) / ${interval} + 1 < ${count} THEN (${horizon} - ${first}) / ${interval} + 1 ELSE ${count} END)`;
+  const grantedIfNew = BigInt(Math.min(plan.count, Number((plan.horizonUs - plan.nowUs) / intervalUs) + 1));
+  return ctx.db.$queryRaw<SlotRow[]>(sql`
+    INSERT INTO "SendingRate" ("id", "createdAt", "updatedAt", "key", "nextSlotUs", "grantedFromUs")
+    VALUES (${randomUUID()}, ${plan.now}, ${plan.now}, ${key}, CAST(${plan.nowUs + grantedIfNew * intervalUs} AS BIGINT), ${nowUs})
+    ON CONFLICT ("key") DO UPDATE SET
+      "nextSlotUs" = ${first} + ${granted} * ${interval},
+      "grantedFromUs" = ${first},
+      "updatedAt" = ${plan.now}
+    WHERE ${first} <= ${horizon}
+    RETURNING "key", "nextSlotUs", "grantedFromUs"`);
+}
+
+/**
  * Books, or says how long until the buckets are free when that is beyond maxWaitMs. Nothing
  * booked with every bucket free in time means a bucket had no row yet, or its row came (from a
  * concurrent first reservation) after the booking looked: then it books once more.
  */
 async function bookOrExplain(ctx: AppContext, plan: Plan): Promise<SlotRow[] | { retryAfterMs: number }> {
   for (let attempt = 0; ; attempt++) {
-    const rows = await book(ctx, plan);
+    const rows = plan.wanted.length === 1 ? await bookOne(ctx, plan) : await book(ctx, plan);
     if (rows.length > 0) return rows;
     const stored = await ctx.db.sendingRate.findMany({ where: { key: { in: plan.wanted.map((w) => w.key) } }, select: { key: true, nextSlotUs: true } });
     const freeUs = stored.reduce((latest, row) => (row.nextSlotUs > latest ? row.nextSlotUs : latest), plan.nowUs);
