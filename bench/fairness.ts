@@ -16,6 +16,8 @@ const STOP_SPACING_MS = 200;
 const WARM_UP_STOPS = 5;
 const SHOP_B_NUMBER = "+13125550300";
 const SHOP_A_NUMBER = "+13125550301";
+const SHOP_A_API_KEY = "KEY_BENCH_FAIRNESS_SHOP_A";
+const SHOP_B_API_KEY = "KEY_BENCH_FAIRNESS_SHOP_B";
 
 async function consentingShoppers(db: Db, shopId: string, count: number, first: number) {
   const phones = Array.from({ length: count }, (_, i) => `+1415${first + i}`);
@@ -44,14 +46,15 @@ async function stopConfirmations(telnyx: TelnyxDouble, phones: string[]) {
 
 export async function benchFairness(database: BenchDatabase, sizes: { campaignTexts: number; calls: number }): Promise<Table> {
   const { db } = database;
-  const shopB = await createBenchShop(db, "bench-fair-b.myshopify.com", SHOP_B_NUMBER);
-  const shopA = await createBenchShop(db, "bench-fair-a.myshopify.com", SHOP_A_NUMBER);
+  // Two merchants, two Telnyx accounts: shop A's campaign books its own account's slots.
+  const shopB = await createBenchShop(db, "bench-fair-b.myshopify.com", SHOP_B_NUMBER, SHOP_B_API_KEY);
+  const shopA = await createBenchShop(db, "bench-fair-a.myshopify.com", SHOP_A_NUMBER, SHOP_A_API_KEY);
   for (const shop of [shopA, shopB]) await setSendingLimits(db, shop.id, { numberType: "short_code", ...RAISED_LIMITS });
   await seedQueuedReplies(db, shopA, sizes.campaignTexts, "312");
   const warmUpPhones = await consentingShoppers(db, shopB.id, WARM_UP_STOPS, 4_000_000);
   const idlePhones = await consentingShoppers(db, shopB.id, sizes.calls, 2_000_000);
   const busyPhones = await consentingShoppers(db, shopB.id, sizes.calls, 3_000_000);
-  const running = await startAppUnderTest(database.url, { telnyx: { responseDelayMs: TELNYX_ROUND_TRIP_MS } });
+  const running = await startAppUnderTest(database.url, { telnyx: { responseDelayMs: TELNYX_ROUND_TRIP_MS, apiKeys: [SHOP_A_API_KEY, SHOP_B_API_KEY] } });
   try {
     // A running app has compiled the STOP path long before; a fresh process has not.
     await stopConfirmations(running.telnyx, warmUpPhones);

@@ -33,8 +33,8 @@ export async function setSendingLimits(db: Db, shopId: string, limits: SendingLi
   await db.shop.update({ where: { id: shopId }, data: { sendingNumberType: limits.numberType, settings } });
 }
 
-/** The most the bench raises a number and an account to: more than one worker process can send. */
-export const RAISED_LIMITS = { perSecond: 1_000, accountPerSecond: 1_000 };
+/** Telnyx's ceilings for a short code and for an account: more than one worker process can send. */
+export const RAISED_LIMITS = { perSecond: 1_000, accountPerSecond: 10_000 };
 
 const chunks = <T>(items: T[], size = 500) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
