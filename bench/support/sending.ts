@@ -33,7 +33,7 @@ export async function setSendingLimits(db: Db, shopId: string, limits: SendingLi
   await db.shop.update({ where: { id: shopId }, data: { sendingNumberType: limits.numberType, settings } });
 }
 
-/** Telnyx's ceilings for a short code and for an account: more than one worker process can send. */
+/** The highest rates Settings allows a short code and an account: more than one worker process can send. */
 export const RAISED_LIMITS = { perSecond: 1_000, accountPerSecond: 10_000 };
 
 const chunks = <T>(items: T[], size = 500) =>
