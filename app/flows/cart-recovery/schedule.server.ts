@@ -3,7 +3,7 @@
 // order or an opt-out cancels it in the transaction that records the cause.
 import type { Checkout, Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
-import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
+import { cancelJobs, enqueueJob, enqueueJobs } from "~/jobs/queue.server";
 import { cartRecoverySettingsOf } from "./settings";
 
 export const CART_RECOVERY_STEP_JOB = "cart-recovery-step";
@@ -26,27 +26,57 @@ const pendingSteps = (shopId: string, checkoutId: string) => ({
   dedupeKeyPrefix: jobKeyPrefix(checkoutId),
 });
 
+const recoveryStepJob = (shopId: string, payload: RecoveryStepPayload, runAt: Date) => ({
+  kind: CART_RECOVERY_STEP_JOB,
+  payload,
+  runAt,
+  shopId,
+  dedupeKey: `${jobKeyPrefix(payload.checkoutId)}${payload.version}:${payload.step}`,
+});
+
 export async function scheduleRecoveryStep(ctx: AppContext, shopId: string, payload: RecoveryStepPayload, runAt: Date) {
-  return enqueueJob(ctx, {
-    kind: CART_RECOVERY_STEP_JOB,
-    payload,
-    runAt,
-    shopId,
-    dedupeKey: `${jobKeyPrefix(payload.checkoutId)}${payload.version}:${payload.step}`,
-  });
+  return enqueueJob(ctx, recoveryStepJob(shopId, payload, runAt));
+}
+
+/** A checkout as Shopify last described it, and whether it was stored before this change. */
+export interface ChangedCheckout {
+  checkout: Pick<Checkout, "id" | "phone" | "recoveryStep" | "shopifyUpdatedAt" | "completedAt">;
+  isNew: boolean;
 }
 
 /**
- * A checkout changed: the shopper is still at it, so the abandonment clock starts again from
- * now, resuming at the first step not yet sent (a step is never sent twice for one checkout).
+ * Checkouts of one shop changed. A completed one stops its flow. For the others the shopper is
+ * still at it, so the abandonment clock starts again from now, resuming at the first step not yet
+ * sent (a step is never sent twice for one checkout). A few statements for all of them.
  */
-export async function restartRecoveryTimer(ctx: AppContext, shop: Shop, checkout: Checkout) {
-  await cancelJobs(ctx, pendingSteps(shop.id, checkout.id), "checkout updated");
+export async function rescheduleRecoveries(ctx: AppContext, shop: Shop, changed: ChangedCheckout[]) {
+  const completed = changed.filter((c) => c.checkout.completedAt);
+  const open = changed.filter((c) => !c.checkout.completedAt);
+  // A checkout stored just now has no steps queued yet.
+  const storedBefore = (list: ChangedCheckout[]) => list.filter((c) => !c.isNew).map((c) => c.checkout.id);
+  await cancelPendingSteps(ctx, shop.id, storedBefore(open), "checkout updated");
+  await cancelPendingSteps(ctx, shop.id, storedBefore(completed), "recovery stopped: completed");
+  if (completed.length > 0) {
+    await ctx.db.checkout.updateMany({
+      where: { id: { in: completed.map((c) => c.checkout.id) } },
+      data: { recoveryStatus: "stopped", recoveryStopReason: "completed" },
+    });
+  }
+
   const settings = cartRecoverySettingsOf(shop.settings);
-  if (!checkout.phone || checkout.recoveryStep >= settings.steps.length) return;
+  const due = open.map((c) => c.checkout).filter((c) => c.phone && c.recoveryStep < settings.steps.length);
+  if (due.length === 0) return;
   const runAt = new Date(ctx.clock.now().getTime() + settings.abandonAfterMinutes * 60_000);
-  await scheduleRecoveryStep(ctx, shop.id, { checkoutId: checkout.id, version: checkout.shopifyUpdatedAt.getTime(), step: checkout.recoveryStep }, runAt);
-  await ctx.db.checkout.update({ where: { id: checkout.id }, data: { recoveryStatus: "scheduled", recoveryStopReason: null } });
+  await enqueueJobs(
+    ctx,
+    due.map((c) => recoveryStepJob(shop.id, { checkoutId: c.id, version: c.shopifyUpdatedAt.getTime(), step: c.recoveryStep }, runAt)),
+  );
+  await ctx.db.checkout.updateMany({ where: { id: { in: due.map((c) => c.id) } }, data: { recoveryStatus: "scheduled", recoveryStopReason: null } });
+}
+
+function cancelPendingSteps(ctx: AppContext, shopId: string, checkoutIds: string[], reason: string) {
+  if (checkoutIds.length === 0) return Promise.resolve(0);
+  return cancelJobs(ctx, { shopId, kinds: [CART_RECOVERY_STEP_JOB], dedupeKeyPrefix: checkoutIds.map(jobKeyPrefix) }, reason);
 }
 
 export type RecoveryStopReason =
