@@ -90,6 +90,22 @@ describe("a burst of checkout deliveries", () => {
     expect((await queuedSteps((await checkoutOf(lone.token)).id))).toHaveLength(1);
   });
 
+  it("stops the flow of a checkout completed within the burst, cancelling the step its earlier update queued", async () => {
+    const token = randomUUID().replaceAll("-", "");
+    const phone = uniquePhone();
+    const burst = [
+      await deliverCheckout({ token, phone, updatedAt: minutesAgo(2) }),
+      await deliverCheckout({ token, phone, updatedAt: minutesAgo(1), completedAt: minutesAgo(1) }),
+    ];
+    await applyBurst(burst.map((d) => d.webhookId));
+
+    const checkout = await checkoutOf(token);
+    expect(checkout).toMatchObject({ recoveryStatus: "stopped", recoveryStopReason: "completed" });
+    expect(await queuedSteps(checkout.id)).toEqual([]);
+    const cancelled = await db.job.findMany({ where: { dedupeKey: { startsWith: `cart-recovery-step:${checkout.id}:` }, status: "cancelled" } });
+    expect(cancelled.map((j) => j.cancelReason)).toEqual(["recovery stopped: completed"]);
+  });
+
   it("acts once on a delivery Shopify sent twice, and once more on a job that runs again", async () => {
     const phone = uniquePhone();
     const payload = checkoutPayload({ phone, acceptsSms: true, updatedAt: minutesAgo(1) });

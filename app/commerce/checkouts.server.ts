@@ -1,12 +1,13 @@
 // checkouts/create and checkouts/update: the checkout as Shopify last described it, its phone's
-// contact and consent, and the recovery flow's timer. Runs in the delivery's transaction.
+// contact and consent, and the recovery flow's timer. Runs in the caller's transaction, for one
+// delivery or for a batch of them.
 import { randomUUID } from "node:crypto";
-import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
+import type { Checkout, Contact, Shop } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { findOrCreateContacts, type NewContact } from "~/conversations/contacts.server";
 import { sqlBuildersOf } from "~/db.server";
-import { rescheduleRecoveries } from "~/flows/cart-recovery/schedule.server";
+import { recoveryAfterChange, rescheduleRecoveries } from "~/flows/cart-recovery/schedule.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { parseCheckoutPayload, type CheckoutFacts } from "./checkout-payload";
 import { confirmCheckoutSmsOptIn } from "./checkout-consent.server";
@@ -106,7 +107,11 @@ async function applyRound(txCtx: AppContext, shop: Shop, deliveries: Applicable[
 
   const contacts = await contactsFor(txCtx, shop.id, fresh.map((d) => d.facts));
   const contactOf = (facts: CheckoutFacts) => (facts.phone ? contacts.get(facts.phone)! : null);
-  const ids = await writeCheckouts(txCtx, shop.id, fresh.map(({ facts }) => checkoutColumns(facts, contactOf(facts)?.id ?? null)));
+  const columns = fresh.map(({ facts }) => {
+    const recovery = recoveryAfterChange(shop, { ...facts, recoveryStep: stored.get(facts.token)?.recoveryStep ?? 0 });
+    return { ...checkoutColumns(facts, contactOf(facts)?.id ?? null), ...(recovery ?? UNCHANGED_RECOVERY) };
+  });
+  const ids = await writeCheckouts(txCtx, shop.id, columns);
 
   for (const { index, facts } of fresh) {
     const contact = contactOf(facts);
@@ -152,7 +157,11 @@ async function contactsFor(ctx: AppContext, shopId: string, checkouts: CheckoutF
   return contacts;
 }
 
-type CheckoutColumns = ReturnType<typeof checkoutColumns>;
+// The flow's state a change leaves as it was: "none", which no change stores, is the new row's
+// default and keeps a stored row's state (see writeCheckouts).
+const UNCHANGED_RECOVERY = { recoveryStatus: "none", recoveryStopReason: null };
+
+type CheckoutColumns = ReturnType<typeof checkoutColumns> & Pick<Checkout, "recoveryStatus" | "recoveryStopReason">;
 
 /**
  * Inserts or updates the checkouts in one statement; returns their ids by token. A row stored
@@ -165,12 +174,12 @@ async function writeCheckouts(ctx: AppContext, shopId: string, checkouts: Checko
   const rows = checkouts.map(
     (c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.token}, ${c.contactId}, ${c.cartToken}, ${c.phone}, ${c.email},
                 ${c.firstName}, ${c.abandonedCheckoutUrl}, ${c.lineItems}, ${c.totalPrice}, ${c.currency}, ${c.shippingAddress},
-                ${c.buyerAcceptsSmsMarketing}, ${c.shopifyUpdatedAt}, ${c.completedAt})`,
+                ${c.buyerAcceptsSmsMarketing}, ${c.shopifyUpdatedAt}, ${c.completedAt}, ${c.recoveryStatus}, ${c.recoveryStopReason})`,
   );
   const written = await ctx.db.$queryRaw<{ id: string; token: string }[]>(sql`
     INSERT INTO "Checkout" ("id", "createdAt", "updatedAt", "shopId", "token", "contactId", "cartToken", "phone", "email",
                             "firstName", "abandonedCheckoutUrl", "lineItems", "totalPrice", "currency", "shippingAddress",
-                            "buyerAcceptsSmsMarketing", "shopifyUpdatedAt", "completedAt")
+                            "buyerAcceptsSmsMarketing", "shopifyUpdatedAt", "completedAt", "recoveryStatus", "recoveryStopReason")
     VALUES ${join(rows)}
     ON CONFLICT ("shopId", "token") DO UPDATE SET
       "updatedAt" = excluded."updatedAt", "contactId" = excluded."contactId", "cartToken" = excluded."cartToken",
@@ -178,7 +187,9 @@ async function writeCheckouts(ctx: AppContext, shopId: string, checkouts: Checko
       "abandonedCheckoutUrl" = excluded."abandonedCheckoutUrl", "lineItems" = excluded."lineItems",
       "totalPrice" = excluded."totalPrice", "currency" = excluded."currency", "shippingAddress" = excluded."shippingAddress",
       "buyerAcceptsSmsMarketing" = excluded."buyerAcceptsSmsMarketing", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt",
-      "completedAt" = excluded."completedAt"
+      "completedAt" = excluded."completedAt",
+      "recoveryStopReason" = CASE WHEN excluded."recoveryStatus" = 'none' THEN "Checkout"."recoveryStopReason" ELSE excluded."recoveryStopReason" END,
+      "recoveryStatus" = CASE WHEN excluded."recoveryStatus" = 'none' THEN "Checkout"."recoveryStatus" ELSE excluded."recoveryStatus" END
     WHERE "Checkout"."shopifyUpdatedAt" < excluded."shopifyUpdatedAt"
     RETURNING "id", "token"`);
   if (written.length < checkouts.length) throw new Error("A checkout was stored with a newer version meanwhile");

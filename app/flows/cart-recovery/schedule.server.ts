@@ -38,16 +38,32 @@ export async function scheduleRecoveryStep(ctx: AppContext, shopId: string, payl
   return enqueueJob(ctx, recoveryStepJob(shopId, payload, runAt));
 }
 
+type ChangedFacts = Pick<Checkout, "phone" | "recoveryStep" | "completedAt">;
+
+const hasStepLeft = (shop: Shop, checkout: ChangedFacts) =>
+  Boolean(checkout.phone) && checkout.recoveryStep < cartRecoverySettingsOf(shop.settings).steps.length;
+
+/**
+ * Where the flow stands once Shopify changed a checkout, to store with the change: a completed
+ * checkout's flow stops; an open one with a phone and a step left is scheduled (its step is
+ * queued by rescheduleRecoveries); otherwise it stays as it was (null).
+ */
+export function recoveryAfterChange(shop: Shop, checkout: ChangedFacts): Pick<Checkout, "recoveryStatus" | "recoveryStopReason"> | null {
+  if (checkout.completedAt) return { recoveryStatus: "stopped", recoveryStopReason: "completed" };
+  return hasStepLeft(shop, checkout) ? { recoveryStatus: "scheduled", recoveryStopReason: null } : null;
+}
+
 /** A checkout as Shopify last described it, and whether it was stored before this change. */
 export interface ChangedCheckout {
-  checkout: Pick<Checkout, "id" | "phone" | "recoveryStep" | "shopifyUpdatedAt" | "completedAt">;
+  checkout: Pick<Checkout, "id" | "shopifyUpdatedAt"> & ChangedFacts;
   isNew: boolean;
 }
 
 /**
- * Checkouts of one shop changed. A completed one stops its flow. For the others the shopper is
- * still at it, so the abandonment clock starts again from now, resuming at the first step not yet
- * sent (a step is never sent twice for one checkout). A few statements for all of them.
+ * Checkouts of one shop changed, and were stored with recoveryAfterChange. A completed one's
+ * pending step is cancelled. For the others the shopper is still at it, so the abandonment clock
+ * starts again from now, resuming at the first step not yet sent (a step is never sent twice
+ * for one checkout). A few statements for all of them.
  */
 export async function rescheduleRecoveries(ctx: AppContext, shop: Shop, changed: ChangedCheckout[]) {
   const completed = changed.filter((c) => c.checkout.completedAt);
@@ -56,22 +72,13 @@ export async function rescheduleRecoveries(ctx: AppContext, shop: Shop, changed:
   const storedBefore = (list: ChangedCheckout[]) => list.filter((c) => !c.isNew).map((c) => c.checkout.id);
   await cancelPendingSteps(ctx, shop.id, storedBefore(open), "checkout updated");
   await cancelPendingSteps(ctx, shop.id, storedBefore(completed), "recovery stopped: completed");
-  if (completed.length > 0) {
-    await ctx.db.checkout.updateMany({
-      where: { id: { in: completed.map((c) => c.checkout.id) } },
-      data: { recoveryStatus: "stopped", recoveryStopReason: "completed" },
-    });
-  }
 
-  const settings = cartRecoverySettingsOf(shop.settings);
-  const due = open.map((c) => c.checkout).filter((c) => c.phone && c.recoveryStep < settings.steps.length);
-  if (due.length === 0) return;
-  const runAt = new Date(ctx.clock.now().getTime() + settings.abandonAfterMinutes * 60_000);
+  const runAt = new Date(ctx.clock.now().getTime() + cartRecoverySettingsOf(shop.settings).abandonAfterMinutes * 60_000);
+  const due = open.map((c) => c.checkout).filter((c) => hasStepLeft(shop, c));
   await enqueueJobs(
     ctx,
     due.map((c) => recoveryStepJob(shop.id, { checkoutId: c.id, version: c.shopifyUpdatedAt.getTime(), step: c.recoveryStep }, runAt)),
   );
-  await ctx.db.checkout.updateMany({ where: { id: { in: due.map((c) => c.id) } }, data: { recoveryStatus: "scheduled", recoveryStopReason: null } });
 }
 
 function cancelPendingSteps(ctx: AppContext, shopId: string, checkoutIds: string[], reason: string) {
