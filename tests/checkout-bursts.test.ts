@@ -154,4 +154,23 @@ describe("a burst of checkout deliveries", () => {
     expect(app.output()).toContain(`checkouts/update ${bad} from ${SANDBOX_SHOP} ignored: not a checkout (token, updated_at)`);
     expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: `ingest-webhook:shopify:${bad}` } })).toMatchObject({ status: "succeeded" });
   });
+
+  // Last in the file: the failed job is taken out of the queue at the end.
+  it("applies the good deliveries of a batch whose one delivery cannot be stored, which fails alone", async () => {
+    const good = [await deliverCheckout({ phone: uniquePhone(), updatedAt: minutesAgo(1) }), await deliverCheckout({ phone: uniquePhone(), updatedAt: minutesAgo(1) })];
+    const unpriced = checkoutPayload({ phone: uniquePhone(), updatedAt: minutesAgo(1) });
+    // Read as a number it is NaN, which neither engine stores in the price column.
+    const bad = await deliver("checkouts/update", unpriced.body.replace(/"total_price":"[^"]*"/, '"total_price":"not a price"'));
+    const outputBefore = app.output().length;
+
+    await sandbox.advanceClock(0);
+
+    expect(app.output().slice(outputBefore)).toMatch(/a batch of 3 deliveries failed/);
+    for (const checkout of good) expect(await queuedSteps((await checkoutOf(checkout.token)).id)).toHaveLength(1);
+    expect(await db.checkout.findUnique({ where: { shopId_token: { shopId, token: unpriced.token } } })).toBeNull();
+    const badJob = await db.job.findUniqueOrThrow({ where: { dedupeKey: `ingest-webhook:shopify:${bad}` } });
+    expect(badJob).toMatchObject({ status: "queued", attempts: 1 });
+    expect(badJob.lastError).toBeTruthy();
+    await db.job.update({ where: { id: badJob.id }, data: { status: "cancelled", cancelReason: "test: a delivery that cannot be stored" } });
+  });
 });
