@@ -171,7 +171,8 @@ type CheckoutColumns = ReturnType<typeof checkoutColumns> & Pick<Checkout, "reco
 async function writeCheckouts(ctx: AppContext, shopId: string, checkouts: CheckoutColumns[]): Promise<Map<string, string>> {
   const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
-  const rows = checkouts.map(
+  // In token order, for the reason contacts go in phone order (findOrCreateContacts).
+  const rows = [...checkouts].sort((a, b) => (a.token < b.token ? -1 : 1)).map(
     (c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.token}, ${c.contactId}, ${c.cartToken}, ${c.phone}, ${c.email},
                 ${c.firstName}, ${c.abandonedCheckoutUrl}, ${c.lineItems}, ${c.totalPrice}, ${c.currency}, ${c.shippingAddress},
                 ${c.buyerAcceptsSmsMarketing}, ${c.shopifyUpdatedAt}, ${c.completedAt}, ${c.recoveryStatus}, ${c.recoveryStopReason})`,

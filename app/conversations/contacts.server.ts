@@ -29,11 +29,13 @@ export async function findOrCreateContacts(ctx: AppContext, shopId: string, cont
   if (byPhone.size === 0) return new Map();
   const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
-  const rows = [...byPhone.values()].map(
-    (c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.phone}, ${c.firstName}, ${c.email}, ${c.shopifyCustomerId})`,
-  );
-  // DO UPDATE with no change, not DO NOTHING: only an updated row is RETURNed, and on
-  // PostgreSQL it also holds the row's lock until the caller's transaction ends.
+  // In phone order, so that two workers taking the same contacts' row locks take them in turn
+  // instead of each waiting for the other.
+  const rows = [...byPhone.values()]
+    .sort((a, b) => (a.phone < b.phone ? -1 : 1))
+    .map((c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.phone}, ${c.firstName}, ${c.email}, ${c.shopifyCustomerId})`);
+  // DO UPDATE with no change, not DO NOTHING, which would return no row for an existing contact;
+  // on PostgreSQL it also holds the row's lock until the caller's transaction ends.
   const found = await ctx.db.$queryRaw<ContactNames[]>(sql`
     INSERT INTO "Contact" ("id", "createdAt", "updatedAt", "shopId", "phone", "firstName", "email", "shopifyCustomerId")
     VALUES ${join(rows)}
