@@ -4,8 +4,9 @@
 // error) and acted on no more.
 import { randomUUID } from "node:crypto";
 import { inTransaction, type AppContext } from "~/context.server";
-import { sqlBuildersOf } from "~/db.server";
-import { DEFAULT_MAX_ATTEMPTS } from "~/jobs/queue.server";
+import { engineOf, sqlBuildersOf } from "~/db.server";
+import { DEFAULT_MAX_ATTEMPTS, JOB_PRIORITY } from "~/jobs/queue.server";
+import { JOBS_CHANNEL } from "~/jobs/job-signals.server";
 import { recordIntakeOptOuts, type IntakeOptOut } from "~/compliance/intake-opt-outs.server";
 
 export interface WebhookDelivery {
@@ -88,18 +89,27 @@ async function commitGroup(ctx: AppContext, deliveries: WebhookDelivery[]): Prom
   const { events, jobs } = groupStatements(ctx, deliveries);
   const optOuts = deliveries.filter((d) => d.optOut);
   if (optOuts.length === 0) {
-    const [inserted] = await ctx.db.$transaction([ctx.db.$queryRaw<NewEvent[]>(events), ctx.db.$executeRaw(jobs)]);
+    const [inserted] = await ctx.db.$transaction([ctx.db.$queryRaw<NewEvent[]>(events), ctx.db.$executeRaw(jobs), ...wakeWorkers(ctx.db)]);
     return keysOf(inserted);
   }
   // STOPs are applied for first deliveries only, so this group needs to see what was new.
   return inTransaction(ctx, async (txCtx) => {
     const recorded = keysOf(await txCtx.db.$queryRaw<NewEvent[]>(events));
     await txCtx.db.$executeRaw(jobs);
+    for (const wake of wakeWorkers(txCtx.db)) await wake;
     const fresh = new Map(optOuts.filter((d) => recorded.has(keyOf(d))).map((d) => [keyOf(d), d.optOut!]));
     await recordIntakeOptOuts(txCtx, ctx.db, [...fresh.values()]);
     return recorded;
   });
 }
+
+// Worker processes other than this one learn of the jobs from PostgreSQL, which delivers a
+// NOTIFY when the transaction commits. (This process's own worker is woken by onCommitted.)
+const wakeWorkers = (db: AppContext["db"]) => (engineOf(db) === "postgresql" ? [db.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`)] : []);
+
+// Telnyx deliveries are shoppers' texts and receipts of what we sent, so they go before the
+// shop's own records.
+const priorityOf = (d: WebhookDelivery) => (d.source === "telnyx" ? JOB_PRIORITY.conversation : JOB_PRIORITY.transactional);
 
 type NewEvent = Pick<WebhookDelivery, "source" | "externalId">;
 const keyOf = (d: NewEvent) => `${d.source}:${d.externalId}`;
@@ -115,8 +125,8 @@ function groupStatements(ctx: AppContext, deliveries: WebhookDelivery[]) {
   // A repeat's job key is taken by the first delivery's job, so it adds no job either.
   const jobs = deliveries.map((d) => {
     const payload: IngestJobPayload = { source: d.source, externalId: d.externalId, messageIdHint: d.messageIdHint };
-    return sql`(${randomUUID()}, ${now}, ${now}, NULL, ${INGEST_WEBHOOK_JOB}, ${JSON.stringify(payload)}, 'queued', ${now}, 0,
-                ${DEFAULT_MAX_ATTEMPTS}, ${ingestJobKey(d.source, d.externalId)})`;
+    return sql`(${randomUUID()}, ${now}, ${now}, NULL, ${INGEST_WEBHOOK_JOB}, ${JSON.stringify(payload)}, 'queued', ${priorityOf(d)},
+                ${now}, 0, ${DEFAULT_MAX_ATTEMPTS}, ${ingestJobKey(d.source, d.externalId)})`;
   });
   return {
     events: sql`
@@ -126,7 +136,7 @@ function groupStatements(ctx: AppContext, deliveries: WebhookDelivery[]) {
       ON CONFLICT ("source", "externalId") DO NOTHING
       RETURNING "source", "externalId"`,
     jobs: sql`
-      INSERT INTO "Job" ("id", "createdAt", "updatedAt", "shopId", "kind", "payload", "status",
+      INSERT INTO "Job" ("id", "createdAt", "updatedAt", "shopId", "kind", "payload", "status", "priority",
                          "runAt", "attempts", "maxAttempts", "dedupeKey")
       VALUES ${join(jobs)}
       ON CONFLICT ("dedupeKey") DO NOTHING`,

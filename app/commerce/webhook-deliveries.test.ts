@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
+import { engineOf } from "~/db.server";
+import { listenForJobs, onJobsQueued } from "~/jobs/job-signals.server";
+import { JOB_PRIORITY } from "~/jobs/queue.server";
 import { useTestDatabase } from "../../tests/support/database";
 import { createShop } from "../../tests/support/factories";
 import { createDeliveryRecorder, ingestJobKey, type WebhookDelivery } from "./webhook-deliveries.server";
@@ -66,5 +69,32 @@ describe("the delivery recorder (group commit)", () => {
     expect(await db.webhookEvent.count({ where: { externalId: good.externalId } })).toBe(1);
     expect(await db.webhookEvent.count({ where: { externalId: bad.externalId } })).toBe(0);
     expect(await db.job.count({ where: { dedupeKey: ingestJobKey("shopify", bad.externalId) } })).toBe(0);
+  });
+
+  it("queues a shopper's text or receipt before the shop's records", async () => {
+    const shop = await createShop(ctx);
+    const recorder = createDeliveryRecorder(ctx);
+    const records = delivery(shop.domain);
+    const text: WebhookDelivery = { source: "telnyx", externalId: randomUUID(), topic: "message.received", payload: "{}" };
+    await Promise.all([recorder.record(records), recorder.record(text)]);
+    const priorityOf = async (d: WebhookDelivery) => (await db.job.findUniqueOrThrow({ where: { dedupeKey: ingestJobKey(d.source, d.externalId) } })).priority;
+    expect(await priorityOf(text)).toBe(JOB_PRIORITY.conversation);
+    expect(await priorityOf(records)).toBe(JOB_PRIORITY.transactional);
+  });
+
+  it.runIf(engineOf(db) === "postgresql")("wakes the workers of other processes when the deliveries commit", async () => {
+    const woken = vi.fn();
+    const stopWaking = onJobsQueued(woken);
+    const listener = listenForJobs(inject("databaseUrl"), () => {});
+    try {
+      await vi.waitFor(() => expect(woken).toHaveBeenCalled()); // the LISTEN is in place
+      woken.mockClear();
+      // No onCommitted: only the database's NOTIFY can wake this process.
+      await createDeliveryRecorder(ctx).record(delivery("nobody.myshopify.com"));
+      await vi.waitFor(() => expect(woken).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+    } finally {
+      stopWaking();
+      await listener.stop();
+    }
   });
 });

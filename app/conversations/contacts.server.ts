@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
+import { sqlBuildersOf } from "~/db.server";
 
 // A shopper is one contact per shop and phone (E.164), whoever meets them first.
 export function findOrCreateContact({ db }: AppContext, shopId: string, phone: string) {
@@ -7,4 +9,37 @@ export function findOrCreateContact({ db }: AppContext, shopId: string, phone: s
     create: { shopId, phone },
     update: {},
   });
+}
+
+export interface NewContact {
+  phone: string;
+  firstName: string | null;
+  email: string | null;
+  shopifyCustomerId: string | null;
+}
+
+export type ContactNames = Pick<NewContact, "firstName" | "email" | "shopifyCustomerId"> & { id: string; phone: string };
+
+/**
+ * findOrCreateContact for many phones of one shop in one statement: a phone with no contact yet
+ * gets one holding the given names; an existing contact is returned as it is. Keyed by phone.
+ */
+export async function findOrCreateContacts(ctx: AppContext, shopId: string, contacts: NewContact[]): Promise<Map<string, ContactNames>> {
+  const byPhone = new Map(contacts.map((contact) => [contact.phone, contact]));
+  if (byPhone.size === 0) return new Map();
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const now = ctx.clock.now();
+  // In phone order, so that two workers taking the same contacts' row locks take them in turn
+  // instead of each waiting for the other.
+  const rows = [...byPhone.values()]
+    .sort((a, b) => (a.phone < b.phone ? -1 : 1))
+    .map((c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.phone}, ${c.firstName}, ${c.email}, ${c.shopifyCustomerId})`);
+  // DO UPDATE with no change, not DO NOTHING, which would return no row for an existing contact;
+  // on PostgreSQL it also holds the row's lock until the caller's transaction ends.
+  const found = await ctx.db.$queryRaw<ContactNames[]>(sql`
+    INSERT INTO "Contact" ("id", "createdAt", "updatedAt", "shopId", "phone", "firstName", "email", "shopifyCustomerId")
+    VALUES ${join(rows)}
+    ON CONFLICT ("shopId", "phone") DO UPDATE SET "phone" = excluded."phone"
+    RETURNING "id", "phone", "firstName", "email", "shopifyCustomerId"`);
+  return new Map(found.map((contact) => [contact.phone, contact]));
 }

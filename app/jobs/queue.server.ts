@@ -127,7 +127,7 @@ async function announce(db: DbOrTx) {
 
 export type CancelJobsFilter =
   | { ids: string[] }
-  | { shopId?: string; kinds?: string[]; dedupeKeyPrefix?: string };
+  | { shopId?: string; kinds?: string[]; dedupeKeyPrefix?: string | string[] };
 
 /**
  * Cancels matching jobs that have not started. Pass the caller's transaction so the cause
@@ -157,12 +157,13 @@ async function cancellableJobs(db: DbOrTx, filter: CancelJobsFilter): Promise<Pr
   }
   const where: Prisma.JobWhereInput = { shopId, ...(kinds && { kind: { in: kinds } }) };
   if (dedupeKeyPrefix === undefined) return where;
+  const prefixes = [dedupeKeyPrefix].flat();
   // SQLite's LIKE (behind startsWith) ignores case: narrow with it, then match exactly here.
   const candidates = await db.job.findMany({
-    where: { ...where, status: "queued", dedupeKey: { startsWith: dedupeKeyPrefix } },
+    where: { ...where, status: "queued", OR: prefixes.map((prefix) => ({ dedupeKey: { startsWith: prefix } })) },
     select: { id: true, dedupeKey: true },
   });
-  const ids = candidates.filter((job) => job.dedupeKey?.startsWith(dedupeKeyPrefix)).map((job) => job.id);
+  const ids = candidates.filter((job) => prefixes.some((prefix) => job.dedupeKey?.startsWith(prefix))).map((job) => job.id);
   return { id: { in: ids } };
 }
 
