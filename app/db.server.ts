@@ -106,9 +106,11 @@ function serialisedAndYielding<F extends DriverAdapterFactory>(factory: F): F {
     for (const method of ["queryRaw", "executeRaw"] as const) {
       const run = adapter[method].bind(adapter);
       adapter[method] = async (...args: unknown[]) => {
+        // The turn comes before the lock: taken while holding it, every statement queued
+        // behind would wait a turn of its own, one statement per turn of a busy event loop.
+        await turnOfTheEventLoop();
         const release = await lock();
         try {
-          await turnOfTheEventLoop();
           return await run(...args);
         } finally {
           release();
@@ -117,9 +119,9 @@ function serialisedAndYielding<F extends DriverAdapterFactory>(factory: F): F {
     }
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args: unknown[]) => {
+      await turnOfTheEventLoop();
       const release = await lock();
       try {
-        await turnOfTheEventLoop();
         const tx = await startTransaction(...args);
         for (const end of ["commit", "rollback"] as const) {
           const original = tx[end].bind(tx);
