@@ -75,7 +75,8 @@ function claimOnPostgres(db: Db, c: Claim) {
 }
 
 // One statement is one write transaction in SQLite, so the claim is atomic even between
-// connections. Dates are stored as fixed-width ISO text ("2026-03-01T12:34:56.789+00:00") and
+// connections. Without statistics SQLite's planner takes the (status, runAt) index for a shop's
+// due jobs and sorts every due job of every shop; the per-shop index reads only the first N. Dates are stored as fixed-width ISO text ("2026-03-01T12:34:56.789+00:00") and
 // the adapter sends Date parameters in that same form, so text comparison is time order.
 function claimOnSqlite(db: Db, c: Claim) {
   return db.$queryRaw<Record<string, unknown>[]>(sqlBuildersOf(db).sql`
@@ -83,7 +84,7 @@ function claimOnSqlite(db: Db, c: Claim) {
       SELECT "Job"."id", "Job"."priority", "Job"."runAt",
              row_number() OVER (PARTITION BY "Job"."shopId" ORDER BY "Job"."priority", "Job"."runAt") AS "turn"
       FROM "shops" JOIN "Job" ON "Job"."id" IN (
-        SELECT "id" FROM "Job" AS "due"
+        SELECT "id" FROM "Job" AS "due" INDEXED BY "Job_status_shopId_priority_runAt_idx"
         WHERE "due"."status" = 'queued' AND "due"."shopId" = "shops"."shopId" AND "due"."runAt" <= ${c.now}
         ORDER BY "due"."priority", "due"."runAt" LIMIT ${c.limit})
       UNION ALL

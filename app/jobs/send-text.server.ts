@@ -31,7 +31,7 @@ function sendTexts(ctx: AppContext, messageIds: string[], deps: MessagingDeps): 
       await scheduleDeliveryReconciliations(ctx, messages);
       return messages.map(() => undefined);
     },
-    { windowMs: 10 },
+    { windowMs: 25 },
   );
   return transmitMessages(ctx, messageIds, deps).map((outcome, i) =>
     outcome.then((settled) => followUp(ctx, messageIds[i]!, settled, reconcileLater)),

@@ -244,7 +244,7 @@ function acceptanceWriter(ctx: AppContext): RecordAcceptance {
         WHERE "Message"."id" = "facts"."id"`);
       return accepted.map(() => undefined);
     },
-    { windowMs: 10 },
+    { windowMs: 25 },
   );
 }
 
