@@ -215,7 +215,7 @@ interface Acceptance {
   cost: string;
 }
 
-// Telnyx's answers to many concurrent requests are written ten milliseconds' worth at a time,
+// Telnyx's answers to many concurrent requests are written 25 milliseconds' worth at a time,
 // in one statement. Status stays "sending" until message.sent; a status webhook that already
 // arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
 function claimWriter(ctx: AppContext, options: TransmitOptions): SendContext["claim"] {
