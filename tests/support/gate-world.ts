@@ -16,8 +16,11 @@ export function useGateWorld() {
     world.telnyx = await startTelnyxDouble({ deliveryWebhooks: false, now: () => world.clock.now() });
   });
   afterAll(() => world.telnyx.close());
-  beforeEach(() => {
+  beforeEach(async () => {
     world.clock = new VirtualClock(NOON_CHICAGO);
+    // Test shops share one Telnyx key, so one account: earlier files may have booked its slots
+    // seconds ahead, and a test that times its sends needs them free.
+    await db.sendingRate.deleteMany();
   });
   return {
     db,
