@@ -5,11 +5,16 @@ import { startAppWorker } from "./jobs/worker-process.server";
 import { startSandbox } from "./sandbox/sandbox.server";
 import { webhooksFirst } from "./webhooks.server";
 
+// The web process shares its database connections with the worker beside it: hundreds of
+// jobs' statements queued ahead of a webhook's would make Shopify and Telnyx wait. Scale out
+// with `npm run worker` processes instead.
+const INLINE_CONCURRENCY = 50;
+
 export async function startRuntime({ port }: { port: number }) {
   const sandbox = env.TEXTBACK_SANDBOX ? await startSandbox(appContext, { port, env }) : undefined;
   const worker =
     env.TEXTBACK_WORKER === "inline"
-      ? startAppWorker({ workerId: `web-${process.pid}`, pace: webhooksFirst })
+      ? startAppWorker({ workerId: `web-${process.pid}`, pace: webhooksFirst, concurrency: Math.min(env.TEXTBACK_WORKER_CONCURRENCY, INLINE_CONCURRENCY) })
       : undefined;
   return {
     describe: () => [

@@ -24,7 +24,7 @@ export const clock: Clock = env.TEXTBACK_SANDBOX ? new VirtualClock(new Date()) 
 
 export const appContext: AppContext = { db, clock };
 
-const SANDBOX_MAX_SLOT_WAIT_MS = 10 * 60_000;
+const SANDBOX_MAX_SLOT_WAIT_MS = 60_000;
 
 export const messagingDeps: MessagingDeps = {
   secrets: { suppressionHashKey: suppressionHashKey(env.TEXTBACK_ENCRYPTION_KEY) },
@@ -33,7 +33,8 @@ export const messagingDeps: MessagingDeps = {
   appUrl: env.SHOPIFY_APP_URL,
   timeoutMs: env.TELNYX_TIMEOUT_MS,
   // A job that finds no slot soon retries later on the app's clock, and the sandbox's clock
-  // stands still until it is moved: there a text waits in the worker for its slot instead.
+  // stands still until it is moved: there a text waits in the worker for its slot instead, up
+  // to a minute (a clock call waits for it too).
   ...(env.TEXTBACK_SANDBOX && { maxSlotWaitMs: SANDBOX_MAX_SLOT_WAIT_MS }),
   // Imported when first used: shopify.server imports this module.
   shopifyAdmin: async (shopDomain) => {

@@ -81,12 +81,12 @@ describe("a burst of checkout deliveries", () => {
     expect(contacts).toHaveLength(1);
     expect(contacts[0]).toMatchObject({ firstName: "John", email: "example@email.com" });
     expect(newest.contactId).toBe(contacts[0]!.id);
-    // The timer runs from the version that won; the superseded version's timer is cancelled.
+    // The timer runs from the version that won (whichever order the two were applied in: a
+    // burst's deliveries recorded in the same millisecond are claimed in either order).
     const steps = await queuedSteps(newest.id);
     expect(steps.map((s) => JSON.parse(s.payload).version)).toEqual([newest.shopifyUpdatedAt.getTime()]);
     const boots = await checkoutOf(inOrder);
     expect((await queuedSteps(boots.id)).map((s) => JSON.parse(s.payload).version)).toEqual([boots.shopifyUpdatedAt.getTime()]);
-    expect(await db.job.count({ where: { dedupeKey: { startsWith: `cart-recovery-step:${boots.id}:` }, status: "cancelled" } })).toBe(1);
     expect((await queuedSteps((await checkoutOf(lone.token)).id))).toHaveLength(1);
   });
 
