@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
-import { useTestDatabase } from "./database";
+import { cancelLeftoverJobs, useTestDatabase } from "./database";
 import { testMessagingDeps } from "./factories";
 
 export const NOON_CHICAGO = new Date("2026-11-25T18:00:00Z");
@@ -18,9 +18,9 @@ export function useGateWorld() {
   afterAll(() => world.telnyx.close());
   beforeEach(async () => {
     world.clock = new VirtualClock(NOON_CHICAGO);
-    // Test shops share one Telnyx key, so one account: earlier files may have booked its slots
-    // seconds ahead, and a test that times its sends needs them free.
-    await db.sendingRate.deleteMany();
+    // What earlier files left queued would share these tests' claims (and outrank them), and
+    // test shops share one Telnyx key, so one account whose slots they may have booked ahead.
+    await cancelLeftoverJobs(db);
   });
   return {
     db,
