@@ -24,7 +24,9 @@ export async function startFaultWorld(db: Db, appEnv: Record<string, string> = {
   const port = await freePort();
   const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx` });
   // A short Telnyx timeout keeps hung requests cheap; the rate is the shop's own (see below).
-  const env = { TELNYX_BASE_URL: telnyx.apiBaseUrl, TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64, TELNYX_TIMEOUT_MS: "500", ...appEnv };
+  // A short code, so the rate raiseDemoShopRate gives it holds across restarts: the sandbox sets
+  // the demo number's type from SANDBOX_NUMBER_TYPE every time it starts.
+  const env = { TELNYX_BASE_URL: telnyx.apiBaseUrl, TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64, TELNYX_TIMEOUT_MS: "500", SANDBOX_NUMBER_TYPE: "short_code", ...appEnv };
   const app = await startAppServer("sandbox", env, port);
   return { telnyx, app, env, port };
 }
