@@ -183,11 +183,6 @@ export async function completeJobs(ctx: AppContext, jobs: Job[]): Promise<Set<st
   return new Set(rows.map((row) => row.id));
 }
 
-/** Marks a claimed job succeeded. False when the claim was lost. */
-export async function completeJob(ctx: AppContext, job: Job): Promise<boolean> {
-  return (await completeJobs(ctx, [job])).has(job.id);
-}
-
 export type FailOutcome = "retrying" | "failed" | "lost";
 
 /**

@@ -6,7 +6,6 @@ import { useTestDatabase } from "../../tests/support/database";
 import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
 import {
   cancelJobs,
-  completeJob,
   completeJobs,
   enqueueJob,
   enqueueJobs,
@@ -188,9 +187,9 @@ describe("locks", () => {
     expect(await rescueExpiredJobs(ctx, { realNow: at(60_001) })).toBe(1);
     const [reclaimed] = await claimDueJobs(ctx, { workerId: "w2", limit: 1, lockMs: 60_000, realNow: at(60_001) });
     expect(reclaimed).toMatchObject({ id: crashed!.id, attempts: 2, lockedBy: "w2" });
-    expect(await completeJob(ctx, crashed!)).toBe(false);
+    expect((await completeJobs(ctx, [crashed!])).has(crashed!.id)).toBe(false);
     expect(await failJob(ctx, crashed!, new Error("late"))).toBe("lost");
-    expect(await completeJob(ctx, reclaimed!)).toBe(true);
+    expect((await completeJobs(ctx, [reclaimed!])).has(reclaimed!.id)).toBe(true);
     expect(await job(reclaimed!.id)).toMatchObject({ status: "succeeded", finishedAt: clock.now(), lockedUntil: null });
   });
 

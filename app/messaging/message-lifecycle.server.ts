@@ -32,7 +32,7 @@ export const MESSAGE_TRANSITIONS: Readonly<Record<MessageStatus, readonly Messag
 export const WAITING_TO_SEND: readonly MessageStatus[] = ["queued", "held"];
 
 /** The statuses from which a move to `to` is allowed. */
-export function statusesMovingTo(to: MessageStatus): MessageStatus[] {
+function statusesMovingTo(to: MessageStatus): MessageStatus[] {
   return (Object.keys(MESSAGE_TRANSITIONS) as MessageStatus[]).filter((from) => MESSAGE_TRANSITIONS[from].includes(to));
 }
 

@@ -47,7 +47,7 @@ export function sendBucketsFor(
 }
 
 /** Waiting longer than this for a slot inside a job would hold a worker idle: retry later instead. */
-export const DEFAULT_MAX_SLOT_WAIT_MS = 3_000;
+const DEFAULT_MAX_SLOT_WAIT_MS = 3_000;
 
 /**
  * Slots are booked as if a second lasted this much longer. Between its slot and its request
