@@ -2,7 +2,6 @@
 // M in any rolling 7 days (the shop's marketingCapPerDay / marketingCapPerWeek). Rolling rather
 // than calendar windows, so no burst straddles midnight, and counted in absolute time, so
 // daylight-saving changes neither stretch nor shrink a window.
-import type { AppContext } from "../context.server";
 import type { DbOrTx } from "./consent-ledger.server";
 
 export const DAY_MS = 24 * 3_600_000;
@@ -15,7 +14,6 @@ export const WEEK_MS = 7 * DAY_MS;
 export const HANDED_OVER_STATUSES = ["sending", "sent", "delivered", "failed"];
 
 export interface CapCheck {
-  contactId: string;
   /** At most this many marketing texts in any 24 hours; null for no daily cap. */
   capPerDay: number | null;
   /** At most this many in any 7 days; null for no weekly cap. */
@@ -28,15 +26,6 @@ export interface CapReached {
   cap: "day" | "week";
   /** When enough counted texts will have left the window for one more to fit. */
   until: Date;
-}
-
-/**
- * null when one more marketing text at `at` stays within both caps; otherwise the cap it
- * would break and when it no longer would. When both are full, the later of the two.
- */
-export async function marketingCapReached(ctx: AppContext, check: CapCheck): Promise<CapReached | null> {
-  const sends = await recentMarketingSends(ctx.db, [check.contactId], { at: check.at, windowMs: capWindowMs(check) });
-  return capReachedAmong(sends.get(check.contactId) ?? [], check);
 }
 
 /** How far back the caps look: a week when there is a weekly cap, else a day; 0 for none. */
@@ -74,7 +63,7 @@ export async function recentMarketingSends(
 }
 
 /** The caps' verdict given the contact's handed-over times (ms, oldest first). */
-export function capReachedAmong(times: number[], check: Omit<CapCheck, "contactId">): CapReached | null {
+export function capReachedAmong(times: number[], check: CapCheck): CapReached | null {
   const { capPerDay, capPerWeek, at } = check;
   if (capWindowMs(check) === 0) return null;
   const reached = [fullUntil(times, capPerDay, DAY_MS, at, "day"), fullUntil(times, capPerWeek, WEEK_MS, at, "week")]

@@ -28,21 +28,16 @@ export const numberBucketKey = (number: string) => `number:${number}`;
  */
 export const accountBucketKey = (telnyxApiKey: string) => `account:${createHash("sha256").update(telnyxApiKey).digest("hex").slice(0, 32)}`;
 
-export interface SendBucketOverrides {
-  numberPerSecond?: number;
-  accountPerSecond?: number;
-}
-
 /** The buckets a text from this shop books: its number's and its Telnyx account's (by the shop's API key). */
 export function sendBucketsFor(
   shop: { id: string; sendingNumber: string | null; sendingNumberType: string; settings: string },
-  { telnyxApiKey, overrides = {} }: { telnyxApiKey: string; overrides?: SendBucketOverrides },
+  { telnyxApiKey }: { telnyxApiKey: string },
 ): SendBucket[] {
   if (!shop.sendingNumber) throw new Error(`Shop ${shop.id} has no sending number`);
   const limits = sendingLimitsOf(shop);
   return [
-    { key: numberBucketKey(shop.sendingNumber), perSecond: overrides.numberPerSecond ?? limits.numberPerSecond },
-    { key: accountBucketKey(telnyxApiKey), perSecond: overrides.accountPerSecond ?? limits.accountPerSecond },
+    { key: numberBucketKey(shop.sendingNumber), perSecond: limits.numberPerSecond },
+    { key: accountBucketKey(telnyxApiKey), perSecond: limits.accountPerSecond },
   ];
 }
 

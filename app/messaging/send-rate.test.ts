@@ -130,9 +130,9 @@ describe("reserving a batch of send slots", () => {
     afterAll(() => other.$disconnect());
     // Lower than either number's own rate, so the account is what holds them back.
     const accountPerSecond = NUMBER_RATES.toll_free.perSecond / 2;
-    const shop = { id: randomUUID(), sendingNumberType: "toll_free", settings: "{}" };
+    const shop = { id: randomUUID(), sendingNumberType: "toll_free", settings: JSON.stringify({ sending: { account: accountPerSecond } }) };
     const [first, second] = [freshNumber(), freshNumber()].map((number) =>
-      sendBucketsFor({ ...shop, sendingNumber: number }, { telnyxApiKey: "KEY_SHARED", overrides: { accountPerSecond } }),
+      sendBucketsFor({ ...shop, sendingNumber: number }, { telnyxApiKey: "KEY_SHARED" }),
     );
     const reserve = (client: typeof db, buckets: SendBucket[]) =>
       reserveSendSlots({ db: client, clock: ctx.clock }, { buckets, count: 5, maxWaitMs: 60_000, realNow: time.now });
@@ -186,12 +186,10 @@ describe("a shop's send buckets", () => {
     }
   });
 
-  it("take the shop's own rates from its settings, and the caller's overrides over both", () => {
+  it("take the shop's own rates from its settings", () => {
     const settings = JSON.stringify({ sending: { short_code: 400, long_code: 3, account: 200 } });
     expect(sendBucketsFor({ ...shop, sendingNumberType: "short_code", settings }, { telnyxApiKey: "KEY_A" }).map((b) => b.perSecond)).toEqual([400, 200]);
     expect(sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { telnyxApiKey: "KEY_A" }).map((b) => b.perSecond)).toEqual([3, 200]);
-    const overridden = sendBucketsFor({ ...shop, sendingNumberType: "long_code", settings }, { telnyxApiKey: "KEY_A", overrides: { numberPerSecond: 9, accountPerSecond: 900 } });
-    expect(overridden.map((b) => b.perSecond)).toEqual([9, 900]);
   });
 
   it("ignore stored rates outside Telnyx's bounds", () => {
