@@ -62,7 +62,11 @@ export async function recentMarketingSends(
   return sends;
 }
 
-/** The caps' verdict given the contact's handed-over times (ms, oldest first). */
+/**
+ * The caps' verdict given the contact's handed-over times (ms, oldest first): null when one
+ * more marketing text at `at` stays within both caps; otherwise the cap it would break and
+ * when it no longer would. When both are full, the later of the two.
+ */
 export function capReachedAmong(times: number[], check: CapCheck): CapReached | null {
   const { capPerDay, capPerWeek, at } = check;
   if (capWindowMs(check) === 0) return null;
