@@ -2,6 +2,7 @@
 // M in any rolling 7 days (the shop's marketingCapPerDay / marketingCapPerWeek). Rolling rather
 // than calendar windows, so no burst straddles midnight, and counted in absolute time, so
 // daylight-saving changes neither stretch nor shrink a window.
+import { sqlBuildersOf } from "../db.server";
 import type { DbOrTx } from "./consent-ledger.server";
 
 export const DAY_MS = 24 * 3_600_000;
@@ -47,17 +48,14 @@ export async function recentMarketingSends(
 ): Promise<Map<string, number[]>> {
   const sends = new Map<string, number[]>();
   if (windowMs === 0 || contactIds.length === 0) return sends;
-  const rows = await db.message.findMany({
-    where: {
-      contactId: { in: contactIds },
-      direction: "outbound",
-      sendAttemptedAt: { gt: new Date(at.getTime() - windowMs), lte: at },
-      purpose: "marketing",
-      status: { in: HANDED_OVER_STATUSES },
-    },
-    orderBy: { sendAttemptedAt: "asc" },
-    select: { contactId: true, sendAttemptedAt: true },
-  });
+  // A plain statement: the gate reads this for every wave of texts that leaves.
+  const { sql, join } = sqlBuildersOf(db);
+  const rows = await db.$queryRaw<{ contactId: string; sendAttemptedAt: Date }[]>(sql`
+    SELECT "contactId", "sendAttemptedAt" FROM "Message"
+    WHERE "contactId" IN (${join(contactIds)}) AND "direction" = 'outbound' AND "purpose" = 'marketing'
+      AND "sendAttemptedAt" > ${new Date(at.getTime() - windowMs)} AND "sendAttemptedAt" <= ${at}
+      AND "status" IN (${join(HANDED_OVER_STATUSES)})
+    ORDER BY "sendAttemptedAt"`);
   for (const row of rows) sends.set(row.contactId!, [...(sends.get(row.contactId!) ?? []), row.sendAttemptedAt!.getTime()]);
   return sends;
 }

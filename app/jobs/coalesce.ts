@@ -28,6 +28,20 @@ export function coalesce<T, R>(flush: (items: T[]) => Promise<R[]>, { windowMs =
     });
 }
 
+/**
+ * One value per pair of keys, made on first use: the coalesced writers of a context and its
+ * options, shared by every batch of jobs running at once so that their writes join too.
+ */
+export function onePer<A extends object, B extends object, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
+  const made = new WeakMap<A, WeakMap<B, V>>();
+  return (a, b) => {
+    const byB = made.get(a) ?? new WeakMap<B, V>();
+    made.set(a, byB);
+    if (!byB.has(b)) byB.set(b, make(a, b));
+    return byB.get(b)!;
+  };
+}
+
 /** A promise with its settle functions outside it (Promise.withResolvers arrives in Node 22). */
 export function settleLater<T>() {
   let resolve!: (value: T) => void;

@@ -24,15 +24,25 @@ export function sendTextJob(deps: MessagingDeps) {
   });
 }
 
+// Telnyx's answers come back over a few milliseconds, for every batch in flight: their
+// follow-ups are enqueued together.
+const reconcilers = new WeakMap<AppContext, (message: { id: string; shopId: string }) => Promise<void>>();
+function reconcilerFor(ctx: AppContext) {
+  const made =
+    reconcilers.get(ctx) ??
+    coalesce(
+      async (messages: { id: string; shopId: string }[]) => {
+        await scheduleDeliveryReconciliations(ctx, messages);
+        return messages.map(() => undefined);
+      },
+      { windowMs: 25 },
+    );
+  reconcilers.set(ctx, made);
+  return made;
+}
+
 function sendTexts(ctx: AppContext, messageIds: string[], deps: MessagingDeps): Promise<void>[] {
-  // Telnyx's answers come back over a few milliseconds: their follow-ups are enqueued together.
-  const reconcileLater = coalesce(
-    async (messages: { id: string; shopId: string }[]) => {
-      await scheduleDeliveryReconciliations(ctx, messages);
-      return messages.map(() => undefined);
-    },
-    { windowMs: 25 },
-  );
+  const reconcileLater = reconcilerFor(ctx);
   return transmitMessages(ctx, messageIds, deps).map((outcome, i) =>
     outcome.then((settled) => followUp(ctx, messageIds[i]!, settled, reconcileLater)),
   );

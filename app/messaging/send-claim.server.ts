@@ -7,11 +7,11 @@
 // taken in id order so two claims never deadlock; SQLite: one writer at a time, taken by that
 // first write). A whole wave of texts costs the same few statements as one.
 import { inTransaction, type AppContext } from "../context.server";
-import { engineOf, sqlBuildersOf } from "../db.server";
+import { engineOf, rowsWithIds, sqlBuildersOf } from "../db.server";
 import type { DbOrTx } from "../jobs/queue.server";
 import { decideTexts, type GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
-import { moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
+import { moveMessagesWithIds, WAITING_TO_SEND } from "./message-lifecycle.server";
 import type { TextPurpose } from "./text-purpose";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
@@ -32,26 +32,26 @@ export async function claimForSending(ctx: AppContext, requests: ClaimRequest[],
   return inTransaction(ctx, async (tx) => {
     await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort());
     // The shops as they are now: one that lost its Telnyx key or number is refused by the gate.
-    const shops = new Map((await tx.db.shop.findMany({ where: { id: { in: requests.map((r) => r.shopId) } } })).map((shop) => [shop.id, shop]));
+    const shops = new Map((await rowsWithIds(tx.db, "Shop", requests.map((r) => r.shopId))).map((shop) => [shop.id, shop]));
     const shopOfMessage = new Map(messages.map((m) => [m.id, m.shopId]));
-    const current = (await tx.db.message.findMany({ where: { id: { in: [...shopOfMessage.keys()] } }, include: { contact: true } }))
-      .filter((m) => shopOfMessage.get(m.id) === m.shopId);
+    const current = (await rowsWithIds(tx.db, "Message", [...shopOfMessage.keys()])).filter((m) => shopOfMessage.get(m.id) === m.shopId);
+    const contacts = new Map((await rowsWithIds(tx.db, "Contact", [...new Set(current.flatMap((m) => m.contactId ?? []))])).map((c) => [c.id, c]));
     const claims = new Map<string, SendClaim>(current.map((m) => [m.id, { claimed: false, status: m.status }]));
-    const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contact && shops.has(m.shopId));
+    const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contactId && contacts.has(m.contactId) && shops.has(m.shopId));
     const decisions = await decideTexts(
       tx,
-      waiting.map((m) => ({ shop: shops.get(m.shopId)!, contact: m.contact!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
+      waiting.map((m) => ({ shop: shops.get(m.shopId)!, contact: contacts.get(m.contactId!)!, purpose: m.purpose as TextPurpose, segments: m.segments, requestedAt: m.occurredAt })),
       secrets,
     );
     const now = ctx.clock.now();
     for (const { shopId, fromNumber } of requests) {
       const going = waiting.filter((m, i) => m.shopId === shopId && decisions[i]!.verdict === "send").map((m) => m.id);
       if (going.length === 0) continue;
-      const claimed = await moveMessages(tx.db, {
-        where: { id: { in: going } },
+      const claimed = await moveMessagesWithIds(tx.db, going, {
         from: WAITING_TO_SEND,
         to: "sending",
         data: { sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
+        at: now,
       });
       for (const id of claimed) claims.set(id, { claimed: true });
     }
@@ -66,7 +66,7 @@ export async function claimForSending(ctx: AppContext, requests: ClaimRequest[],
     for (const { decision, ids: stoppedIds } of stopped.values()) {
       const to = decision.verdict === "hold" ? "held" : "refused";
       const data = { holdReason: JSON.stringify(decision.reason), holdUntil: decision.verdict === "hold" ? decision.until : null };
-      for (const id of await moveMessages(tx.db, { where: { id: { in: stoppedIds } }, from: WAITING_TO_SEND, to, data })) {
+      for (const id of await moveMessagesWithIds(tx.db, stoppedIds, { from: WAITING_TO_SEND, to, data, at: now })) {
         claims.set(id, { claimed: false, status: to, decision });
       }
     }

@@ -4,6 +4,7 @@
 // a typed reason. Its reads are made for many recipients at once (loadRecipientFacts), so the
 // last check of a whole batch of texts costs a few statements, and the decision itself is pure.
 import type { AppContext } from "~/context.server";
+import { sqlBuildersOf } from "~/db.server";
 import type { Contact, Shop } from "../../prisma/generated/sqlite/index.js";
 import { suppressionHash } from "~/compliance/suppression.server";
 import { recipientTimeZones, type ShippingAddress } from "~/compliance/recipient-time-zones.server";
@@ -90,10 +91,7 @@ export async function loadRecipientFacts(
   const hashes = new Map(recipients.map(({ shop, contact }) => [contact.id, suppressionHash(shop.id, contact.phone, secrets.suppressionHashKey)]));
   const windowMs = Math.max(0, ...recipients.map(({ shop }) => capWindowMs({ capPerDay: shop.marketingCapPerDay, capPerWeek: shop.marketingCapPerWeek })));
   const [suppressed, lastInbound, addresses, marketingSends] = await Promise.all([
-    ctx.db.suppressedPhone.findMany({
-      where: { shopId: { in: [...new Set(recipients.map(({ shop }) => shop.id))] }, phoneHash: { in: [...hashes.values()] } },
-      select: { phoneHash: true },
-    }),
+    suppressedAmong(ctx, [...new Set(recipients.map(({ shop }) => shop.id))], [...new Set(hashes.values())]),
     lastInboundTimes(ctx, ids),
     shippingAddresses(ctx, ids),
     recentMarketingSends(ctx.db, ids, { at: now, windowMs }),
@@ -112,26 +110,37 @@ export async function loadRecipientFacts(
   );
 }
 
+// The gate's reads are plain statements: they run for every wave of texts that leaves, where
+// Prisma's query building would cost more than the reads themselves.
+async function suppressedAmong(ctx: AppContext, shopIds: string[], hashes: string[]): Promise<{ phoneHash: string }[]> {
+  if (hashes.length === 0) return [];
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  return ctx.db.$queryRaw(sql`SELECT "phoneHash" FROM "SuppressedPhone" WHERE "shopId" IN (${join(shopIds)}) AND "phoneHash" IN (${join(hashes)})`);
+}
+
 async function lastInboundTimes(ctx: AppContext, contactIds: string[]): Promise<Map<string, Date>> {
-  const rows = await ctx.db.message.groupBy({
-    by: ["contactId"],
-    where: { contactId: { in: contactIds }, direction: "inbound" },
-    _max: { occurredAt: true },
-  });
-  return new Map(rows.flatMap((row) => (row.contactId && row._max.occurredAt ? [[row.contactId, row._max.occurredAt]] : [])));
+  if (contactIds.length === 0) return new Map();
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const rows = await ctx.db.$queryRaw<{ contactId: string; at: Date | string }[]>(sql`
+    SELECT "contactId", MAX("occurredAt") AS "at" FROM "Message"
+    WHERE "contactId" IN (${join(contactIds)}) AND "direction" = 'inbound'
+    GROUP BY "contactId"`);
+  // An aggregate has no declared type, so SQLite returns the stored text.
+  return new Map(rows.map((row) => [row.contactId, row.at instanceof Date ? row.at : new Date(row.at)]));
 }
 
 /** Each contact's latest checkout's shipping address: the best guess of where they are. */
 async function shippingAddresses(ctx: AppContext, contactIds: string[]): Promise<Map<string, ShippingAddress>> {
-  const rows = await ctx.db.checkout.findMany({
-    where: { contactId: { in: contactIds }, shippingAddress: { not: null } },
-    orderBy: { shopifyUpdatedAt: "desc" },
-    select: { contactId: true, shippingAddress: true },
-  });
+  if (contactIds.length === 0) return new Map();
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const rows = await ctx.db.$queryRaw<{ contactId: string; shippingAddress: string }[]>(sql`
+    SELECT "contactId", "shippingAddress" FROM "Checkout"
+    WHERE "contactId" IN (${join(contactIds)}) AND "shippingAddress" IS NOT NULL
+    ORDER BY "shopifyUpdatedAt" DESC`);
   const addresses = new Map<string, ShippingAddress>();
   for (const { contactId, shippingAddress } of rows) {
-    if (!contactId || addresses.has(contactId)) continue;
-    const address = JSON.parse(shippingAddress!) as { country_code?: string; province_code?: string; zip?: string };
+    if (addresses.has(contactId)) continue;
+    const address = JSON.parse(shippingAddress) as { country_code?: string; province_code?: string; zip?: string };
     addresses.set(contactId, { countryCode: address.country_code, provinceCode: address.province_code, zip: address.zip });
   }
   return addresses;

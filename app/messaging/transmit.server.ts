@@ -9,10 +9,10 @@ import { setTimeout as sleepFor } from "node:timers/promises";
 import Telnyx, { APIError } from "telnyx";
 import type { Message, Shop } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "../context.server";
-import { sqlBuildersOf } from "../db.server";
-import { coalesce, settleLater } from "../jobs/coalesce";
+import { rowsWithIds, sqlBuildersOf } from "../db.server";
+import { coalesce, onePer, settleLater } from "../jobs/coalesce";
 import { PermanentJobError, RetryJobAfter } from "../jobs/queue.server";
-import { moveMessage, moveMessages, WAITING_TO_SEND, type MessageStatus } from "./message-lifecycle.server";
+import { moveMessage, moveMessagesWithIds, WAITING_TO_SEND, type MessageStatus } from "./message-lifecycle.server";
 import { estimateCost } from "./segments";
 import { claimForSending, type ClaimRequest, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
@@ -86,7 +86,9 @@ export function transmitMessages(ctx: AppContext, messageIds: string[], options:
   const settles = messageIds.map(() => settleLater<Outcome>());
   const shopIds = new Map<string, string>();
   void (async () => {
-    const found = await ctx.db.message.findMany({ where: { id: { in: messageIds } }, include: { shop: true } });
+    const rows = await rowsWithIds(ctx.db, "Message", messageIds);
+    const shops = new Map((await rowsWithIds(ctx.db, "Shop", [...new Set(rows.map((m) => m.shopId))])).map((shop) => [shop.id, shop]));
+    const found = rows.map((message) => ({ ...message, shop: shops.get(message.shopId)! }));
     const byId = new Map(found.map((message) => [message.id, message]));
     for (const message of found) shopIds.set(message.id, message.shopId);
     const byShop = new Map<string, Pending[]>();
@@ -100,7 +102,7 @@ export function transmitMessages(ctx: AppContext, messageIds: string[], options:
       byShop.set(message.shopId, [...(byShop.get(message.shopId) ?? []), { message, settle }]);
     });
     const realNow = options.realNow ?? (() => new Date());
-    const send: SendContext = { options, realNow, accept: acceptanceWriter(ctx), claim: claimWriter(ctx, options) };
+    const send: SendContext = { options, realNow, ...writers(ctx, options) };
     await Promise.all([...byShop.values()].map((pending) => transmitForShop(ctx, pending, send)));
   })().catch((error) => {
     // Settling twice is a no-op: only the texts still waiting get the error.
@@ -123,7 +125,8 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendCo
   const from = shop.sendingNumber;
   if (!from || !shop.telnyxApiKeyEncrypted) {
     const error = { code: "not_configured", detail: "The shop has no Telnyx API key or sending number" };
-    await moveMessages(ctx.db, { where: { id: { in: pending.map((p) => p.message.id) } }, from: WAITING_TO_SEND, to: "failed", data: failure(error) });
+    const ids = pending.map((p) => p.message.id);
+    await moveMessagesWithIds(ctx.db, ids, { from: WAITING_TO_SEND, to: "failed", data: failure(error), at: ctx.clock.now() });
     for (const { settle } of pending) settle.resolve({ result: "failed", errorCode: error.code, errorDetail: error.detail, optedOutByCarrier: false });
     return;
   }
@@ -215,19 +218,36 @@ interface Acceptance {
   cost: string;
 }
 
-// Telnyx's answers to many concurrent requests are written 25 milliseconds' worth at a time,
-// in one statement. Status stays "sending" until message.sent; a status webhook that already
-// arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
+// The last checks and Telnyx's answers of every batch in flight are written a few
+// milliseconds' worth at a time: a worker runs several claims' batches at once.
+const writers = onePer((ctx: AppContext, options: TransmitOptions) => ({ claim: claimWriter(ctx, options), accept: acceptanceWriter(ctx) }));
+
 function claimWriter(ctx: AppContext, options: TransmitOptions): SendContext["claim"] {
   return coalesce(
     async (requests: ClaimRequest[]) => {
       const claims = await claimForSending(ctx, requests, options.secrets);
-      return requests.map(() => claims);
+      // Two attempts at one message (a job run twice at once) may meet in one last check: the
+      // message is claimed once, so only the first of them may send it.
+      const handedOut = new Set<string>();
+      return requests.map(({ messages }) =>
+        new Map(
+          messages.map(({ id }): [string, SendClaim] => {
+            const claim = claims.get(id) ?? { claimed: false, status: "missing" };
+            if (!claim.claimed) return [id, claim];
+            if (handedOut.has(id)) return [id, { claimed: false, status: "sending" }];
+            handedOut.add(id);
+            return [id, claim];
+          }),
+        ),
+      );
     },
     { windowMs: CLAIM_GATHER_MS },
   );
 }
 
+// Telnyx's answers to many concurrent requests are written 25 milliseconds' worth at a time,
+// in one statement. Status stays "sending" until message.sent; a status webhook that already
+// arrived (by the webhook_url hint) may have moved it on, so only the provider's facts are written.
 function acceptanceWriter(ctx: AppContext): RecordAcceptance {
   return coalesce(
     async (accepted: Acceptance[]) => {
