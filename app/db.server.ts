@@ -223,3 +223,4 @@ export function containsIgnoringCase(db: object, term: string) {
   return engines.get(db) === "postgresql" ? { contains: term, mode: "insensitive" as const } : { contains: term };
 }
 
+

@@ -1,8 +1,7 @@
 // Scale-out on PostgreSQL: the same texts due at once, drained by two `npm run worker`
 // processes against one (the baseline, run just before), with the same slow Telnyx double.
-import { startTelnyxDouble } from "~/sandbox/telnyx-double.server";
 import type { BenchDatabase } from "./support/app-under-test";
-import { drainWithWorkers } from "./send-text";
+import { drainWithWorkers, startCampaignDouble } from "./send-text";
 import { perSecond, seconds, TELNYX_ROUND_TRIP_MS, verdict } from "./support/sending";
 import { ms, percentile, type Table } from "./support/stats";
 
@@ -11,7 +10,7 @@ const WARM_UP = 100;
 
 export async function benchScaleOut(database: BenchDatabase, sizes: { campaignTexts: number }): Promise<Table> {
   const n = sizes.campaignTexts;
-  const telnyx = await startTelnyxDouble({ deliveryWebhooks: false, responseDelayMs: TELNYX_ROUND_TRIP_MS });
+  const telnyx = await startCampaignDouble();
   try {
     // The double runs in this process: warmed up first, so the first measured run does not pay for it.
     await drainWithWorkers(database, telnyx, WARM_UP, 1);

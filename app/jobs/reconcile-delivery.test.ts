@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import { requestText } from "~/messaging/outbound.server";
+import { withSendingLimits } from "~/messaging/sending-limits";
 import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
 import { useTestDatabase } from "../../tests/support/database";
 import { contactWithConsent, createShop, testMessagingDeps } from "../../tests/support/factories";
@@ -49,5 +50,27 @@ describe("delivery receipts that never arrived", () => {
     expect(await db.message.findUniqueOrThrow({ where: { id: delivered.id } })).toMatchObject({ status: "delivered", deliveredAt: expect.any(Date) });
     expect(await db.message.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "failed", errorCode: expect.any(String) });
     expect(telnyx.sendAttempts().filter((a) => a.status === 200)).toHaveLength(2);
+  });
+
+  it("asks about the texts that left together in one job, and settles each of them", async () => {
+    telnyx.setDeliveryOutcome(async () => ({ status: "delivered" }));
+    // A short code at 1,000/s: the three leave within milliseconds of each other, as a campaign's texts do.
+    const shop = await createShop(ctx);
+    const settings = withSendingLimits(shop.settings, { numberType: "short_code", numberPerSecond: 1_000, accountPerSecond: 1_000 });
+    await db.shop.update({ where: { id: shop.id }, data: { sendingNumberType: "short_code", settings } });
+    const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
+    for (const phone of phones) await contactWithConsent(ctx, shop.id, phone, "transactional");
+    const messages = [];
+    for (const to of phones) messages.push(await requestText(ctx, { shopId: shop.id, to, body: "Your order shipped", purpose: "transactional" }, deps().secrets));
+    await runDueJobs();
+    await telnyx.whenIdle();
+
+    const jobs = await db.job.findMany({ where: { shopId: shop.id, kind: "reconcile-delivery-status" } });
+    expect(jobs.map((job) => (JSON.parse(job.payload) as { messageIds: string[] }).messageIds.sort())).toEqual([messages.map((m) => m.id).sort()]);
+
+    clock.advanceMinutes(60);
+    await runDueJobs();
+    const settled = await db.message.findMany({ where: { id: { in: messages.map((m) => m.id) } }, select: { status: true } });
+    expect(settled.map((m) => m.status)).toEqual(["delivered", "delivered", "delivered"]);
   });
 });

@@ -13,6 +13,7 @@ import { decideTexts, type GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
 import { moveMessagesWithIds, WAITING_TO_SEND } from "./message-lifecycle.server";
 import type { TextPurpose } from "./text-purpose";
+import type { Contact } from "../../prisma/generated/sqlite/index.js";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
 
@@ -30,12 +31,11 @@ export interface ClaimRequest {
 export async function claimForSending(ctx: AppContext, requests: ClaimRequest[], secrets: GateSecrets): Promise<Map<string, SendClaim>> {
   const messages = requests.flatMap((request) => request.messages.map((m) => ({ ...m, shopId: request.shopId })));
   return inTransaction(ctx, async (tx) => {
-    await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort());
+    const contacts = new Map((await lockContacts(tx.db, [...new Set(messages.map((m) => m.contactId))].sort())).map((c) => [c.id, c]));
     // The shops as they are now: one that lost its Telnyx key or number is refused by the gate.
     const shops = new Map((await rowsWithIds(tx.db, "Shop", requests.map((r) => r.shopId))).map((shop) => [shop.id, shop]));
     const shopOfMessage = new Map(messages.map((m) => [m.id, m.shopId]));
     const current = (await rowsWithIds(tx.db, "Message", [...shopOfMessage.keys()])).filter((m) => shopOfMessage.get(m.id) === m.shopId);
-    const contacts = new Map((await rowsWithIds(tx.db, "Contact", [...new Set(current.flatMap((m) => m.contactId ?? []))])).map((c) => [c.id, c]));
     const claims = new Map<string, SendClaim>(current.map((m) => [m.id, { claimed: false, status: m.status }]));
     const waiting = current.filter((m) => WAITING_TO_SEND.includes(m.status as never) && m.contactId && contacts.has(m.contactId) && shops.has(m.shopId));
     const decisions = await decideTexts(
@@ -44,13 +44,21 @@ export async function claimForSending(ctx: AppContext, requests: ClaimRequest[],
       secrets,
     );
     const now = ctx.clock.now();
-    for (const { shopId, fromNumber } of requests) {
-      const going = waiting.filter((m, i) => m.shopId === shopId && decisions[i]!.verdict === "send").map((m) => m.id);
-      if (going.length === 0) continue;
-      const claimed = await moveMessagesWithIds(tx.db, going, {
+    // Texts leave from the number they were queued with unless the shop has changed it since:
+    // those of every shop go in one statement, the others with their new number.
+    const fromNumberOf = new Map(requests.map((r) => [r.shopId, r.fromNumber]));
+    const going = new Map<string | null, string[]>();
+    waiting.forEach((m, i) => {
+      if (decisions[i]!.verdict !== "send") return;
+      const fromNumber = fromNumberOf.get(m.shopId)!;
+      const key = m.fromNumber === fromNumber ? null : fromNumber;
+      going.set(key, [...(going.get(key) ?? []), m.id]);
+    });
+    for (const [fromNumber, ids] of going) {
+      const claimed = await moveMessagesWithIds(tx.db, ids, {
         from: WAITING_TO_SEND,
         to: "sending",
-        data: { sendAttemptedAt: now, fromNumber, errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
+        data: { sendAttemptedAt: now, ...(fromNumber ? { fromNumber } : {}), errorCode: null, errorDetail: null, holdReason: null, holdUntil: null },
         at: now,
       });
       for (const id of claimed) claims.set(id, { claimed: true });
@@ -74,12 +82,12 @@ export async function claimForSending(ctx: AppContext, requests: ClaimRequest[],
   });
 }
 
-async function lockContacts(db: DbOrTx, contactIds: string[]) {
+// The recipients' rows, locked for the rest of the transaction and read by the same statement.
+async function lockContacts(db: DbOrTx, contactIds: string[]): Promise<Contact[]> {
   const { sql, join } = sqlBuildersOf(db);
   const ids = join(contactIds);
   if (engineOf(db) === "postgresql") {
-    await db.$queryRaw(sql`SELECT 1 FROM "Contact" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`);
-  } else {
-    await db.$executeRaw(sql`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" IN (${ids})`);
+    return db.$queryRaw<Contact[]>(sql`SELECT * FROM "Contact" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`);
   }
+  return db.$queryRaw<Contact[]>(sql`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" IN (${ids}) RETURNING *`);
 }

@@ -72,9 +72,9 @@ interface Pending {
 }
 
 /** A wave's last check is made this long before its first slot, so its requests leave on time. */
-const CLAIM_AHEAD_MS = 25;
+const CLAIM_AHEAD_MS = 40;
 /** Waves of several shops due within this long of each other are checked in one transaction. */
-const CLAIM_GATHER_MS = 5;
+const CLAIM_GATHER_MS = 15;
 
 /**
  * Transmits many messages at once: one read, one slot booking per shop, the gate's last check
