@@ -222,5 +222,3 @@ export function engineOf(db: object): DatabaseEngine {
 export function containsIgnoringCase(db: object, term: string) {
   return engines.get(db) === "postgresql" ? { contains: term, mode: "insensitive" as const } : { contains: term };
 }
-
-

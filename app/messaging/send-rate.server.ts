@@ -72,6 +72,8 @@ export interface ReservedSendSlots {
   slots: Date[];
   /** When fewer slots came back: how long until the first one not booked is free. */
   retryAfterMs: number | null;
+  /** The time between two slots of these buckets: the next texts' slots follow at this pace. */
+  intervalMs: number;
 }
 
 interface Plan {
@@ -97,13 +99,15 @@ type SlotRow = { key: string; nextSlotUs: bigint | number; grantedFromUs: bigint
  */
 export async function reserveSendSlots(ctx: AppContext, input: ReserveSendSlotsInput): Promise<ReservedSendSlots> {
   if (input.buckets.length === 0) throw new RangeError("reserveSendSlots needs at least one bucket");
-  if (input.count <= 0) return { slots: [], retryAfterMs: null };
   const intervals = new Map<string, bigint>();
   for (const bucket of input.buckets) {
     const intervalUs = slotIntervalUs(bucket.perSecond);
     // A bucket named twice keeps its slower rate.
     if ((intervals.get(bucket.key) ?? 0n) < intervalUs) intervals.set(bucket.key, intervalUs);
   }
+  const stepUs = [...intervals.values()].reduce((largest, intervalUs) => (intervalUs > largest ? intervalUs : largest), 0n);
+  const intervalMs = Number(stepUs) / 1_000;
+  if (input.count <= 0) return { slots: [], retryAfterMs: null, intervalMs };
   const now = (input.realNow ?? (() => new Date()))();
   const nowUs = BigInt(now.getTime()) * 1_000n;
   const plan: Plan = {
@@ -116,16 +120,15 @@ export async function reserveSendSlots(ctx: AppContext, input: ReserveSendSlotsI
   };
 
   const rows = await bookOrExplain(ctx, plan);
-  if (!Array.isArray(rows)) return { slots: [], retryAfterMs: rows.retryAfterMs };
+  if (!Array.isArray(rows)) return { slots: [], retryAfterMs: rows.retryAfterMs, intervalMs };
 
-  const stepUs = plan.wanted.reduce((largest, { intervalUs }) => (intervalUs > largest ? intervalUs : largest), 0n);
   const row = rows[0]!;
   const firstUs = BigInt(row.grantedFromUs);
   const lastUs = BigInt(row.nextSlotUs) - intervals.get(row.key)!;
   const granted = Number((lastUs - firstUs) / stepUs) + 1;
   const slots = Array.from({ length: granted }, (_, i) => usToDate(firstUs + BigInt(i) * stepUs));
   const retryAfterMs = granted < plan.count ? Math.max(1, Math.ceil(Number(lastUs + stepUs - nowUs) / 1_000)) : null;
-  return { slots, retryAfterMs };
+  return { slots, retryAfterMs, intervalMs };
 }
 
 // Rounded up to the millisecond, so a slot never starts before the time that was booked.

@@ -134,16 +134,19 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendCo
   const sleep = options.sleep ?? sleepFor;
 
   // Slots are booked before the last check: a text that finds none stays waiting, untouched.
-  const { slots, retryAfterMs } = await reserveSendSlots(ctx, {
+  const { slots, retryAfterMs, intervalMs } = await reserveSendSlots(ctx, {
     // The client is made from the shop's key, so it always has one.
     buckets: sendBucketsFor(shop, { telnyxApiKey: client.apiKey! }),
     count: pending.length,
     maxWaitMs: options.maxSlotWaitMs,
     realNow,
   });
-  for (const { settle } of pending.slice(slots.length)) {
-    settle.reject(new RetryJobAfter(retryAfterMs ?? 1_000, `Sending number ${from} has no free slot for now`));
-  }
+  // The texts that found no slot come back one slot apart, from when the first of them may
+  // leave: a backlog on a slow number comes due at its pace, not all at once every few seconds
+  // (which would keep the worker busy re-queueing it while other shops' jobs wait).
+  pending.slice(slots.length).forEach(({ settle }, k) => {
+    settle.reject(new RetryJobAfter((retryAfterMs ?? 1_000) + Math.ceil(k * intervalMs), `Sending number ${from} has no free slot for now`));
+  });
   const requests: Promise<void>[] = [];
   for (let next = 0; next < slots.length; ) {
     const untilWave = slots[next]!.getTime() - CLAIM_AHEAD_MS - realNow().getTime();

@@ -15,7 +15,7 @@ import {
 } from "../../tests/support/outbound-messages";
 import { applyDeliveryStatus } from "./delivery-status.server";
 import { numberBucketKey, reserveSendSlots } from "./send-rate.server";
-import { statusWebhookUrl, transmitMessage, type TransmitOptions } from "./transmit.server";
+import { statusWebhookUrl, transmitMessage, transmitMessages, type TransmitOptions } from "./transmit.server";
 
 const { db } = useTestDatabase();
 const clock = new VirtualClock(new Date("2026-03-02T15:00:00Z"));
@@ -178,4 +178,18 @@ describe("transmitMessage and the sending number's rate", () => {
     expect((await rowOf(message.id)).status).toBe("queued");
     expect(double.sendAttempts()).toHaveLength(0);
   });
+
+  it("asks the texts of a backlog to come back one slot apart, from when the first may leave", async () => {
+    const shop = await createSendingShop(db);
+    const realNow = () => new Date("2026-11-25T12:00:00Z");
+    await reserveSendSlots(ctx, { buckets: [{ key: numberBucketKey(shop.sendingNumber!), perSecond: 1 }], count: 4, realNow, maxWaitMs: 10_000 });
+    const messages = [];
+    for (let i = 0; i < 3; i++) messages.push(await createQueuedMessage(db, shop));
+
+    const refusals = await Promise.all(transmitMessages(ctx, messages.map((m) => m.id), { ...options, realNow, maxSlotWaitMs: 3_000 }).map((outcome) => outcome.catch((e: unknown) => e)));
+
+    // A long code's slots are 1.15 s apart (1 s and the jitter margin).
+    expect(refusals.map((refusal) => (refusal as RetryJobAfter).delayMs)).toEqual([4_600, 5_750, 6_900]);
+  });
 });
+
