@@ -7,7 +7,7 @@ import { recordCarrierOptOut } from "~/messaging/carrier-opt-out.server";
 import { transmitMessages, type TransmitOutcome } from "~/messaging/transmit.server";
 import { SEND_TEXT_JOB } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
-import { coalesce } from "./coalesce";
+import { coalesce, onePer } from "./coalesce";
 import { defineJob } from "./registry.server";
 import { RetryJobAfter } from "./queue.server";
 import { scheduleUnconfirmedSendExpiry } from "./expire-unconfirmed-send.server";
@@ -26,23 +26,18 @@ export function sendTextJob(deps: MessagingDeps) {
 
 // Telnyx's answers come back over a few milliseconds, for every batch in flight: their
 // follow-ups are enqueued together.
-const reconcilers = new WeakMap<AppContext, (message: { id: string; shopId: string }) => Promise<void>>();
-function reconcilerFor(ctx: AppContext) {
-  const made =
-    reconcilers.get(ctx) ??
-    coalesce(
-      async (messages: { id: string; shopId: string }[]) => {
-        await scheduleDeliveryReconciliations(ctx, messages);
-        return messages.map(() => undefined);
-      },
-      { windowMs: 25 },
-    );
-  reconcilers.set(ctx, made);
-  return made;
-}
+const reconcilerFor = onePer((ctx: AppContext, _deps: MessagingDeps) =>
+  coalesce(
+    async (messages: { id: string; shopId: string }[]) => {
+      await scheduleDeliveryReconciliations(ctx, messages);
+      return messages.map(() => undefined);
+    },
+    { windowMs: 25 },
+  ),
+);
 
 function sendTexts(ctx: AppContext, messageIds: string[], deps: MessagingDeps): Promise<void>[] {
-  const reconcileLater = reconcilerFor(ctx);
+  const reconcileLater = reconcilerFor(ctx, deps);
   return transmitMessages(ctx, messageIds, deps).map((outcome, i) =>
     outcome.then((settled) => followUp(ctx, messageIds[i]!, settled, reconcileLater)),
   );
