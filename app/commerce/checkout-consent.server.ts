@@ -7,11 +7,13 @@
 // sends the one opt-in confirmation the carriers expect.
 import type { CheckoutConsentDisclosure, Contact, Message } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
-import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { recordConsentEvents } from "~/compliance/consent-ledger.server";
 import { checkoutDisclosure, type CheckoutDisclosure } from "~/compliance/disclosure";
 import { keywordOptInConfirmation } from "~/compliance/keyword-replies";
-import { isPhoneSuppressed } from "~/compliance/suppression.server";
-import { requestText } from "~/messaging/outbound.server";
+import { suppressedPhones } from "~/compliance/suppression.server";
+import { lockContacts } from "~/conversations/contacts.server";
+import { requestTexts } from "~/messaging/outbound.server";
+import { roundsBy } from "~/rounds";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 
 export const OPT_IN_CONFIRMATION_FLOW = "checkout_opt_in_confirmation";
@@ -65,6 +67,12 @@ export type CheckoutOptInConfirmation =
   | { outcome: "sent"; message: Message; disclosure: CheckoutConsentDisclosure | null }
   | { outcome: "not_sent"; reason: string; disclosure: CheckoutConsentDisclosure | null };
 
+export interface CheckoutOptIn {
+  shopId: string;
+  contactId: string;
+  checkoutToken: string;
+}
+
 /**
  * For checkout intake, after it recorded a checkout's SMS marketing consent for `contactId`
  * (in the same transaction). Records the disclosure the extension showed at that checkout as a
@@ -73,73 +81,127 @@ export type CheckoutOptInConfirmation =
  * has opted out and back in. Nothing is asked for a phone that is opted out or suppressed (a
  * redacted STOP), so no refused confirmation clutters its thread; the gate refuses it too.
  */
-export async function confirmCheckoutSmsOptIn(
-  ctx: AppContext,
-  input: { shopId: string; contactId: string; checkoutToken: string },
-  deps: Pick<MessagingDeps, "secrets">,
-): Promise<CheckoutOptInConfirmation> {
-  const { db } = ctx;
-  // Takes the contact's row lock (PostgreSQL) so two deliveries about one checkout decide in turn.
-  const locked = await db.contact.updateMany({ where: { id: input.contactId, shopId: input.shopId }, data: { updatedAt: ctx.clock.now() } });
-  if (locked.count === 0) throw new Error(`Contact ${input.contactId} does not belong to shop ${input.shopId}`);
-  let contact = await db.contact.findUniqueOrThrow({ where: { id: input.contactId } });
-  const disclosure = await ledgerTheDisclosure(ctx, contact, input.checkoutToken);
-  contact = await db.contact.findUniqueOrThrow({ where: { id: input.contactId } });
+export async function confirmCheckoutSmsOptIn(ctx: AppContext, input: CheckoutOptIn, deps: Pick<MessagingDeps, "secrets">): Promise<CheckoutOptInConfirmation> {
+  const [confirmation] = await confirmCheckoutSmsOptIns(ctx, [input], deps);
+  return confirmation!;
+}
 
-  const reason = await reasonNotToConfirm(ctx, contact, deps);
-  if (reason) return { outcome: "not_sent", reason, disclosure };
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: input.shopId } });
-  const message = await requestText(
+/** confirmCheckoutSmsOptIn for many checkouts, in order, with a few statements for each round of them. */
+export async function confirmCheckoutSmsOptIns(
+  ctx: AppContext,
+  inputs: CheckoutOptIn[],
+  deps: Pick<MessagingDeps, "secrets">,
+): Promise<CheckoutOptInConfirmation[]> {
+  const confirmations: CheckoutOptInConfirmation[] = [];
+  // One round holds one checkout per contact, so a contact's second checkout sees its first confirmed.
+  for (const round of roundsBy(inputs.map((input, i) => ({ input, i })), ({ input }) => input.contactId)) {
+    const results = await confirmRound(ctx, round.map(({ input }) => input), deps);
+    round.forEach(({ i }, k) => (confirmations[i] = results[k]!));
+  }
+  return confirmations;
+}
+
+async function confirmRound(ctx: AppContext, inputs: CheckoutOptIn[], deps: Pick<MessagingDeps, "secrets">): Promise<CheckoutOptInConfirmation[]> {
+  const { db } = ctx;
+  // The contacts' row locks (PostgreSQL), so two deliveries about one checkout decide in turn.
+  const locked = new Map((await lockContacts(db, inputs.map((input) => input.contactId).sort())).map((contact) => [contact.id, contact]));
+  for (const input of inputs) {
+    if (locked.get(input.contactId)?.shopId !== input.shopId) throw new Error(`Contact ${input.contactId} does not belong to shop ${input.shopId}`);
+  }
+  const disclosures = await ledgerTheDisclosures(ctx, inputs, locked);
+  const contacts = new Map((await db.contact.findMany({ where: { id: { in: inputs.map((input) => input.contactId) } } })).map((c) => [c.id, c]));
+  const reasons = await reasonsNotToConfirm(ctx, [...contacts.values()], deps);
+  const owed = inputs.filter((input) => !reasons.get(input.contactId));
+  const shops = new Map((await db.shop.findMany({ where: { id: { in: [...new Set(owed.map((input) => input.shopId))] } } })).map((shop) => [shop.id, shop]));
+  const messages = await requestTexts(
     ctx,
-    { shopId: shop.id, to: contact.phone, body: keywordOptInConfirmation(shop), purpose: "compliance", flow: OPT_IN_CONFIRMATION_FLOW },
+    owed.map(({ shopId, contactId }) => {
+      const shop = shops.get(shopId)!;
+      return { shopId, to: contacts.get(contactId)!.phone, body: keywordOptInConfirmation(shop), purpose: "compliance", flow: OPT_IN_CONFIRMATION_FLOW };
+    }),
     deps.secrets,
   );
-  return { outcome: "sent", message, disclosure };
+  const sent = new Map(owed.map((input, i) => [input, messages[i]!]));
+  return inputs.map((input, i) => {
+    const disclosure = disclosures[i] ?? null;
+    const message = sent.get(input);
+    return message ? { outcome: "sent", message, disclosure } : { outcome: "not_sent", reason: reasons.get(input.contactId)!, disclosure };
+  });
 }
 
-async function ledgerTheDisclosure(ctx: AppContext, contact: Contact, checkoutToken: string) {
-  const where = { shopId_checkoutToken: { shopId: contact.shopId, checkoutToken } };
-  const disclosure = await ctx.db.checkoutConsentDisclosure.findUnique({ where });
-  if (!disclosure || disclosure.consentEventId) return disclosure;
-  const { event } = await recordConsentEvent(ctx, {
-    shopId: contact.shopId,
-    contactId: contact.id,
-    phone: contact.phone,
-    scope: "marketing",
-    granted: true,
-    source: "checkout",
-    text: disclosure.disclosureText,
-    evidence: {
-      checkoutToken,
-      target: disclosure.target,
-      disclosureVersion: disclosure.disclosureVersion,
-      shownAt: disclosure.shownAt.toISOString(),
-      consentRecordedBy: "Shopify consent checkbox (collect_buyer_consent.sms_marketing)",
-    },
+/** Each checkout's disclosure, turned into a ledger entry if it was not yet (undefined where none was shown). */
+async function ledgerTheDisclosures(ctx: AppContext, inputs: CheckoutOptIn[], contacts: Map<string, Contact>): Promise<(CheckoutConsentDisclosure | undefined)[]> {
+  const key = (d: { shopId: string; checkoutToken: string }) => `${d.shopId}:${d.checkoutToken}`;
+  const found = await ctx.db.checkoutConsentDisclosure.findMany({
+    where: { shopId: { in: [...new Set(inputs.map((i) => i.shopId))] }, checkoutToken: { in: inputs.map((i) => i.checkoutToken) } },
   });
-  return ctx.db.checkoutConsentDisclosure.update({ where, data: { consentEventId: event.id, updatedAt: ctx.clock.now() } });
+  const byKey = new Map(found.map((d) => [key(d), d]));
+  const unledgered = inputs.flatMap((input) => {
+    const disclosure = byKey.get(key(input));
+    return disclosure && !disclosure.consentEventId ? [{ input, disclosure }] : [];
+  });
+  const recorded = await recordConsentEvents(
+    ctx,
+    unledgered.map(({ input, disclosure }) => ({
+      shopId: input.shopId,
+      contactId: input.contactId,
+      phone: contacts.get(input.contactId)!.phone,
+      scope: "marketing" as const,
+      granted: true,
+      source: "checkout" as const,
+      text: disclosure.disclosureText,
+      evidence: {
+        checkoutToken: input.checkoutToken,
+        target: disclosure.target,
+        disclosureVersion: disclosure.disclosureVersion,
+        shownAt: disclosure.shownAt.toISOString(),
+        consentRecordedBy: "Shopify consent checkbox (collect_buyer_consent.sms_marketing)",
+      },
+    })),
+  );
+  const now = ctx.clock.now();
+  for (const [k, { disclosure }] of unledgered.entries()) {
+    const consentEventId = recorded[k]!.event.id;
+    await ctx.db.checkoutConsentDisclosure.update({ where: { id: disclosure.id }, data: { consentEventId, updatedAt: now } });
+    byKey.set(key(disclosure), { ...disclosure, consentEventId, updatedAt: now });
+  }
+  return inputs.map((input) => byKey.get(key(input)));
 }
 
-async function reasonNotToConfirm(ctx: AppContext, contact: Contact, deps: Pick<MessagingDeps, "secrets">): Promise<string | null> {
-  if (contact.optedOutAt) return "the shopper opted out; only they can opt back in (START)";
-  if (!contact.marketingConsent) return "the contact has no marketing consent";
-  const suppressed = await isPhoneSuppressed(ctx, { shopId: contact.shopId, phone: contact.phone, hashKey: deps.secrets.suppressionHashKey });
-  if (suppressed) return "the phone is on the suppression list; only the shopper can lift it (START)";
-  const lastRevoked = await ctx.db.consentEvent.findFirst({
-    where: { contactId: contact.id, granted: false },
-    orderBy: { occurredAt: "desc" },
-    select: { occurredAt: true },
-  });
-  const since = lastRevoked && { gt: lastRevoked.occurredAt };
-  const confirmed = await ctx.db.message.findFirst({
-    where: { contactId: contact.id, direction: "outbound", flow: OPT_IN_CONFIRMATION_FLOW, ...(since && { occurredAt: since }) },
-    select: { id: true },
-  });
-  if (confirmed) return "this subscription was already confirmed";
-  // START and JOIN are answered with their own confirmation.
-  const optedInByText = await ctx.db.consentEvent.findFirst({
-    where: { contactId: contact.id, granted: true, source: "keyword", ...(since && { occurredAt: since }) },
-    select: { id: true },
-  });
-  return optedInByText ? "the shopper opted in by text and was answered then" : null;
+/** Why each contact is owed no confirmation (absent when one is owed). */
+async function reasonsNotToConfirm(ctx: AppContext, contacts: Contact[], deps: Pick<MessagingDeps, "secrets">): Promise<Map<string, string>> {
+  const { db } = ctx;
+  const ids = contacts.map((c) => c.id);
+  const [suppressed, revoked, confirmations, keywordGrants] = await Promise.all([
+    suppressedAmong(ctx, contacts, deps.secrets.suppressionHashKey),
+    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: false }, _max: { occurredAt: true } }),
+    db.message.findMany({ where: { contactId: { in: ids }, direction: "outbound", flow: OPT_IN_CONFIRMATION_FLOW }, select: { contactId: true, occurredAt: true } }),
+    // START and JOIN are answered with their own confirmation.
+    db.consentEvent.findMany({ where: { contactId: { in: ids }, granted: true, source: "keyword" }, select: { contactId: true, occurredAt: true } }),
+  ]);
+  const lastRevoked = new Map(revoked.map((row) => [row.contactId, row._max.occurredAt]));
+  const since = (rows: { contactId: string | null; occurredAt: Date }[], contactId: string) =>
+    rows.some((row) => row.contactId === contactId && (!lastRevoked.get(contactId) || row.occurredAt > lastRevoked.get(contactId)!));
+  const reasons = new Map<string, string>();
+  for (const contact of contacts) {
+    const reason = contact.optedOutAt
+      ? "the shopper opted out; only they can opt back in (START)"
+      : !contact.marketingConsent
+        ? "the contact has no marketing consent"
+        : suppressed.has(contact.id)
+          ? "the phone is on the suppression list; only the shopper can lift it (START)"
+          : since(confirmations, contact.id)
+            ? "this subscription was already confirmed"
+            : since(keywordGrants, contact.id)
+              ? "the shopper opted in by text and was answered then"
+              : null;
+    if (reason) reasons.set(contact.id, reason);
+  }
+  return reasons;
+}
+
+/** The contacts whose phones are on their shop's suppression list. */
+async function suppressedAmong(ctx: AppContext, contacts: Contact[], hashKey: string): Promise<Set<string>> {
+  const listed = await suppressedPhones(ctx, contacts.map((c) => ({ shopId: c.shopId, phone: c.phone, hashKey })));
+  return new Set(contacts.filter((_, i) => listed[i]).map((c) => c.id));
 }

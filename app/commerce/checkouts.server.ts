@@ -2,15 +2,16 @@
 // contact and consent, and the recovery flow's timer. Runs in the caller's transaction, for one
 // delivery or for a batch of them.
 import { randomUUID } from "node:crypto";
-import type { Checkout, Contact, Shop } from "../../prisma/generated/sqlite/index.js";
+import type { Checkout, Shop } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
-import { recordConsentEvent } from "~/compliance/consent-ledger.server";
+import { recordConsentEvents } from "~/compliance/consent-ledger.server";
 import { findOrCreateContacts, type NewContact } from "~/conversations/contacts.server";
 import { sqlBuildersOf } from "~/db.server";
 import { recoveryAfterChange, rescheduleRecoveries } from "~/flows/cart-recovery/schedule.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
+import { roundsBy } from "~/rounds";
 import { parseCheckoutPayload, type CheckoutFacts } from "./checkout-payload";
-import { confirmCheckoutSmsOptIn } from "./checkout-consent.server";
+import { confirmCheckoutSmsOptIns } from "./checkout-consent.server";
 
 export type CheckoutIngestion =
   | { outcome: "stored"; checkoutId: string; consentRecorded: boolean; contactId: string | null }
@@ -60,24 +61,12 @@ export async function ingestCheckouts(
     else if (!shop) results[index] = { outcome: "ignored", reason: `no installed shop ${shopDomain}` };
     else applicable.push({ index, shop, facts: parsed.checkout });
   });
-  for (const round of roundsOf(applicable)) {
+  for (const round of roundsBy(applicable, (d) => `${d.shop.id}:${d.facts.token}`)) {
     for (const deliveries of groupBy(round, (d) => d.shop.id).values()) {
       for (const [index, result] of await applyRound(txCtx, deliveries[0]!.shop, deliveries, deps)) results[index] = result;
     }
   }
   return results;
-}
-
-function roundsOf(deliveries: Applicable[]): Applicable[][] {
-  const rounds: Applicable[][] = [];
-  const seen = new Map<string, number>();
-  for (const delivery of deliveries) {
-    const key = `${delivery.shop.id}:${delivery.facts.token}`;
-    const round = seen.get(key) ?? 0;
-    seen.set(key, round + 1);
-    (rounds[round] ??= []).push(delivery);
-  }
-  return rounds;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -113,13 +102,14 @@ async function applyRound(txCtx: AppContext, shop: Shop, deliveries: Applicable[
   });
   const ids = await writeCheckouts(txCtx, shop.id, columns);
 
-  for (const { index, facts } of fresh) {
+  const consents = fresh.flatMap(({ index, facts }) => {
     const contact = contactOf(facts);
-    const consentRecorded =
-      contact && facts.buyerAcceptsSmsMarketing
-        ? await recordCheckoutConsent(txCtx, shop, await db.contact.findUniqueOrThrow({ where: { id: contact.id } }), facts, deps)
-        : false;
-    results.set(index, { outcome: "stored", checkoutId: ids.get(facts.token)!, consentRecorded, contactId: contact?.id ?? null });
+    return contact && facts.buyerAcceptsSmsMarketing ? [{ index, facts, contactId: contact.id }] : [];
+  });
+  const recorded = await recordCheckoutConsents(txCtx, shop, consents, deps);
+  for (const { index, facts } of fresh) {
+    const consentRecorded = recorded.get(index) ?? false;
+    results.set(index, { outcome: "stored", checkoutId: ids.get(facts.token)!, consentRecorded, contactId: contactOf(facts)?.id ?? null });
   }
   await rescheduleRecoveries(
     txCtx,
@@ -216,37 +206,45 @@ function checkoutColumns(facts: CheckoutFacts, contactId: string | null) {
   };
 }
 
-// The shopper ticked Shopify's SMS box. The disclosure our checkout extension showed, when it
+// The shoppers ticked Shopify's SMS box. The disclosure our checkout extension showed, when it
 // posted one, is the ledger's text; otherwise the ledger says that none was reported. Then the
-// one opt-in confirmation goes out (the confirmation decides whether it is owed).
-async function recordCheckoutConsent(
+// one opt-in confirmation goes out (the confirmation decides whether it is owed). Whether each
+// delivery recorded a consent, by its index; a round per contact, as for the ledger.
+async function recordCheckoutConsents(
   ctx: AppContext,
   shop: Shop,
-  contact: Contact,
-  facts: CheckoutFacts,
+  consents: { index: number; facts: CheckoutFacts; contactId: string }[],
   deps: Pick<MessagingDeps, "secrets">,
-) {
-  const shownByExtension = await ctx.db.checkoutConsentDisclosure.findUnique({
-    where: { shopId_checkoutToken: { shopId: shop.id, checkoutToken: facts.token } },
-    select: { id: true },
-  });
-  const recordNow = !contact.marketingConsent && !shownByExtension;
-  if (recordNow) {
-    await recordConsentEvent(
+): Promise<Map<number, boolean>> {
+  const recorded = new Map<number, boolean>();
+  for (const round of roundsBy(consents, (consent) => consent.contactId)) {
+    const shown = await ctx.db.checkoutConsentDisclosure.findMany({
+      where: { shopId: shop.id, checkoutToken: { in: round.map((c) => c.facts.token) } },
+      select: { checkoutToken: true },
+    });
+    const shownAt = new Set(shown.map((d) => d.checkoutToken));
+    const contacts = await ctx.db.contact.findMany({ where: { id: { in: round.map((c) => c.contactId) } }, select: { id: true, phone: true, marketingConsent: true } });
+    const before = new Map(contacts.map((contact) => [contact.id, contact]));
+    const unreported = round.filter((c) => !before.get(c.contactId)!.marketingConsent && !shownAt.has(c.facts.token));
+    await recordConsentEvents(
       ctx,
-      {
+      unreported.map(({ facts, contactId }) => ({
         shopId: shop.id,
-        contactId: contact.id,
-        phone: contact.phone,
+        contactId,
+        phone: before.get(contactId)!.phone,
         scope: "marketing",
         granted: true,
         source: "checkout",
         text: DISCLOSURE_NOT_REPORTED,
         evidence: { checkoutToken: facts.token, shopifyUpdatedAt: facts.shopifyUpdatedAt.toISOString(), disclosureReported: false },
-      },
+      })),
       ctx.db,
     );
+    const confirmations = await confirmCheckoutSmsOptIns(ctx, round.map((c) => ({ shopId: shop.id, contactId: c.contactId, checkoutToken: c.facts.token })), deps);
+    round.forEach((consent, k) => {
+      const ledgeredNow = Boolean(confirmations[k]!.disclosure?.consentEventId && !before.get(consent.contactId)!.marketingConsent);
+      recorded.set(consent.index, unreported.includes(consent) || ledgeredNow);
+    });
   }
-  const confirmation = await confirmCheckoutSmsOptIn(ctx, { shopId: shop.id, contactId: contact.id, checkoutToken: facts.token }, deps);
-  return recordNow || Boolean(confirmation.disclosure?.consentEventId && !contact.marketingConsent);
+  return recorded;
 }

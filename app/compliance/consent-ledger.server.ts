@@ -16,6 +16,8 @@
 import type { ConsentEvent, Contact } from "../../prisma/generated/sqlite/index.js";
 import { inTransaction, type AppContext } from "../context.server";
 import type { Db, Prisma } from "../db.server";
+import { lockContacts } from "../conversations/contacts.server";
+import { roundsBy } from "../rounds";
 
 /** The app's client or the client of a `$transaction` the caller has open. */
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -84,61 +86,91 @@ export function deriveConsentState(events: readonly LedgerEntry[]): ConsentState
   return state;
 }
 
+export interface RecordedConsent {
+  event: ConsentEvent;
+  contact: Contact;
+  state: ConsentState;
+}
+
 /**
  * Appends one event and rewrites the contact's consent columns from the whole ledger, in one
  * transaction: the caller's `tx` when given (a STOP commits with its inbound message), else a
  * new one. Returns the event and the contact as it now stands.
  */
-export async function recordConsentEvent(
-  ctx: AppContext,
-  input: ConsentEventInput,
-  tx?: DbOrTx,
-): Promise<{ event: ConsentEvent; contact: Contact; state: ConsentState }> {
-  checkInput(input);
+export async function recordConsentEvent(ctx: AppContext, input: ConsentEventInput, tx?: DbOrTx): Promise<RecordedConsent> {
+  const [recorded] = await recordConsentEvents(ctx, [input], tx);
+  return recorded!;
+}
+
+/**
+ * recordConsentEvent for many events, in order, with a few statements for each round of them
+ * (a round holds at most one event per contact, so a contact's second event sees its first).
+ */
+export async function recordConsentEvents(ctx: AppContext, inputs: ConsentEventInput[], tx?: DbOrTx): Promise<RecordedConsent[]> {
+  inputs.forEach(checkInput);
+  if (inputs.length === 0) return [];
   return inTransaction(tx ? { ...ctx, db: tx as Db } : ctx, async ({ db }) => {
     const now = ctx.clock.now();
-    const contact = await lockContact(db, input, now);
-    // Replay order is occurredAt order, so two events recorded within one clock tick (a virtual
-    // clock that has not moved, or a STOP and START in one millisecond) are kept a millisecond
-    // apart. The contact's row lock (above) makes this read-then-write safe on PostgreSQL.
-    const latest = await db.consentEvent.findFirst({
-      where: { contactId: contact.id },
-      orderBy: { occurredAt: "desc" },
-      select: { occurredAt: true },
-    });
-    const said = input.at ?? now;
-    const goesBack = Boolean(input.at && input.granted);
-    const occurredAt =
-      latest && (goesBack ? latest.occurredAt.getTime() === said.getTime() : latest.occurredAt >= said)
-        ? new Date(latest.occurredAt.getTime() + 1)
-        : said;
-    const event = await db.consentEvent.create({
-      data: {
-        shopId: input.shopId,
-        contactId: contact.id,
-        phone: contact.phone,
-        scope: input.scope,
-        granted: input.granted,
-        source: input.source,
-        text: input.text,
-        evidence: typeof input.evidence === "object" && input.evidence !== null ? JSON.stringify(input.evidence) : (input.evidence ?? null),
-        occurredAt,
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
-    const state = deriveConsentState(await ledgerOf(db, contact.id));
-    const updated = await db.contact.update({
-      where: { id: contact.id },
-      data: {
-        marketingConsent: state.marketingConsent,
-        transactionalConsent: state.transactionalConsent,
-        optedOutAt: state.optedOutAt,
-        updatedAt: now,
-      },
-    });
-    return { event, contact: updated, state };
+    const contactIds = await contactsOf(db, inputs, now);
+    const recorded: RecordedConsent[] = [];
+    for (const round of roundsBy(inputs.map((input, i) => ({ input, i, contactId: contactIds[i]! })), (entry) => entry.contactId)) {
+      const ids = round.map((entry) => entry.contactId);
+      const latest = new Map(
+        (await db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids } }, _max: { occurredAt: true } })).map((row) => [row.contactId, row._max.occurredAt]),
+      );
+      const events = await db.consentEvent.createManyAndReturn({
+        data: round.map(({ input, contactId }) => ({
+          shopId: input.shopId,
+          contactId,
+          phone: input.phone,
+          scope: input.scope,
+          granted: input.granted,
+          source: input.source,
+          text: input.text,
+          evidence: typeof input.evidence === "object" && input.evidence !== null ? JSON.stringify(input.evidence) : (input.evidence ?? null),
+          occurredAt: replayedAt(input, latest.get(contactId) ?? null, now),
+          createdAt: now,
+          updatedAt: now,
+        })),
+      });
+      const states = await replayLedgers(db, ids, now);
+      const contacts = new Map((await db.contact.findMany({ where: { id: { in: ids } } })).map((contact) => [contact.id, contact]));
+      const eventOf = new Map(events.map((event) => [event.contactId, event]));
+      for (const { i, contactId } of round) recorded[i] = { event: eventOf.get(contactId)!, contact: contacts.get(contactId)!, state: states.get(contactId)! };
+    }
+    return recorded;
   });
+}
+
+// Replay order is occurredAt order, so two events recorded within one clock tick (a virtual
+// clock that has not moved, or a STOP and START in one millisecond) are kept a millisecond
+// apart. The contacts' row locks (contactsOf) make this read-then-write safe on PostgreSQL.
+function replayedAt(input: ConsentEventInput, latest: Date | null, now: Date): Date {
+  const said = input.at ?? now;
+  const goesBack = Boolean(input.at && input.granted);
+  return latest && (goesBack ? latest.getTime() === said.getTime() : latest >= said) ? new Date(latest.getTime() + 1) : said;
+}
+
+/** Rewrites the contacts' consent columns from their ledgers: a statement per distinct outcome. */
+async function replayLedgers(db: DbOrTx, contactIds: string[], now: Date): Promise<Map<string, ConsentState>> {
+  const entries = await db.consentEvent.findMany({
+    where: { contactId: { in: contactIds } },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    select: { contactId: true, scope: true, granted: true, source: true, occurredAt: true },
+  });
+  const ledgers = new Map(contactIds.map((id): [string, typeof entries] => [id, []]));
+  for (const entry of entries) ledgers.get(entry.contactId!)!.push(entry);
+  const states = new Map([...ledgers].map(([id, ledger]) => [id, deriveConsentState(ledger)]));
+  const alike = new Map<string, string[]>();
+  for (const [id, state] of states) {
+    const key = JSON.stringify([state.marketingConsent, state.transactionalConsent, state.optedOutAt]);
+    alike.set(key, [...(alike.get(key) ?? []), id]);
+  }
+  for (const ids of alike.values()) {
+    const { marketingConsent, transactionalConsent, optedOutAt } = states.get(ids[0]!)!;
+    await db.contact.updateMany({ where: { id: { in: ids } }, data: { marketingConsent, transactionalConsent, optedOutAt, updatedAt: now } });
+  }
+  return states;
 }
 
 /** A contact's consent events, oldest first: the order they are replayed in. */
@@ -149,29 +181,29 @@ export function consentHistory(ctx: AppContext, where: { shopId: string; contact
   });
 }
 
-function ledgerOf(db: DbOrTx, contactId: string): Promise<LedgerEntry[]> {
-  return db.consentEvent.findMany({
-    where: { contactId },
-    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { scope: true, granted: true, source: true, occurredAt: true },
-  });
-}
-
-// Writing the row first takes its lock on PostgreSQL, so a second event for the same contact
-// waits for this transaction; SQLite serializes writers anyway.
-async function lockContact(db: DbOrTx, input: ConsentEventInput, now: Date): Promise<Contact> {
-  if (!input.contactId) {
-    return db.contact.upsert({
+// The contacts' rows are locked first (lockContacts), so a second event for one of them waits for this
+// transaction (SQLite serializes writers anyway). The contact ids, one per input.
+async function contactsOf(db: DbOrTx, inputs: ConsentEventInput[], now: Date): Promise<string[]> {
+  const ids = new Map<ConsentEventInput, string>();
+  for (const input of inputs.filter((input) => !input.contactId)) {
+    const contact = await db.contact.upsert({
       where: { shopId_phone: { shopId: input.shopId, phone: input.phone } },
       create: { shopId: input.shopId, phone: input.phone, createdAt: now, updatedAt: now },
       update: { updatedAt: now },
     });
+    ids.set(input, contact.id);
   }
-  const { count } = await db.contact.updateMany({ where: { id: input.contactId, shopId: input.shopId }, data: { updatedAt: now } });
-  if (count === 0) throw new Error(`Contact ${input.contactId} does not belong to shop ${input.shopId}`);
-  const contact = await db.contact.findUniqueOrThrow({ where: { id: input.contactId } });
-  if (contact.phone !== input.phone) throw new Error(`Contact ${contact.id} has another phone than ${input.phone}`);
-  return contact;
+  const given = inputs.filter((input) => input.contactId);
+  if (given.length > 0) {
+    const found = new Map((await lockContacts(db, [...new Set(given.map((input) => input.contactId!))].sort())).map((c) => [c.id, c]));
+    for (const input of given) {
+      const contact = found.get(input.contactId!);
+      if (contact?.shopId !== input.shopId) throw new Error(`Contact ${input.contactId} does not belong to shop ${input.shopId}`);
+      if (contact.phone !== input.phone) throw new Error(`Contact ${contact.id} has another phone than ${input.phone}`);
+      ids.set(input, contact.id);
+    }
+  }
+  return inputs.map((input) => ids.get(input)!);
 }
 
 function checkInput(input: ConsentEventInput) {

@@ -61,13 +61,21 @@ export async function suppressPhone(
 
 /** Whether the shop must not text this phone. The gate asks before every send. */
 export async function isPhoneSuppressed(ctx: AppContext, ref: SuppressedPhoneRef, tx?: DbOrTx): Promise<boolean> {
+  const [suppressed] = await suppressedPhones(ctx, [ref], tx);
+  return suppressed!;
+}
+
+/** isPhoneSuppressed for many phones, of any shops, in one statement. */
+export async function suppressedPhones(ctx: AppContext, refs: SuppressedPhoneRef[], tx?: DbOrTx): Promise<boolean[]> {
+  if (refs.length === 0) return [];
   const db = tx ?? ctx.db;
-  const phoneHash = suppressionHash(ref.shopId, ref.phone, ref.hashKey);
-  const row = await db.suppressedPhone.findUnique({
-    where: { shopId_phoneHash: { shopId: ref.shopId, phoneHash } },
-    select: { id: true },
+  const hashes = refs.map((ref) => suppressionHash(ref.shopId, ref.phone, ref.hashKey));
+  const rows = await db.suppressedPhone.findMany({
+    where: { shopId: { in: [...new Set(refs.map((ref) => ref.shopId))] }, phoneHash: { in: hashes } },
+    select: { phoneHash: true },
   });
-  return row !== null;
+  const listed = new Set(rows.map((row) => row.phoneHash));
+  return hashes.map((hash) => listed.has(hash));
 }
 
 /**

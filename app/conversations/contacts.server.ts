@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
-import { sqlBuildersOf } from "~/db.server";
+import { engineOf, sqlBuildersOf, type Db } from "~/db.server";
+import type { Contact, Prisma } from "../../prisma/generated/sqlite/index.js";
 
 // A shopper is one contact per shop and phone (E.164), whoever meets them first.
 export function findOrCreateContact({ db }: AppContext, shopId: string, phone: string) {
@@ -42,4 +43,14 @@ export async function findOrCreateContacts(ctx: AppContext, shopId: string, cont
     ON CONFLICT ("shopId", "phone") DO UPDATE SET "phone" = excluded."phone"
     RETURNING "id", "phone", "firstName", "email", "shopifyCustomerId"`);
   return new Map(found.map((contact) => [contact.phone, contact]));
+}
+
+/** The contacts' rows, locked for the rest of the transaction (in id order) and read by the same statement. */
+export async function lockContacts(db: Db | Prisma.TransactionClient, contactIds: string[]): Promise<Contact[]> {
+  const { sql, join } = sqlBuildersOf(db);
+  const ids = join(contactIds);
+  if (engineOf(db) === "postgresql") {
+    return db.$queryRaw<Contact[]>(sql`SELECT * FROM "Contact" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`);
+  }
+  return db.$queryRaw<Contact[]>(sql`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" IN (${ids}) RETURNING *`);
 }

@@ -2,16 +2,17 @@
 // with the gate's verdict (queued, held until a time, or refused with a reason) and, unless
 // refused, a send-text job. The job asks the gate again just before the text leaves.
 import type { AppContext } from "~/context.server";
-import type { Prisma } from "../../prisma/generated/sqlite/index.js";
-import { cancelJobs, enqueueJob, JOB_PRIORITY } from "~/jobs/queue.server";
-import { decideText, type GateSecrets } from "./sender-gate.server";
+import type { Message, Prisma } from "../../prisma/generated/sqlite/index.js";
+import { randomUUID } from "node:crypto";
+import { cancelJobs, enqueueJobs, JOB_PRIORITY } from "~/jobs/queue.server";
+import { decideTexts, type GateSecrets } from "./sender-gate.server";
 import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
 import type { TextPurpose } from "./text-purpose";
 import { composeBody } from "./compose-body";
 import { initialStatus, moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
-import { openConversationFor } from "~/conversations/threads.server";
-import { findOrCreateContact } from "~/conversations/contacts.server";
+import { openConversationsFor, touchConversations } from "~/conversations/threads.server";
+import { findOrCreateContacts } from "~/conversations/contacts.server";
 
 export interface TextRequest {
   shopId: string;
@@ -40,53 +41,83 @@ const SEND_PRIORITY: Record<TextPurpose, number> = {
 };
 
 export async function requestText(ctx: AppContext, request: TextRequest, secrets: GateSecrets) {
+  const [message] = await requestTexts(ctx, [request], secrets);
+  return message!;
+}
+
+/**
+ * requestText for many texts, of any shops, with the same few statements however many there
+ * are: the recipients, the gate's verdicts (decided in order, see decideTexts), the threads,
+ * the messages and their send jobs. Messages in the order of the requests.
+ */
+export async function requestTexts(ctx: AppContext, requests: TextRequest[], secrets: GateSecrets): Promise<Message[]> {
+  if (requests.length === 0) return [];
   const { db } = ctx;
   const now = ctx.clock.now();
-  const shop = await db.shop.findUniqueOrThrow({ where: { id: request.shopId } });
-  const contact = await findOrCreateContact(ctx, shop.id, request.to);
-  const body = composeBody(request.body, request.purpose, shop.brandName ?? shop.name, Boolean(request.firstInFlow));
-  const { segments, encoding } = measureText(body);
-  const decision = await decideText(ctx, { shop, contact, purpose: request.purpose, segments, requestedAt: now }, secrets);
-  const conversation = await openConversationFor(ctx, { shopId: shop.id, contactId: contact.id, at: now });
-
-  const message = await db.message.create({
-    data: {
-      shopId: shop.id,
-      contactId: contact.id,
-      conversationId: conversation.id,
-      direction: "outbound",
-      purpose: request.purpose,
-      body,
-      fromNumber: shop.sendingNumber ?? "",
-      toNumber: contact.phone,
-      status: initialStatus(decision),
-      holdReason: decision.verdict === "send" ? null : JSON.stringify(decision.reason),
-      holdUntil: decision.verdict === "hold" ? decision.until : null,
-      segments,
-      encoding,
-      cost: estimateCost(segments, Number(shop.costPerSegment)),
-      flow: request.flow,
-      flowStep: request.flowStep,
-      checkoutId: request.checkoutId,
-      sentBy: request.sentBy,
-      occurredAt: now,
-    },
+  const shopIds = [...new Set(requests.map((r) => r.shopId))];
+  const shops = new Map((await db.shop.findMany({ where: { id: { in: shopIds } } })).map((shop) => [shop.id, shop]));
+  const missing = shopIds.find((id) => !shops.has(id));
+  if (missing) throw new Error(`No shop ${missing}`);
+  const contactIds = new Map<string, string>();
+  for (const shopId of shopIds) {
+    const phones = [...new Set(requests.filter((r) => r.shopId === shopId).map((r) => r.to))];
+    const found = await findOrCreateContacts(ctx, shopId, phones.map((phone) => ({ phone, firstName: null, email: null, shopifyCustomerId: null })));
+    for (const [phone, contact] of found) contactIds.set(`${shopId}:${phone}`, contact.id);
+  }
+  const contacts = new Map((await db.contact.findMany({ where: { id: { in: [...new Set(contactIds.values())] } } })).map((c) => [c.id, c]));
+  const texts = requests.map((request) => {
+    const shop = shops.get(request.shopId)!;
+    const contact = contacts.get(contactIds.get(`${shop.id}:${request.to}`)!)!;
+    const body = composeBody(request.body, request.purpose, shop.brandName ?? shop.name, Boolean(request.firstInFlow));
+    return { request, shop, contact, body, ...measureText(body) };
   });
-  if (decision.verdict !== "refuse") {
-    await enqueueJob(ctx, {
+  const decisions = await decideTexts(ctx, texts.map(({ shop, contact, request, segments }) => ({ shop, contact, purpose: request.purpose, segments, requestedAt: now })), secrets);
+  const conversations = await openConversationsFor(ctx, texts.map(({ shop, contact }) => ({ shopId: shop.id, contactId: contact.id })), now);
+
+  const ids = texts.map(() => randomUUID());
+  const created = await db.message.createManyAndReturn({
+    data: texts.map(({ request, shop, contact, body, segments, encoding }, i) => {
+      const decision = decisions[i]!;
+      return {
+        id: ids[i]!,
+        shopId: shop.id,
+        contactId: contact.id,
+        conversationId: conversations[i]!.id,
+        direction: "outbound",
+        purpose: request.purpose,
+        body,
+        fromNumber: shop.sendingNumber ?? "",
+        toNumber: contact.phone,
+        status: initialStatus(decision),
+        holdReason: decision.verdict === "send" ? null : JSON.stringify(decision.reason),
+        holdUntil: decision.verdict === "hold" ? decision.until : null,
+        segments,
+        encoding,
+        cost: estimateCost(segments, Number(shop.costPerSegment)),
+        flow: request.flow,
+        flowStep: request.flowStep,
+        checkoutId: request.checkoutId,
+        sentBy: request.sentBy,
+        occurredAt: now,
+      };
+    }),
+  });
+  const byId = new Map(created.map((message) => [message.id, message]));
+  const messages = ids.map((id) => byId.get(id)!);
+  const sendable = texts.flatMap((text, i) => (decisions[i]!.verdict === "refuse" ? [] : [{ ...text, decision: decisions[i]!, message: messages[i]!, conversation: conversations[i]! }]));
+  await enqueueJobs(
+    ctx,
+    sendable.map(({ decision, message, shop, request }) => ({
       kind: SEND_TEXT_JOB,
       payload: { messageId: message.id },
       runAt: decision.verdict === "hold" ? decision.until : now,
       shopId: shop.id,
       priority: SEND_PRIORITY[request.purpose],
       dedupeKey: `${SEND_TEXT_JOB}:${message.id}`,
-    });
-    await db.conversation.update({
-      where: { id: conversation.id },
-      data: { lastMessageAt: now, lastMessagePreview: body.slice(0, 160) },
-    });
-  }
-  return message;
+    })),
+  );
+  await touchConversations(ctx, sendable.map(({ conversation, body }) => ({ id: conversation.id, preview: body.slice(0, 160) })), now);
+  return messages;
 }
 
 /**

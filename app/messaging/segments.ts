@@ -29,7 +29,22 @@ const LIMITS: Record<SmsEncoding, { single: number; multi: number }> = {
   "UCS-2": { single: 70, multi: 67 },
 };
 
+// Measuring walks the text grapheme by grapheme, a millisecond or more for a long one; a burst
+// of texts mostly repeats a few bodies (opt-in confirmations, a campaign's variants).
+const measured = new Map<string, TextMeasure>();
+const MEASURES_KEPT = 1_000;
+
 export function measureText(body: string): TextMeasure {
+  let measure = measured.get(body);
+  if (!measure) {
+    if (measured.size >= MEASURES_KEPT) measured.clear();
+    measure = measureOnce(body);
+    measured.set(body, measure);
+  }
+  return { ...measure, nonGsmCharacters: [...measure.nonGsmCharacters] };
+}
+
+function measureOnce(body: string): TextMeasure {
   const message = new SegmentedMessage(body);
   const encoding = message.encodingName;
   const characters = message.encodedChars.reduce((sum, char) => sum + char.codeUnits.length, 0);

@@ -7,13 +7,12 @@
 // taken in id order so two claims never deadlock; SQLite: one writer at a time, taken by that
 // first write). A whole wave of texts costs the same few statements as one.
 import { inTransaction, type AppContext } from "../context.server";
-import { engineOf, rowsWithIds, sqlBuildersOf } from "../db.server";
-import type { DbOrTx } from "../jobs/queue.server";
+import { rowsWithIds } from "../db.server";
+import { lockContacts } from "../conversations/contacts.server";
 import { decideTexts, type GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
 import { moveMessagesWithIds, WAITING_TO_SEND } from "./message-lifecycle.server";
 import type { TextPurpose } from "./text-purpose";
-import type { Contact } from "../../prisma/generated/sqlite/index.js";
 
 export type SendClaim = { claimed: true } | { claimed: false; status: string; decision?: GateDecision };
 
@@ -80,14 +79,4 @@ export async function claimForSending(ctx: AppContext, requests: ClaimRequest[],
     }
     return claims;
   });
-}
-
-// The recipients' rows, locked for the rest of the transaction and read by the same statement.
-async function lockContacts(db: DbOrTx, contactIds: string[]): Promise<Contact[]> {
-  const { sql, join } = sqlBuildersOf(db);
-  const ids = join(contactIds);
-  if (engineOf(db) === "postgresql") {
-    return db.$queryRaw<Contact[]>(sql`SELECT * FROM "Contact" WHERE "id" IN (${ids}) ORDER BY "id" FOR UPDATE`);
-  }
-  return db.$queryRaw<Contact[]>(sql`UPDATE "Contact" SET "updatedAt" = "updatedAt" WHERE "id" IN (${ids}) RETURNING *`);
 }

@@ -49,7 +49,7 @@ describe("Telnyx failing 30 % of sends", () => {
       { kind: "hang" },
     ]);
 
-    const phones = await shoppersJoin(world.telnyx, TEXTS, "646");
+    const phones = await shoppersJoin(world, TEXTS, "646");
     await settleTexts(db, world.app.url, phones);
 
     const texts = await textsTo(db, phones);
@@ -64,7 +64,7 @@ describe("the app killed with SIGKILL in the middle of its sends", () => {
   it("is started again and every text ends delivered or failed, none sent twice", { timeout: 600_000 }, async () => {
     world = await startFaultWorld(db, { TEXTBACK_WORKER: "off" });
     restoreRate ??= await raiseDemoShopRate(db);
-    const phones = await shoppersJoin(world.telnyx, TEXTS, "917");
+    const phones = await shoppersJoin(world, TEXTS, "917");
     const telnyx = world.telnyx;
 
     const draining = advanceClock(world.app.url, 0).catch(() => null);

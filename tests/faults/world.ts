@@ -46,11 +46,14 @@ export async function raiseDemoShopRate(db: Db) {
  * `count` new shoppers text JOIN, so `count` confirmations are owed. Their numbers come from an
  * area code no other test uses (the database is shared by every test file).
  */
-export async function shoppersJoin(telnyx: TelnyxDouble, count: number, areaCode: "646" | "917", concurrency = 25) {
+export async function shoppersJoin({ telnyx, app }: FaultWorld, count: number, areaCode: "646" | "917", concurrency = 25) {
   const phones = Array.from({ length: count }, () => uniquePhone(areaCode));
   for (let i = 0; i < phones.length; i += concurrency) {
     const statuses = await Promise.all(phones.slice(i, i + concurrency).map(async (from) => (await telnyx.sendInbound({ from, to: SHOP_NUMBER, text: "JOIN" })).status));
-    if (statuses.some((status) => status !== 200)) throw new Error(`An inbound JOIN got ${statuses.join(", ")}`);
+    if (statuses.some((status) => status !== 200)) {
+      const refusals = app.output().split("\n").filter((line) => line.startsWith("[webhooks]"));
+      throw new Error(`An inbound JOIN got ${statuses.join(", ")}; the app said:\n${refusals.slice(-5).join("\n")}`);
+    }
   }
   return phones;
 }
@@ -69,16 +72,16 @@ export async function textsTo(db: Db, phones: string[]) {
 }
 
 /**
- * Moves the app's clock half an hour at a time (running retries, lock expiries, receipt checks
+ * Moves the app's clock two hours at a time (running retries, lock expiries, receipt checks
  * and the one-day expiry of unconfirmed sends) until every text to `phones` is delivered or
  * failed, or `realTimeoutMs` has passed.
  */
-export async function settleTexts(db: Db, appUrl: string, phones: string[], realTimeoutMs = 240_000) {
+export async function settleTexts(db: Db, appUrl: string, phones: string[], realTimeoutMs = 400_000) {
   const deadline = Date.now() + realTimeoutMs;
   while (Date.now() < deadline) {
     const open = (await textsTo(db, phones)).filter((m) => !SETTLED.includes(m.status));
     if (open.length === 0) return;
-    const response = await advanceClock(appUrl, 30);
+    const response = await advanceClock(appUrl, 120);
     if (response.status !== 200) throw new Error(`POST /sandbox/clock answered ${response.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
