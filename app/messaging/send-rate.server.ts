@@ -52,6 +52,21 @@ const DEFAULT_MAX_SLOT_WAIT_MS = 3_000;
  */
 const JITTER_ALLOWANCE_US = 150_000;
 
+/**
+ * Spaces a process's requests per sender. Booked slots keep each sender's rate across processes,
+ * but a worker that stalls (a busy event loop, a paused process) wakes with several slots past
+ * due and would send them at once; paced, they leave one interval apart from its last request.
+ * Returns when (real ms) a request booked for `slotMs`, asked at `nowMs`, may start.
+ */
+export function createSenderPacer(): (buckets: SendBucket[], slotMs: number, nowMs: number) => number {
+  const lastStartMs = new Map<string, number>();
+  return (buckets, slotMs, nowMs) => {
+    const startMs = Math.max(slotMs, nowMs, ...buckets.map(({ key, perSecond }) => (lastStartMs.get(key) ?? -Infinity) + Number(slotIntervalUs(perSecond)) / 1_000));
+    for (const { key } of buckets) lastStartMs.set(key, startMs);
+    return startMs;
+  };
+}
+
 /** Microseconds between two booked slots of a bucket, rounded up so rounding never exceeds the rate. */
 export function slotIntervalUs(perSecond: number): bigint {
   if (!(perSecond > 0) || !Number.isFinite(perSecond)) throw new RangeError(`perSecond must be > 0 (got ${perSecond})`);

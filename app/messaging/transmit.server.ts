@@ -17,7 +17,7 @@ import { estimateCost } from "./segments";
 import { claimForSending, type ClaimRequest, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
-import { numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor } from "./send-rate.server";
+import { createSenderPacer, numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor, type SendBucket } from "./send-rate.server";
 import {
   firstTelnyxError,
   isBlockedByStop,
@@ -117,6 +117,8 @@ interface SendContext {
   accept: RecordAcceptance;
   /** The last check of a wave; the waves of several shops that come together share one transaction. */
   claim: (request: ClaimRequest) => Promise<Map<string, SendClaim>>;
+  /** When a request booked for a slot may start (createSenderPacer). */
+  pace: (buckets: SendBucket[], slotMs: number, nowMs: number) => number;
 }
 
 async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendContext) {
@@ -133,10 +135,11 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendCo
   const client = telnyxClientForShop(shop, options);
   const sleep = options.sleep ?? sleepFor;
 
+  // The client is made from the shop's key, so it always has one.
+  const buckets = sendBucketsFor(shop, { telnyxApiKey: client.apiKey! });
   // Slots are booked before the last check: a text that finds none stays waiting, untouched.
   const { slots, retryAfterMs, intervalMs } = await reserveSendSlots(ctx, {
-    // The client is made from the shop's key, so it always has one.
-    buckets: sendBucketsFor(shop, { telnyxApiKey: client.apiKey! }),
+    buckets,
     count: pending.length,
     maxWaitMs: options.maxSlotWaitMs,
     realNow,
@@ -176,7 +179,8 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendCo
         );
         continue;
       }
-      const wait = slot.getTime() - realNow().getTime();
+      const nowMs = realNow().getTime();
+      const wait = send.pace(buckets, slot.getTime(), nowMs) - nowMs;
       const request = (wait > 0 ? sleep(wait) : Promise.resolve()).then(() => requestSend(ctx, client, message, from, send));
       requests.push(request.then(settle.resolve, settle.reject));
     }
@@ -223,7 +227,11 @@ interface Acceptance {
 
 // The last checks and Telnyx's answers of every batch in flight are written a few
 // milliseconds' worth at a time: a worker runs several claims' batches at once.
-const writers = onePer((ctx: AppContext, options: TransmitOptions) => ({ claim: claimWriter(ctx, options), accept: acceptanceWriter(ctx) }));
+const writers = onePer((ctx: AppContext, options: TransmitOptions) => ({
+  claim: claimWriter(ctx, options),
+  accept: acceptanceWriter(ctx),
+  pace: createSenderPacer(),
+}));
 
 function claimWriter(ctx: AppContext, options: TransmitOptions): SendContext["claim"] {
   return coalesce(

@@ -179,6 +179,28 @@ describe("transmitMessage and the sending number's rate", () => {
     expect(double.sendAttempts()).toHaveLength(0);
   });
 
+  it("sends the slots a stalled worker finds past due one interval apart, not together", async () => {
+    // Real time, as Telnyx counts arrivals: the double stamps each request when it comes in.
+    const arrivals = await startTelnyxDouble({ apiKeys: [TEST_TELNYX_API_KEY], now: () => new Date() });
+    try {
+      const shop = await createSendingShop(db);
+      const messages = [];
+      for (let i = 0; i < 3; i++) messages.push(await createQueuedMessage(db, shop));
+      let stalls = 1;
+      // The wait for the second slot overruns by 3 s: both remaining slots are past due on waking.
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms + (ms > 0 && stalls-- > 0 ? 3_000 : 0)));
+
+      const outcomes = await Promise.all(transmitMessages(ctx, messages.map((m) => m.id), { ...options, env: { TELNYX_BASE_URL: arrivals.apiBaseUrl }, sleep }));
+
+      expect(outcomes.map((outcome) => outcome.result)).toEqual(["accepted", "accepted", "accepted"]);
+      const times = arrivals.sendAttempts().map((attempt) => attempt.at.getTime()).sort((a, b) => a - b);
+      // A long code sends 1 a second: no two requests within a second of each other.
+      expect(times.slice(1).map((at, i) => at - times[i]! >= 1_000)).toEqual([true, true]);
+    } finally {
+      await arrivals.close();
+    }
+  }, 20_000);
+
   it("asks the texts of a backlog to come back one slot apart, from when the first may leave", async () => {
     const shop = await createSendingShop(db);
     const realNow = () => new Date("2026-11-25T12:00:00Z");
