@@ -172,29 +172,31 @@ async function ledgerTheDisclosures(ctx: AppContext, inputs: CheckoutOptIn[], co
 async function reasonsNotToConfirm(ctx: AppContext, contacts: Contact[], deps: Pick<MessagingDeps, "secrets">): Promise<Map<string, string>> {
   const { db } = ctx;
   const ids = contacts.map((c) => c.id);
-  const [suppressed, revoked, confirmations, keywordGrants] = await Promise.all([
+  const latestOf = (rows: { contactId: string | null; _max: { occurredAt: Date | null } }[]) => new Map(rows.map((row) => [row.contactId, row._max.occurredAt]));
+  const [suppressed, revoked, confirmed, optedInByText] = await Promise.all([
     suppressedAmong(ctx, contacts, deps.secrets.suppressionHashKey),
-    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: false }, _max: { occurredAt: true } }),
-    db.message.findMany({ where: { contactId: { in: ids }, direction: "outbound", flow: OPT_IN_CONFIRMATION_FLOW }, select: { contactId: true, occurredAt: true } }),
-    // START and JOIN are answered with their own confirmation.
-    db.consentEvent.findMany({ where: { contactId: { in: ids }, granted: true, source: "keyword" }, select: { contactId: true, occurredAt: true } }),
+    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: false }, _max: { occurredAt: true } }).then(latestOf),
+    db.message.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, direction: "outbound", flow: OPT_IN_CONFIRMATION_FLOW }, _max: { occurredAt: true } }).then(latestOf),
+    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: true, source: "keyword" }, _max: { occurredAt: true } }).then(latestOf),
   ]);
-  const lastRevoked = new Map(revoked.map((row) => [row.contactId, row._max.occurredAt]));
-  const since = (rows: { contactId: string | null; occurredAt: Date }[], contactId: string) =>
-    rows.some((row) => row.contactId === contactId && (!lastRevoked.get(contactId) || row.occurredAt > lastRevoked.get(contactId)!));
+  // Since the subscription began: after the contact's last revocation, if any.
+  const sinceSubscribed = (latest: Map<string | null, Date | null>, contactId: string) => {
+    const at = latest.get(contactId);
+    const revokedAt = revoked.get(contactId);
+    return Boolean(at && (!revokedAt || at > revokedAt));
+  };
+  const reasonFor = (contact: Contact): string | null => {
+    if (contact.optedOutAt) return "the shopper opted out; only they can opt back in (START)";
+    if (!contact.marketingConsent) return "the contact has no marketing consent";
+    if (suppressed.has(contact.id)) return "the phone is on the suppression list; only the shopper can lift it (START)";
+    if (sinceSubscribed(confirmed, contact.id)) return "this subscription was already confirmed";
+    // START and JOIN are answered with their own confirmation.
+    if (sinceSubscribed(optedInByText, contact.id)) return "the shopper opted in by text and was answered then";
+    return null;
+  };
   const reasons = new Map<string, string>();
   for (const contact of contacts) {
-    const reason = contact.optedOutAt
-      ? "the shopper opted out; only they can opt back in (START)"
-      : !contact.marketingConsent
-        ? "the contact has no marketing consent"
-        : suppressed.has(contact.id)
-          ? "the phone is on the suppression list; only the shopper can lift it (START)"
-          : since(confirmations, contact.id)
-            ? "this subscription was already confirmed"
-            : since(keywordGrants, contact.id)
-              ? "the shopper opted in by text and was answered then"
-              : null;
+    const reason = reasonFor(contact);
     if (reason) reasons.set(contact.id, reason);
   }
   return reasons;
