@@ -75,3 +75,33 @@ describe("a crash while Telnyx holds the request", () => {
     expect(attemptsToShopper()).toHaveLength(1);
   });
 });
+
+describe("a send whose answer was lost, then learnt from its first receipt", () => {
+  it("is settled by asking Telnyx when the final receipt never comes", { timeout: 120_000 }, async () => {
+    await cancelLeftoverJobs(db);
+    await db.$disconnect();
+    const port = await freePort();
+    // Telnyx takes the text but answers after the app has given up, so the hand-off's outcome
+    // is unknown; its message.sent then tells the app Telnyx's id, and message.finalized is lost.
+    const telnyx = (running.telnyx = await startTelnyxDouble({
+      appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`,
+      responseDelayMs: 1_500,
+      deliveryOutcome: () => ({ status: "delivered", finalReceipt: "lost" }),
+    }));
+    const env = { TELNYX_BASE_URL: telnyx.apiBaseUrl, TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64, TEXTBACK_WORKER: "off", TELNYX_TIMEOUT_MS: "300" };
+    running.app = await startAppServer("sandbox", env, port);
+
+    const phone = uniquePhone();
+    expect((await telnyx.sendInbound({ from: phone, to: "+13125550100", text: "JOIN" })).status).toBe(200);
+    expect((await drainJobs(running.app.url, 0)).status).toBe(200);
+    await telnyx.whenIdle();
+    await until(() => telnyx.webhookDeliveries().some((d) => d.eventType === "message.sent" && d.status === 200), "message.sent to reach the app");
+    expect((await drainJobs(running.app.url, 0)).status).toBe(200);
+    const learnt = await db.message.findFirstOrThrow({ where: { toNumber: phone, direction: "outbound" } });
+    expect(learnt).toMatchObject({ status: "sent", providerMessageId: telnyx.messages({ to: phone })[0]!.id });
+
+    await drainJobs(running.app.url, 25 * 60);
+    expect(await db.message.findUniqueOrThrow({ where: { id: learnt.id } })).toMatchObject({ status: "delivered" });
+    expect(telnyx.sendAttempts().filter((attempt) => attempt.to === phone)).toHaveLength(1);
+  });
+});

@@ -15,11 +15,12 @@ const FIRST_CHECK_MS = 60 * 60 * 1000;
 const FINAL_STATUSES = new Set(["delivered", "delivery_failed", "sending_failed", "delivery_unconfirmed"]);
 
 /**
- * Asks Telnyx about each of these texts in an hour, should no final receipt have come by then:
- * one job per shop for the texts that left together, so a campaign adds a few jobs, not one per text.
+ * Asks Telnyx about each of these texts in an hour (or `at`), should no final receipt have come
+ * by then: one job per shop for the texts that left together, so a campaign adds a few jobs, not
+ * one per text.
  */
-export function scheduleDeliveryReconciliations(ctx: AppContext, messages: { id: string; shopId: string }[]) {
-  const runAt = new Date(ctx.clock.now().getTime() + FIRST_CHECK_MS);
+export function scheduleDeliveryReconciliations(ctx: AppContext, messages: { id: string; shopId: string }[], { at }: { at?: Date } = {}) {
+  const runAt = at ?? new Date(ctx.clock.now().getTime() + FIRST_CHECK_MS);
   const byShop = new Map<string, string[]>();
   for (const { id, shopId } of messages) byShop.set(shopId, [...(byShop.get(shopId) ?? []), id]);
   return enqueueJobs(

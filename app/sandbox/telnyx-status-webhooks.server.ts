@@ -17,11 +17,17 @@ import { postJson, type TelnyxWebhookSigner } from "./telnyx-webhook-sender.serv
  */
 
 export type DeliveryOutcome =
-  | { status: "delivered" }
+  | ({ status: "delivered" } & FinalReceipt)
   /** Default errors: the published failure fragment (message-finalized-failed.errors-fragment.json). */
-  | { status: "delivery_failed" | "sending_failed"; errors?: TelnyxApiError[] }
+  | ({ status: "delivery_failed" | "sending_failed"; errors?: TelnyxApiError[] } & FinalReceipt)
   /** No webhooks at all, as when a receipt is lost. */
   | { status: "silent" };
+
+/**
+ * `lost`: Telnyx records the final status (GET /v2/messages/{id} answers it) but its
+ * message.finalized never reaches the app, as when the app is down when Telnyx posts it.
+ */
+type FinalReceipt = { finalReceipt?: "posted" | "lost" };
 
 export type DeliveryOutcomeHook = (message: TelnyxDoubleMessage) => DeliveryOutcome | Promise<DeliveryOutcome>;
 
@@ -91,6 +97,7 @@ export function createStatusWebhooks(options: StatusWebhookOptions) {
     message.status = outcome.status;
     message.completedAt = now();
     message.errors = outcome.status === "delivered" ? [] : outcome.errors ?? [telnyxErrors.destinationUnreachable()];
+    if (outcome.finalReceipt === "lost") return;
     await deliver("message.finalized", message, urls, (id, at, to) => messageFinalizedEvent(message, id, at, to));
   }
 
