@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { freePort, startAppServer, type AppServer } from "./support/app-server";
 import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
 import { uniquePhone } from "./support/sandbox-client";
@@ -6,7 +6,7 @@ import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.se
 
 const { db } = useTestDatabase();
 const running: { app?: AppServer; telnyx?: TelnyxDouble } = {};
-afterAll(async () => {
+afterEach(async () => {
   await running.app?.stop();
   await running.telnyx?.close();
 });

@@ -239,6 +239,30 @@ async function addMissingBuckets(ctx: AppContext, plan: Plan): Promise<void> {
 }
 
 /**
+ * Lines up `count` texts that found no free slot behind the texts already sent back to wait for
+ * this sender, one interval apart, and says how long (ms) until the first of them. Without it,
+ * each batch's leftovers would come back in the same few seconds as every other batch's, find
+ * one slot among them, and be sent back again, for as long as the backlog lasts.
+ */
+export async function lineUpBacklog(
+  ctx: AppContext,
+  input: { key: string; count: number; retryAfterMs: number; intervalMs: number; realNow?: () => Date },
+): Promise<number> {
+  const { sql } = sqlBuildersOf(ctx.db);
+  const nowUs = BigInt((input.realNow ?? (() => new Date()))().getTime()) * 1_000n;
+  const earliestUs = sql`CAST(${nowUs + BigInt(Math.ceil(input.retryAfterMs)) * 1_000n} AS BIGINT)`;
+  const lengthUs = BigInt(Math.ceil(input.count * input.intervalMs * 1_000));
+  const rows = await ctx.db.$queryRaw<{ backlogUntilUs: bigint | number }[]>(sql`
+    UPDATE "SendingRate"
+    SET "backlogUntilUs" = CASE WHEN "backlogUntilUs" > ${earliestUs} THEN "backlogUntilUs" ELSE ${earliestUs} END + CAST(${lengthUs} AS BIGINT)
+    WHERE "key" = ${input.key}
+    RETURNING "backlogUntilUs"`);
+  const untilUs = rows[0] ? BigInt(rows[0].backlogUntilUs) : null;
+  if (untilUs === null) return input.retryAfterMs;
+  return Math.max(input.retryAfterMs, Math.ceil(Number(untilUs - lengthUs - nowUs) / 1_000));
+}
+
+/**
  * Moves the bucket's next slot at least `forMs` from now (Telnyx answered 429 with Retry-After):
  * only this sender waits; slots already handed out stay as they are.
  */

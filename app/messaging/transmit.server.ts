@@ -17,7 +17,7 @@ import { estimateCost } from "./segments";
 import { claimForSending, type ClaimRequest, type SendClaim } from "./send-claim.server";
 import type { GateSecrets } from "./sender-gate.server";
 import type { GateDecision } from "./gate-reasons";
-import { createSenderPacer, numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor, type SendBucket } from "./send-rate.server";
+import { createSenderPacer, lineUpBacklog, numberBucketKey, pauseSender, reserveSendSlots, sendBucketsFor, type SendBucket } from "./send-rate.server";
 import {
   firstTelnyxError,
   isBlockedByStop,
@@ -144,13 +144,16 @@ async function transmitForShop(ctx: AppContext, pending: Pending[], send: SendCo
     maxWaitMs: options.maxSlotWaitMs,
     realNow,
   });
-  // The texts that found no slot come back one slot apart, from when the first of them may
-  // leave: a backlog on a slow number comes due at its pace, not all at once every few seconds
-  // (which would keep the worker busy re-queueing it while other shops' jobs wait).
-  pending.slice(slots.length).forEach(({ settle }, k) => {
-    settle.reject(new RetryJobAfter((retryAfterMs ?? 1_000) + Math.ceil(k * intervalMs), `Sending number ${from} has no free slot for now`));
-  });
-  const requests: Promise<void>[] = [];
+  // The texts that found no slot come back one slot apart, behind those already waiting for
+  // this number: a backlog on a slow number comes due at its pace, not all at once every few
+  // seconds (which would keep the worker busy re-queueing it while other shops' jobs wait).
+  const unslotted = pending.slice(slots.length);
+  const backlog = { key: numberBucketKey(from), count: unslotted.length, retryAfterMs: retryAfterMs ?? 1_000, intervalMs, realNow };
+  const linedUp = unslotted.length === 0 ? Promise.resolve() : lineUpBacklog(ctx, backlog).then(
+    (firstMs) => unslotted.forEach(({ settle }, k) => settle.reject(new RetryJobAfter(firstMs + Math.ceil(k * intervalMs), `Sending number ${from} has no free slot for now`))),
+    (error: unknown) => unslotted.forEach(({ settle }) => settle.reject(error)),
+  );
+  const requests: Promise<void>[] = [linedUp];
   for (let next = 0; next < slots.length; ) {
     const untilWave = slots[next]!.getTime() - CLAIM_AHEAD_MS - realNow().getTime();
     if (untilWave > 0) await sleep(untilWave);

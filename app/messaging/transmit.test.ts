@@ -213,5 +213,21 @@ describe("transmitMessage and the sending number's rate", () => {
     // A long code's slots are 1.15 s apart (1 s and the jitter margin).
     expect(refusals.map((refusal) => (refusal as RetryJobAfter).delayMs)).toEqual([4_600, 5_750, 6_900]);
   });
+
+  it("lines up a later batch's backlog behind the texts already waiting for the number", async () => {
+    const shop = await createSendingShop(db);
+    const realNow = () => new Date("2026-11-25T12:00:00Z");
+    await reserveSendSlots(ctx, { buckets: [{ key: numberBucketKey(shop.sendingNumber!), perSecond: 1 }], count: 4, realNow, maxWaitMs: 10_000 });
+    const retriesOf = async () => {
+      const messages = [];
+      for (let i = 0; i < 3; i++) messages.push(await createQueuedMessage(db, shop));
+      const outcomes = transmitMessages(ctx, messages.map((m) => m.id), { ...options, realNow, maxSlotWaitMs: 3_000 });
+      return (await Promise.all(outcomes.map((outcome) => outcome.catch((e: unknown) => e)))).map((refusal) => (refusal as RetryJobAfter).delayMs);
+    };
+
+    expect(await retriesOf()).toEqual([4_600, 5_750, 6_900]);
+    // Three slots later: the second batch does not come back in the same seconds as the first.
+    expect(await retriesOf()).toEqual([8_050, 9_200, 10_350]);
+  });
 });
 
