@@ -193,24 +193,42 @@ export type FailOutcome = "retrying" | "failed" | "lost";
  * least a second so a handler cannot spin the worker; staleness is the handler's call.
  */
 export async function failJob(ctx: AppContext, job: Job, error: unknown): Promise<FailOutcome> {
+  const [outcome] = await failJobs(ctx, [{ job, error }]);
+  return outcome!;
+}
+
+/** failJob for many jobs in one statement (a backlog sent back to wait settles at once); outcomes in order. */
+export async function failJobs(ctx: AppContext, failures: { job: Job; error: unknown }[]): Promise<FailOutcome[]> {
+  if (failures.length === 0) return [];
+  const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
-  const lastError = describeError(error).slice(0, LAST_ERROR_MAX_CHARS);
-  const settled = { lockedUntil: null, lockedBy: null, lastError, updatedAt: now };
-  let data: Prisma.JobUpdateManyMutationInput;
-  if (error instanceof RetryJobAfter) {
-    const delayMs = Math.max(error.delayMs, MIN_REQUESTED_DELAY_MS);
-    data = { ...settled, status: "queued", runAt: new Date(now.getTime() + delayMs), attempts: { decrement: 1 } };
-  } else if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
-    data = { ...settled, status: "failed", finishedAt: now };
-  } else {
-    data = { ...settled, status: "queued", runAt: new Date(now.getTime() + retryDelayMs(job.attempts)) };
-  }
-  const { count } = await ctx.db.job.updateMany({
-    where: { id: job.id, status: "running", lockedBy: job.lockedBy, attempts: job.attempts },
-    data,
+  const time = (at: Date) => (engineOf(ctx.db) === "postgresql" ? sql`CAST(${at} AS TIMESTAMP(3))` : sql`${at}`);
+  const settled = failures.map(({ job, error }) => {
+    const lastError = describeError(error).slice(0, LAST_ERROR_MAX_CHARS);
+    if (error instanceof RetryJobAfter) {
+      return { job, lastError, status: "queued", runAt: new Date(now.getTime() + Math.max(error.delayMs, MIN_REQUESTED_DELAY_MS)), givenBack: 1 };
+    }
+    if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) return { job, lastError, status: "failed", runAt: job.runAt, givenBack: 0 };
+    return { job, lastError, status: "queued", runAt: new Date(now.getTime() + retryDelayMs(job.attempts)), givenBack: 0 };
   });
-  if (count === 0) return "lost";
-  return data.status === "failed" ? "failed" : "retrying";
+  const rows = settled.map(
+    ({ job, lastError, status, runAt, givenBack }) =>
+      sql`(${job.id}, ${job.lockedBy}, CAST(${job.attempts} AS INTEGER), ${status}, ${time(runAt)}, CAST(${givenBack} AS INTEGER), ${lastError})`,
+  );
+  const updated = await ctx.db.$queryRaw<{ id: string }[]>(sql`
+    WITH "settled"("id", "lockedBy", "attempts", "status", "runAt", "givenBack", "lastError") AS (VALUES ${join(rows)})
+    UPDATE "Job" SET "status" = "settled"."status",
+                     "runAt" = "settled"."runAt",
+                     "attempts" = "Job"."attempts" - "settled"."givenBack",
+                     "lastError" = "settled"."lastError",
+                     "finishedAt" = CASE WHEN "settled"."status" = 'failed' THEN ${time(now)} ELSE NULL END,
+                     "lockedUntil" = NULL, "lockedBy" = NULL, "updatedAt" = ${time(now)}
+    FROM "settled"
+    WHERE "Job"."id" = "settled"."id" AND "Job"."status" = 'running'
+      AND "Job"."lockedBy" = "settled"."lockedBy" AND "Job"."attempts" = "settled"."attempts"
+    RETURNING "Job"."id"`);
+  const found = new Set(updated.map((row) => row.id));
+  return settled.map(({ job, status }) => (!found.has(job.id) ? "lost" : status === "failed" ? "failed" : "retrying"));
 }
 
 /** Backoff after the given attempt: 30 s · 2^(attempts-1), capped at an hour, plus ≤ 10 % jitter. */

@@ -10,6 +10,7 @@ import {
   enqueueJob,
   enqueueJobs,
   failJob,
+  failJobs,
   JOB_PRIORITY,
   PermanentJobError,
   pruneJobs,
@@ -298,5 +299,26 @@ describe("failJob", () => {
       runAt: new Date(START.getTime() + 120_000),
       lastError: "429 Too Many Requests",
     });
+  });
+
+  it("settles jobs that failed in different ways in one call, and leaves a job another worker owns", async () => {
+    for (const kind of ["test.backlog", "test.broken", "test.flaky", "test.stolen"]) await enqueueJob(ctx, { kind, payload: {} });
+    const claimed = await claimDueJobs(ctx, { workerId: "w1", limit: 4, lockMs: 60_000 });
+    const of = (kind: string) => claimed.find((j) => j.kind === kind)!;
+    const stolen = { ...of("test.stolen"), lockedBy: "w0" };
+
+    const outcomes = await failJobs(ctx, [
+      { job: of("test.backlog"), error: new RetryJobAfter(5_000, "no free slot") },
+      { job: of("test.broken"), error: new PermanentJobError("bad payload") },
+      { job: of("test.flaky"), error: new Error("timeout") },
+      { job: stolen, error: new Error("late") },
+    ]);
+
+    expect(outcomes).toEqual(["retrying", "failed", "retrying", "lost"]);
+    expect(await job(of("test.backlog").id)).toMatchObject({ status: "queued", attempts: 0, runAt: new Date(START.getTime() + 5_000), lockedBy: null, finishedAt: null });
+    expect(await job(of("test.broken").id)).toMatchObject({ status: "failed", attempts: 1, finishedAt: START, lastError: "PermanentJobError: bad payload" });
+    expect(await job(of("test.flaky").id)).toMatchObject({ status: "queued", attempts: 1, lastError: "Error: timeout", finishedAt: null });
+    expect((await job(of("test.flaky").id)).runAt.getTime()).toBeGreaterThanOrEqual(START.getTime() + 30_000);
+    expect(await job(stolen.id)).toMatchObject({ status: "running", lockedBy: "w1" });
   });
 });

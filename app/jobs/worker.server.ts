@@ -9,7 +9,7 @@ import type { AppContext } from "../context.server";
 import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
 import { coalesce } from "./coalesce";
 import { onJobsQueued } from "./job-signals.server";
-import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJob, PermanentJobError, pruneJobs, type Job } from "./queue.server";
+import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJobs, PermanentJobError, pruneJobs, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
 
 /** Receives one line per failure; never the payload, which can hold phone numbers and text. */
@@ -78,10 +78,24 @@ function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunD
     }
   });
 
+  // Likewise the failures: a backlog sent back to wait for its sender's slots settles at once.
+  const fail = coalesce(async (failures: { job: Job; error: unknown }[]): Promise<JobOutcome[]> => {
+    try {
+      const outcomes = await failJobs(ctx, failures);
+      failures.forEach(({ job, error }, i) => log(oneLine(`[jobs] ${label(job)} ${outcomes[i] === "retrying" ? "will retry" : outcomes[i]}: ${describeError(error)}`)));
+      return outcomes;
+    } catch (settleError) {
+      for (const { job, error } of failures) {
+        log(oneLine(`[jobs] ${label(job)} failed (${describeError(error)}) and could not be settled: ${describeError(settleError)}`));
+      }
+      return failures.map(() => "lost");
+    }
+  });
+
   const settle = (job: Job, run: Promise<void>): Promise<JobOutcome> =>
     run.then(
       () => complete(job),
-      (error) => settleFailure(ctx, job, error, log),
+      (error: unknown) => fail({ job, error }),
     );
 
   const start = (jobs: Job[]): Promise<JobOutcome>[] => {
@@ -138,17 +152,6 @@ function parseJob(definition: ReturnType<JobRegistry["definitionFor"]>, job: Job
     return { payload: definition.parsePayload(JSON.parse(job.payload)) };
   } catch (error) {
     return { error: new PermanentJobError(`Invalid payload for "${job.kind}": ${describeError(error)}`) };
-  }
-}
-
-async function settleFailure(ctx: AppContext, job: Job, error: unknown, log: JobLogger): Promise<JobOutcome> {
-  try {
-    const outcome = await failJob(ctx, job, error);
-    log(oneLine(`[jobs] ${label(job)} ${outcome === "retrying" ? "will retry" : outcome}: ${describeError(error)}`));
-    return outcome;
-  } catch (settleError) {
-    log(oneLine(`[jobs] ${label(job)} failed (${describeError(error)}) and could not be settled: ${describeError(settleError)}`));
-    return "lost";
   }
 }
 
