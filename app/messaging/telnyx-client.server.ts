@@ -3,6 +3,7 @@ import Telnyx, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import type { Shop } from "../../prisma/generated/sqlite/index.js";
 import { decryptSecret } from "./secrets.server";
 import { telnyxEndpoint } from "./telnyx-endpoint.server";
+import { telnyxFetch } from "./telnyx-fetch.server";
 
 export interface TelnyxClientOptions {
   /** base64 AES-256 key that sealed Shop.telnyxApiKeyEncrypted (TEXTBACK_ENCRYPTION_KEY). */
@@ -45,6 +46,7 @@ export function telnyxClientForShop(
       ...(baseURL ? { baseURL } : {}),
       maxRetries: 0,
       timeout,
+      fetch: telnyxFetch,
     });
     // Oldest first out: a Map iterates in insertion order.
     if (clients.size >= MAX_CACHED_CLIENTS) clients.delete(clients.keys().next().value!);
