@@ -51,6 +51,7 @@ export const sizes = {
   joinWaitSeconds: quick ? 30 : 300,
   limitSeconds: quick ? 3 : 10,
   historyJobs: quick ? 50_000 : 1_000_000,
+  backlogJobs: quick ? 10_000 : 100_000,
   inboxConversations: quick ? 1_000 : 10_000,
   inboxMessages: quick ? 50_000 : 1_000_000,
   otherShops: 9,

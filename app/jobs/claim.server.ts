@@ -7,7 +7,7 @@
 // sandbox's virtual clock jumps hours while a job runs.
 import type { AppContext } from "../context.server";
 import { engineOf, sqlBuildersOf, type Db } from "../db.server";
-import { jobFromRow, type Job } from "./queue.server";
+import { JOB_PRIORITY, jobFromRow, type Job } from "./queue.server";
 
 export interface ClaimOptions {
   workerId: string;
@@ -40,12 +40,21 @@ type Claim = ClaimOptions & { now: Date; lockedUntil: Date };
 //
 // Each step of the recursion is one index probe for the next shop id, however many jobs each
 // shop has queued; the last step yields NULL, which ends it.
+//
+// A shop's due jobs are read one priority at a time, each a seek to the due end of that
+// priority's range: read in (priority, runAt) order in one go, a claim would step over every
+// job of a higher priority that is not due yet (a slow number's backlog lined up for hours)
+// before it reached the due jobs behind them. Jobs of no shop (webhook ingestion, upkeep) are
+// never lined up like that, so they keep the one read.
 function shopsWithQueuedJobs(db: Db) {
-  return sqlBuildersOf(db).sql`"shops"("shopId") AS (
+  const { sql, join } = sqlBuildersOf(db);
+  const priorities = join(Object.values(JOB_PRIORITY).map((priority) => sql`(CAST(${priority} AS INTEGER))`));
+  return sql`"shops"("shopId") AS (
       SELECT (SELECT "shopId" FROM "Job" WHERE "status" = 'queued' AND "shopId" IS NOT NULL ORDER BY "shopId" LIMIT 1)
       UNION ALL
       SELECT (SELECT "shopId" FROM "Job" WHERE "status" = 'queued' AND "shopId" > "shops"."shopId" ORDER BY "shopId" LIMIT 1)
-      FROM "shops" WHERE "shops"."shopId" IS NOT NULL)`;
+      FROM "shops" WHERE "shops"."shopId" IS NOT NULL),
+    "priorities"("priority") AS (VALUES ${priorities})`;
 }
 
 // PostgreSQL: SKIP LOCKED in each shop's subquery lets concurrent workers take disjoint rows
@@ -56,10 +65,10 @@ function claimOnPostgres(db: Db, c: Claim) {
     WITH RECURSIVE ${shopsWithQueuedJobs(db)}, "candidates" AS (
       SELECT "due"."id", "due"."priority", "due"."runAt",
              row_number() OVER (PARTITION BY "shops"."shopId" ORDER BY "due"."priority", "due"."runAt") AS "turn"
-      FROM "shops" CROSS JOIN LATERAL (
+      FROM "shops" CROSS JOIN "priorities" CROSS JOIN LATERAL (
         SELECT "id", "priority", "runAt" FROM "Job"
-        WHERE "status" = 'queued' AND "shopId" = "shops"."shopId" AND "runAt" <= ${c.now}
-        ORDER BY "priority", "runAt" LIMIT ${c.limit}
+        WHERE "status" = 'queued' AND "shopId" = "shops"."shopId" AND "priority" = "priorities"."priority" AND "runAt" <= ${c.now}
+        ORDER BY "runAt" LIMIT ${c.limit}
         FOR UPDATE SKIP LOCKED) AS "due"
       UNION ALL
       SELECT "id", "priority", "runAt", row_number() OVER (ORDER BY "priority", "runAt") FROM (
@@ -83,10 +92,10 @@ function claimOnSqlite(db: Db, c: Claim) {
     WITH RECURSIVE ${shopsWithQueuedJobs(db)}, "candidates" AS (
       SELECT "Job"."id", "Job"."priority", "Job"."runAt",
              row_number() OVER (PARTITION BY "Job"."shopId" ORDER BY "Job"."priority", "Job"."runAt") AS "turn"
-      FROM "shops" JOIN "Job" ON "Job"."id" IN (
+      FROM "shops" CROSS JOIN "priorities" JOIN "Job" ON "Job"."id" IN (
         SELECT "id" FROM "Job" AS "due" INDEXED BY "Job_status_shopId_priority_runAt_idx"
-        WHERE "due"."status" = 'queued' AND "due"."shopId" = "shops"."shopId" AND "due"."runAt" <= ${c.now}
-        ORDER BY "due"."priority", "due"."runAt" LIMIT ${c.limit})
+        WHERE "due"."status" = 'queued' AND "due"."shopId" = "shops"."shopId" AND "due"."priority" = "priorities"."priority" AND "due"."runAt" <= ${c.now}
+        ORDER BY "due"."runAt" LIMIT ${c.limit})
       UNION ALL
       SELECT "id", "priority", "runAt", row_number() OVER (ORDER BY "priority", "runAt") FROM (
         SELECT "id", "priority", "runAt" FROM "Job"
