@@ -82,8 +82,13 @@ describe("shopify.web.toml", () => {
       dev = runDevCommand(port);
       health = await waitForHealth(`http://127.0.0.1:${port}`, dev.child, dev.output);
     }, 120_000);
+    // The whole group, in case a server outlived the command.
     afterAll(() => {
-      if (dev.child.exitCode === null && dev.child.signalCode === null) process.kill(-dev.child.pid!, "SIGKILL");
+      try {
+        process.kill(-dev.child.pid!, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
     });
 
     it("serves /healthz", () => {
@@ -97,12 +102,12 @@ describe("shopify.web.toml", () => {
       expect(response.status).toBe(200);
     });
 
-    it("stops within 10 s of SIGTERM", async () => {
+    // The CLI stops a web process by signalling the command it started (npm), not its children.
+    it("stops serving within 10 s of SIGTERM to the command", async () => {
       const exited = new Promise((resolve) => dev.child.once("exit", resolve));
-      const started = Date.now();
-      process.kill(-dev.child.pid!, "SIGTERM");
+      dev.child.kill("SIGTERM");
       await exited;
-      expect(Date.now() - started).toBeLessThan(10_000);
-    }, 15_000);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    }, 10_000);
   });
 });
