@@ -14,23 +14,26 @@ import { deployPendingMigrations } from "./sandbox/pending-migrations";
 type EntryModule = typeof import("./entry.server");
 type DevBuild = ServerBuild & { entry: { module: EntryModule } };
 
-const DEV_STATE = ".dev";
+// Local state the defaults below keep, git-ignored; made only when a default is used.
+function devState(file: string) {
+  mkdirSync(".dev", { recursive: true });
+  return `.dev/${file}`;
+}
 
-// Generated on first start and kept out of git: the Telnyx keys saved in the dev database stay
-// readable across restarts, and no key is ever committed.
+// Generated on first start: the Telnyx keys saved in the dev database stay readable across
+// restarts, and no key is ever committed.
 function devEncryptionKey() {
-  const path = `${DEV_STATE}/encryption-key`;
+  const path = devState("encryption-key");
   if (!existsSync(path)) writeFileSync(path, randomBytes(32).toString("base64"), { mode: 0o600 });
   return readFileSync(path, "utf8").trim();
 }
 
 const port = Number(process.env.PORT || 3000);
-mkdirSync(DEV_STATE, { recursive: true });
 // The shell's values win over .env's, and both over the defaults below.
 if (existsSync(".env")) process.loadEnvFile(".env");
 // shopify app dev passes the tunnel's address as APP_URL and HOST, not as SHOPIFY_APP_URL.
 process.env.SHOPIFY_APP_URL ??= process.env.APP_URL ?? process.env.HOST ?? `http://localhost:${port}`;
-process.env.DATABASE_URL ??= `file:./${DEV_STATE}/textback.db`;
+process.env.DATABASE_URL ??= `file:./${devState("textback.db")}`;
 process.env.TEXTBACK_ENCRYPTION_KEY ??= devEncryptionKey();
 
 await deployPendingMigrations(process.env.DATABASE_URL);
