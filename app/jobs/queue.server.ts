@@ -141,11 +141,35 @@ export async function cancelJobs(
   tx?: DbOrTx,
 ): Promise<number> {
   const db = tx ?? ctx.db;
+  return markCancelled(ctx, db, { ...(await cancellableJobs(db, filter)), status: "queued" }, reason);
+}
+
+/**
+ * The console's cancel: one shop's jobs by id, queued or failed (a failed job is discarded, and
+ * retention then prunes it like any finished job). Returns how many were cancelled.
+ */
+export function cancelShopJobs(ctx: AppContext, shopId: string, ids: string[], reason: string): Promise<number> {
+  return markCancelled(ctx, ctx.db, { id: { in: ids }, shopId, status: { in: ["queued", "failed"] } }, reason);
+}
+
+async function markCancelled(ctx: AppContext, db: DbOrTx, where: Prisma.JobWhereInput, reason: string): Promise<number> {
   const now = ctx.clock.now();
-  const { count } = await db.job.updateMany({
-    where: { ...(await cancellableJobs(db, filter)), status: "queued" },
-    data: { status: "cancelled", cancelReason: reason, finishedAt: now, updatedAt: now },
+  const { count } = await db.job.updateMany({ where, data: { status: "cancelled", cancelReason: reason, finishedAt: now, updatedAt: now } });
+  return count;
+}
+
+/**
+ * The console's retry: one shop's failed jobs back in the queue, due now, with all their
+ * attempts again (the cause was fixed, so the job deserves a full run of them). Workers are told
+ * at once. Returns how many were queued.
+ */
+export async function retryFailedJobs(ctx: AppContext, shopId: string, ids: string[]): Promise<number> {
+  const now = ctx.clock.now();
+  const { count } = await ctx.db.job.updateMany({
+    where: { id: { in: ids }, shopId, status: "failed" },
+    data: { status: "queued", runAt: now, attempts: 0, finishedAt: null, updatedAt: now },
   });
+  if (count > 0) await announce(ctx.db);
   return count;
 }
 
