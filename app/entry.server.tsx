@@ -1,14 +1,22 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { RemixServer } from "@remix-run/react";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { logger } from "./logger.server";
 
 export { startRuntime } from "./runtime.server";
 export { handleWebhook } from "./webhooks.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
+const log = logger.child({ component: "pages" });
+const requestIdOf = (request: Request) => request.headers.get("x-request-id") ?? undefined;
+
+// Remix's own would print a loader's or action's error with console.error.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) log.error({ requestId: requestIdOf(request), err: error }, "a loader or action failed");
+};
 
 export default async function handleRequest(
   request: Request,
@@ -38,7 +46,7 @@ export default async function handleRequest(
         onShellError: reject,
         onError(error) {
           responseStatusCode = 500;
-          console.error(error);
+          log.error({ requestId: requestIdOf(request), err: error }, "page could not be rendered");
         },
       },
     );

@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { limitWebhookBodies } from "./body-limit";
 import { refuseCrossSiteWrites } from "./sandbox/cross-site";
+import { logger } from "./logger.server";
+import { assignRequestId, requestLogger, webhookLogFields } from "./request-logging.server";
 
 interface TextbackBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
@@ -29,11 +31,12 @@ function serveWebhooks(handleWebhook: TextbackBuild["entry"]["module"]["handleWe
         Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
       );
       const url = `${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`;
-      handleWebhook({ method: req.method, url, headers, rawBody: Buffer.concat(chunks).toString("utf8") })
+      const rawBody = Buffer.concat(chunks).toString("utf8");
+      handleWebhook({ method: req.method, url, headers, rawBody })
         .then(({ status, reason }) => res.status(status).type("text/plain").send(reason ?? ""))
         .catch((error: Error) => {
           // Not recorded, so not acknowledged: Shopify and Telnyx deliver it again.
-          console.error(`[webhooks] ${req.path} could not be recorded: ${error.message}`);
+          requestLogger(res, "webhooks").error({ ...webhookLogFields(req.path, headers, rawBody), err: error }, "webhook delivery could not be recorded");
           res.status(500).type("text/plain").send("The delivery could not be recorded; it will be accepted when retried");
         });
     });
@@ -54,6 +57,7 @@ export async function startServer({ port, host = "0.0.0.0", sandbox = false }: S
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(assignRequestId);
   // Only the paths the sandbox opens with a minted session: /api is the checkout extension's,
   // cross-origin by design and signed by Shopify's session token.
   if (sandbox) app.use(["/app", "/sandbox"], refuseCrossSiteWrites);
@@ -84,5 +88,5 @@ export async function startServer({ port, host = "0.0.0.0", sandbox = false }: S
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { describe } = await startServer({ port: Number(process.env.PORT || 3000) });
-  console.log(describe().join("\n"));
+  logger.info({ component: "server" }, describe().join("; "));
 }

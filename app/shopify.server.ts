@@ -9,6 +9,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { appContext, db, env } from "./services.server";
 import { withSandboxSessionToken } from "./sandbox/admin-session.server";
 import { fetchShopProfile, installShop } from "./commerce/shop-install.server";
+import { logShopifyLibrary } from "./logger.server";
 
 export const apiVersion = ApiVersion.October25;
 
@@ -21,6 +22,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(db),
   distribution: AppDistribution.AppStore,
+  logger: { log: logShopifyLibrary },
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
   hooks: {
@@ -48,7 +50,7 @@ export const shopifyWebhooks = shopifyApi({
   apiVersion,
   hostName: new URL(env.SHOPIFY_APP_URL).host,
   isEmbeddedApp: true,
-  logger: { level: LogSeverity.Error },
+  logger: { level: LogSeverity.Error, log: logShopifyLibrary },
 }).webhooks;
 
 // Admin pages authenticate through Shopify's own check. In the sandbox, which has no Shopify

@@ -14,6 +14,7 @@ import type { MessagingDeps } from "~/messaging/messaging-deps";
 import type { WebhookEvent } from "../../prisma/generated/sqlite/index.js";
 import { defineJob } from "./registry.server";
 import { PermanentJobError } from "./queue.server";
+import { logger } from "~/logger.server";
 
 const Payload = z.object({
   source: z.enum(["shopify", "telnyx"]),
@@ -27,9 +28,12 @@ const CHECKOUT_TOPICS: ShopifyTopic[] = ["checkouts/create", "checkouts/update"]
 
 type Delivery = Pick<WebhookEvent, "externalId" | "topic" | "shopDomain">;
 
+const log = logger.child({ component: "webhooks" });
+
 function logIgnored(event: Delivery, result: TopicOutcome) {
   if (result.outcome === "ignored") {
-    console.warn(`[webhooks] ${event.topic} ${event.externalId} from ${event.shopDomain} ignored: ${result.reason}`);
+    const fields = { shop: event.shopDomain, topic: event.topic, webhookId: event.externalId, reason: result.reason };
+    log.warn(fields, `${event.topic} ${event.externalId} from ${event.shopDomain} ignored: ${result.reason}`);
   }
 }
 
@@ -88,7 +92,8 @@ export function ingestWebhookJob(deps: MessagingDeps) {
           ? ingestCheckoutBatch(ctx, shopifyIds).catch((error: unknown) => {
               // The name and code only: a database's message can quote the row's values (phones).
               const { name, code } = error as { name?: string; code?: string };
-              console.warn(`[webhooks] a batch of ${shopifyIds.length} deliveries failed (${name}${code ? ` ${code}` : ""}); applying them one by one`);
+              const fields = { deliveries: shopifyIds.length, error: [name, code].filter(Boolean).join(" ") };
+              log.warn(fields, `a batch of ${shopifyIds.length} deliveries failed; applying them one by one`);
               return new Set<string>();
             })
           : Promise.resolve(new Set<string>());

@@ -2,6 +2,8 @@
 // in-process signal for work queued by this process, and on PostgreSQL a NOTIFY on one channel
 // that every worker process LISTENs to (delivered when the enqueueing transaction commits).
 import pg from "pg";
+import { errorSummary } from "../logger.server";
+import type { JobLogger } from "./worker.server";
 
 export const JOBS_CHANNEL = "textback_jobs";
 
@@ -24,7 +26,7 @@ const RECONNECT_MS = 1_000;
  * LISTENs on its own connection (a pooled one could not hold the LISTEN) and wakes this process's
  * workers on every notification. A dropped connection is opened again; polling covers the gap.
  */
-export function listenForJobs(databaseUrl: string, log: (line: string) => void): { stop(): Promise<void> } {
+export function listenForJobs(databaseUrl: string, log: JobLogger): { stop(): Promise<void> } {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -35,7 +37,7 @@ export function listenForJobs(databaseUrl: string, log: (line: string) => void):
     const next = new pg.Client({ connectionString: url.toString() });
     next.on("notification", () => jobsQueued());
     next.on("error", (error) => {
-      log(`[jobs] LISTEN connection lost: ${error.message}`);
+      log({ error: errorSummary(error) }, "LISTEN connection lost");
       reconnect();
     });
     try {
@@ -45,7 +47,7 @@ export function listenForJobs(databaseUrl: string, log: (line: string) => void):
       client = next;
       jobsQueued();
     } catch (error) {
-      log(`[jobs] could not LISTEN for jobs: ${(error as Error).message}`);
+      log({ error: errorSummary(error) }, "could not LISTEN for jobs");
       await next.end().catch(() => {});
       reconnect();
     }

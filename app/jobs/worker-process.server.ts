@@ -3,15 +3,13 @@
 import { databaseEngine } from "../db.server";
 import { appContext, env, jobRegistry } from "../services.server";
 import { listenForJobs } from "./job-signals.server";
-import { startWorker, type WorkerOptions } from "./worker.server";
+import { logJobEvent, startWorker, type WorkerOptions } from "./worker.server";
 
 export function startAppWorker(options: Pick<WorkerOptions, "workerId" | "pace" | "concurrency">) {
-  const log = (line: string) => console.error(line);
-  const listener = databaseEngine(env.DATABASE_URL) === "postgresql" ? listenForJobs(env.DATABASE_URL, log) : undefined;
+  const listener = databaseEngine(env.DATABASE_URL) === "postgresql" ? listenForJobs(env.DATABASE_URL, logJobEvent) : undefined;
   const worker = startWorker(appContext, jobRegistry, {
     concurrency: env.TEXTBACK_WORKER_CONCURRENCY,
     retentionMs: env.TEXTBACK_JOB_RETENTION_DAYS * 24 * 3_600_000,
-    log,
     ...options,
   });
   return {

@@ -11,15 +11,31 @@ import { coalesce } from "./coalesce";
 import { onJobsQueued } from "./job-signals.server";
 import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJobs, PermanentJobError, pruneJobs, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
+import { errorSummary, logger } from "../logger.server";
 
-/** Receives one line per failure; never the payload, which can hold phone numbers and text. */
-export type JobLogger = (line: string) => void;
-const logToStderr: JobLogger = (line) => console.error(line);
+/** Receives one entry per failure, with the job's ids; never its payload, which can hold phone numbers and text. */
+export type JobLogger = (fields: JobLogFields, message: string) => void;
+export interface JobLogFields {
+  jobId?: string;
+  jobKind?: string;
+  shopId?: string | null;
+  attempt?: number;
+  maxAttempts?: number;
+  outcome?: JobOutcome;
+  workerId?: string;
+  /** errorSummary's lines: masked and short. */
+  error?: string;
+  settleError?: string;
+  /** Jobs a stopping worker handed back. */
+  released?: number;
+}
+const jobsLog = logger.child({ component: "jobs" });
+/** A retry, or a job that another run took over, is a warning; an error that stops a job or the worker is an error. */
+export const logJobEvent: JobLogger = (fields, message) => jobsLog[fields.error && fields.outcome !== "retrying" ? "error" : "warn"](fields, message);
 
 /** Real time a claim holds without a heartbeat; the heartbeat renews it every third of that. */
 export const DEFAULT_LOCK_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 50;
-const LOG_LINE_MAX_CHARS = 300;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const CLAIM_COOLDOWN_MS = 20;
 
@@ -60,7 +76,7 @@ interface Claimed {
 
 /** Claims and runs jobs for one worker id, settling the successes of many jobs in one statement. */
 function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunDueJobsOptions, "limit">, byDrain: boolean) {
-  const log = options.log ?? logToStderr;
+  const log = options.log ?? logJobEvent;
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   // The jobs that finish in one turn of the event loop are marked succeeded by one statement.
   const complete = coalesce(async (jobs: Job[]): Promise<JobOutcome[]> => {
@@ -68,12 +84,12 @@ function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunD
       const settled = await completeJobs(ctx, jobs);
       return jobs.map((job) => {
         if (settled.has(job.id)) return "succeeded";
-        log(oneLine(`[jobs] ${label(job)} finished after its lock expired; another run owns it now`));
+        log({ ...jobFields(job), outcome: "lost" }, "job finished after its lock expired; another run owns it now");
         return "lost";
       });
     } catch (error) {
       // The locks will expire and the jobs will run again: handlers are idempotent.
-      for (const job of jobs) log(oneLine(`[jobs] ${label(job)} ran but could not be marked succeeded: ${describeError(error)}`));
+      for (const job of jobs) log({ ...jobFields(job), outcome: "lost", error: errorSummary(error) }, "job ran but could not be marked succeeded");
       return jobs.map(() => "lost");
     }
   });
@@ -82,11 +98,13 @@ function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunD
   const fail = coalesce(async (failures: { job: Job; error: unknown }[]): Promise<JobOutcome[]> => {
     try {
       const outcomes = await failJobs(ctx, failures);
-      failures.forEach(({ job, error }, i) => log(oneLine(`[jobs] ${label(job)} ${outcomes[i] === "retrying" ? "will retry" : outcomes[i]}: ${describeError(error)}`)));
+      failures.forEach(({ job, error }, i) =>
+        log({ ...jobFields(job), outcome: outcomes[i], error: errorSummary(error) }, outcomes[i] === "retrying" ? "job will retry" : `job ${outcomes[i]}`),
+      );
       return outcomes;
     } catch (settleError) {
       for (const { job, error } of failures) {
-        log(oneLine(`[jobs] ${label(job)} failed (${describeError(error)}) and could not be settled: ${describeError(settleError)}`));
+        log({ ...jobFields(job), outcome: "lost", error: errorSummary(error), settleError: errorSummary(settleError) }, "job failed and could not be settled");
       }
       return failures.map(() => "lost");
     }
@@ -155,13 +173,8 @@ function parseJob(definition: ReturnType<JobRegistry["definitionFor"]>, job: Job
   }
 }
 
-function label(job: Job): string {
-  return `job ${job.id} (${job.kind}) attempt ${job.attempts}/${job.maxAttempts}`;
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > LOG_LINE_MAX_CHARS ? `${line.slice(0, LOG_LINE_MAX_CHARS - 1)}…` : line;
+function jobFields(job: Job): JobLogFields {
+  return { jobId: job.id, jobKind: job.kind, shopId: job.shopId, attempt: job.attempts, maxAttempts: job.maxAttempts };
 }
 
 async function countOutcomes(claimed: Claimed): Promise<JobRunCounts> {
@@ -244,7 +257,7 @@ export interface RunningWorker {
 export function startWorker(ctx: AppContext, registry: JobRegistry, options: WorkerOptions = {}): RunningWorker {
   const { pollMs = 1_000, concurrency = DEFAULT_CONCURRENCY, lockMs = DEFAULT_LOCK_MS, workerId = defaultWorkerId() } = options;
   const { retentionMs = DEFAULT_RETENTION_MS } = options;
-  const log = options.log ?? logToStderr;
+  const log = options.log ?? logJobEvent;
   const runner = createRunner(ctx, registry, { workerId, lockMs, log }, false);
   const inFlight = new Set<Promise<unknown>>();
   let running = 0;
@@ -280,7 +293,7 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
         }
       } catch (error) {
         idle = true;
-        log(oneLine(`[jobs] worker ${workerId} could not claim jobs: ${describeError(error)}`));
+        log({ workerId, error: errorSummary(error) }, "worker could not claim jobs");
       } finally {
         claiming = false;
       }
@@ -296,7 +309,7 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
     try {
       await work();
     } catch (error) {
-      log(oneLine(`[jobs] worker ${workerId} could not ${what}: ${describeError(error)}`));
+      log({ workerId, error: errorSummary(error) }, `worker could not ${what}`);
     }
   };
   const timers = [

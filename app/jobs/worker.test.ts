@@ -6,14 +6,14 @@ import { useTestDatabase } from "../../tests/support/database";
 import { listenForJobs, onJobsQueued } from "./job-signals.server";
 import { cancelJobs, enqueueJob, enqueueJobs, PermanentJobError } from "./queue.server";
 import { createJobRegistry, defineJob, type JobDefinition } from "./registry.server";
-import { advanceClockThroughJobs, drainDueJobs, runDueJobs, startWorker } from "./worker.server";
+import { advanceClockThroughJobs, drainDueJobs, runDueJobs, startWorker, type JobLogFields, type JobLogger } from "./worker.server";
 
 const { db, url } = useTestDatabase();
 const START = new Date("2026-03-02T15:00:00.000Z");
 let clock: VirtualClock;
 let ctx: AppContext;
-let logged: string[];
-const log = (line: string) => logged.push(line);
+let logged: (JobLogFields & { message: string })[];
+const log: JobLogger = (fields, message) => logged.push({ ...fields, message });
 const job = (id: string) => db.job.findUniqueOrThrow({ where: { id } });
 const anyPayload = (raw: unknown) => raw;
 
@@ -99,8 +99,8 @@ describe("runDueJobs", () => {
     clock.advanceMinutes(24 * 60);
     expect((await runDueJobs(ctx, registry, { workerId: "w", limit: 5, log })).claimed).toBe(0);
     expect(logged).toHaveLength(3);
-    expect(logged.join("\n")).not.toContain("do-not-log");
-    expect(logged[2]).toMatch(/^\[jobs\] job \S+ \(test\.broken\) attempt 3\/3 failed: Error: provider down/);
+    expect(JSON.stringify(logged)).not.toContain("do-not-log");
+    expect(logged[2]).toMatchObject({ message: "job failed", jobId: queued.id, jobKind: "test.broken", attempt: 3, maxAttempts: 3, error: "Error: provider down (try 3)" });
   });
 
   it("a cancelled job never runs, even when due", async () => {
@@ -221,7 +221,7 @@ describe("startWorker", () => {
     release();
     await stopping;
     expect(await job(slow.id)).toMatchObject({ status: "succeeded", lockedBy: "poller" });
-    expect(logged).toEqual([expect.stringMatching(/\(test\.fails\) attempt 1\/1 failed: Error: boom$/)]);
+    expect(logged).toEqual([expect.objectContaining({ jobId: failing.id, jobKind: "test.fails", attempt: 1, outcome: "failed", error: "Error: boom" })]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createDb, databaseEngine } from "../db.server";
+import { logger } from "../logger.server";
 
 const MIGRATIONS = { sqlite: "prisma/migrations", postgresql: "prisma/postgresql/migrations" } as const;
 
@@ -26,5 +27,7 @@ export async function deployPendingMigrations(databaseUrl: string) {
   const expected = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const applied = await appliedMigrations(databaseUrl);
   if (expected.every((name) => applied.has(name))) return;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
+  // Prisma's chatter stays out of the log; a failure throws with it.
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "pipe"] });
+  logger.info({ component: "sandbox", migrations: expected.filter((name) => !applied.has(name)) }, "database migrated");
 }

@@ -14,6 +14,7 @@ import {
 import { checkSendRequest, isE164 } from "./telnyx-send-request.server";
 import { createStatusWebhooks, type DeliveryOutcomeHook } from "./telnyx-status-webhooks.server";
 import { createTelnyxWebhookSigner, postJson } from "./telnyx-webhook-sender.server";
+import { logger, type Logger } from "../logger.server";
 
 export type { TelnyxFault } from "./telnyx-faults.server";
 export type { TelnyxDoubleMessage } from "./telnyx-payloads.server";
@@ -64,6 +65,8 @@ export interface TelnyxDoubleOptions {
   privateKeyPem?: string;
   /** Source of randomness for `failFractionOfSends`. */
   random?: () => number;
+  /** Where the double reports its own failures; the process's logger by default. */
+  log?: Logger;
 }
 
 export interface MessageFilter {
@@ -114,7 +117,9 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
   const webhookTimeoutMs = options.webhookTimeoutMs ?? 5_000;
   const signer = createTelnyxWebhookSigner(options.privateKeyPem);
   const faults = createFaultPlan(options.random ?? Math.random);
+  const log = (options.log ?? logger).child({ component: "telnyx-double" });
   const statusWebhooks = createStatusWebhooks({
+    log,
     now,
     signatureClock,
     signer,
@@ -226,7 +231,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error("Telnyx double: request failed", error);
+      log.error({ err: error }, "request failed");
       if (!res.headersSent) reply(res, 500, { errors: [telnyxErrors.unexpected()] });
     });
   });

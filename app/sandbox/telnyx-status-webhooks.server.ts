@@ -9,6 +9,7 @@ import {
   type TelnyxDoubleMessage,
 } from "./telnyx-payloads.server";
 import { postJson, type TelnyxWebhookSigner } from "./telnyx-webhook-sender.server";
+import type { Logger } from "../logger.server";
 
 /**
  * After the double accepts a message, Telnyx's delivery receipts: `message.sent`, then
@@ -51,6 +52,7 @@ export interface StatusWebhookOptions {
   /** Real milliseconds before each webhook. */
   delayMs: number;
   timeoutMs: number;
+  log: Logger;
 }
 
 export function createStatusWebhooks(options: StatusWebhookOptions) {
@@ -107,7 +109,7 @@ export function createStatusWebhooks(options: StatusWebhookOptions) {
       const urls = [primary, message.webhookFailoverUrl].filter((url): url is string => Boolean(url));
       if (urls.length === 0) return;
       const work = run(message, urls).catch((error: unknown) => {
-        if (!shutdown.signal.aborted) console.warn("Telnyx double: status webhooks failed", error);
+        if (!shutdown.signal.aborted) options.log.warn({ telnyxMessageId: message.id, err: error }, "status webhooks failed");
       });
       pending.add(work);
       void work.finally(() => pending.delete(work));

@@ -7,12 +7,14 @@ import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { useAppServer } from "../support/app-server";
 import { cancelLeftoverJobs, useTestDatabase } from "../support/database";
+import { checkLogsAfterAll } from "./log-hygiene";
 import { sandboxClient, uniquePhone } from "../support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP } from "../support/shopify-webhooks";
 import { helpReply } from "~/compliance/keyword-replies";
 import { orderPayload } from "../support/checkout-webhooks";
 
 const { db, engine } = useTestDatabase();
+checkLogsAfterAll(db);
 const app = useAppServer("sandbox");
 const sandbox = sandboxClient(() => app.url);
 

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { useAppServer } from "../support/app-server";
 import { BROWSER_USER_AGENT } from "../support/browser";
 import { useTestDatabase } from "../support/database";
+import { checkLogsAfterAll } from "./log-hygiene";
 import { SANDBOX_SHOP } from "../support/shopify-webhooks";
 
 const { db } = useTestDatabase();
+checkLogsAfterAll(db);
 
 const ADMIN_PAGES = ["/app", "/app/automation", "/app/flows/shipping", "/app/inbox", "/app/inbox/some-thread", "/app/flows", "/app/settings", "/app/compliance", "/app/compliance/export.csv"];
 const ADMIN_ACTIONS = ["/app/compliance", "/app/automation", "/app/flows/shipping", "/app/inbox/some-thread", "/app/inbox/some-thread/reply", "/app/flows", "/app/settings", "/app/settings/test-message", "/app/settings/check-connection"];

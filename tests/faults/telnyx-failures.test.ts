@@ -3,9 +3,11 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer } from "../support/app-server";
 import { cancelLeftoverJobs, useTestDatabase } from "../support/database";
+import { checkLogsAfterAll } from "./log-hygiene";
 import { acceptedPerPhone, advanceClock, raiseDemoShopRate, settleTexts, shoppersJoin, startFaultWorld, textsTo, type FaultWorld } from "./world";
 
 const { db, engine } = useTestDatabase();
+checkLogsAfterAll(db);
 // Full scale on PostgreSQL, the production engine; the embedded SQLite default runs the same
 // scenarios with fewer texts to keep the suite within its time budget.
 const TEXTS = engine === "postgresql" ? 1_000 : 250;

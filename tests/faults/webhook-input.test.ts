@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "../support/app-server";
 import { useTestDatabase } from "../support/database";
+import { checkLogsAfterAll } from "./log-hygiene";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyWebhookHeaders } from "../support/shopify-webhooks";
 import { waitUntilIngested } from "../support/ingestion";
 import { orderPayload } from "../support/checkout-webhooks";
@@ -13,6 +14,7 @@ import { sandboxClient, uniquePhone } from "../support/sandbox-client";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
+checkLogsAfterAll(db);
 const sandbox = sandboxClient(() => app.url);
 const TOPICS = [
   "app/uninstalled", "app/scopes_update", "checkouts/create", "checkouts/update", "customers/data_request", "customers/redact",

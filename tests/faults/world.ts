@@ -6,6 +6,7 @@ import { uniquePhone } from "../support/sandbox-client";
 import { cancelLeftoverJobs } from "../support/database";
 import { SANDBOX_SHOP } from "../support/shopify-webhooks";
 import { startTelnyxDouble, type TelnyxDouble } from "~/sandbox/telnyx-double.server";
+import { capturedLog } from "./log-hygiene";
 
 export const SHOP_NUMBER = "+13125550100";
 const SETTLED = ["delivered", "failed"];
@@ -22,7 +23,7 @@ export async function startFaultWorld(db: Db, appEnv: Record<string, string> = {
   // Starting the app migrates the database, which SQLite allows only with no other connection open.
   await db.$disconnect();
   const port = await freePort();
-  const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx` });
+  const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`, log: capturedLog });
   // A short Telnyx timeout keeps hung requests cheap; the rate is the shop's own (see below).
   // A short code, so the rate raiseDemoShopRate gives it holds across restarts: the sandbox sets
   // the demo number's type from SANDBOX_NUMBER_TYPE every time it starts.
@@ -51,7 +52,7 @@ export async function shoppersJoin({ telnyx, app }: FaultWorld, count: number, a
   for (let i = 0; i < phones.length; i += concurrency) {
     const statuses = await Promise.all(phones.slice(i, i + concurrency).map(async (from) => (await telnyx.sendInbound({ from, to: SHOP_NUMBER, text: "JOIN" })).status));
     if (statuses.some((status) => status !== 200)) {
-      const refusals = app.output().split("\n").filter((line) => line.startsWith("[webhooks]"));
+      const refusals = app.lines().filter((line) => line.includes('"component":"webhooks"'));
       throw new Error(`An inbound JOIN got ${statuses.join(", ")}; the app said:\n${refusals.slice(-5).join("\n")}`);
     }
   }

@@ -32,9 +32,22 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 export interface AppServer {
   url: string;
   output(): string;
+  /** Every line the process wrote, stdout's then stderr's (output() interleaves them by chunk, which can split a line). */
+  lines(): string[];
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
+
+// Every app this test file started, killed and restarted ones too: the log check reads them all.
+const started: AppServer[] = [];
+export const appsStarted = (): readonly AppServer[] => started;
+
+export const PRODUCTION_TEST_ENV = {
+  SHOPIFY_API_KEY: "test-api-key",
+  SHOPIFY_API_SECRET: "test-secret",
+  SCOPES: "read_orders",
+  TEXTBACK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
 
 export async function startAppServer(
   mode: "sandbox" | "production",
@@ -52,11 +65,8 @@ export async function startAppServer(
       ...(mode === "production"
         ? {
             NODE_ENV: "production",
-            SHOPIFY_API_KEY: "test-api-key",
-            SHOPIFY_API_SECRET: "test-secret",
+            ...PRODUCTION_TEST_ENV,
             SHOPIFY_APP_URL: `http://localhost:${port}`,
-            SCOPES: "read_orders",
-            TEXTBACK_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
           }
         : {}),
       ...env,
@@ -65,8 +75,13 @@ export async function startAppServer(
     detached: true,
   });
   let log = "";
-  child.stdout?.on("data", (chunk) => (log += chunk));
-  child.stderr?.on("data", (chunk) => (log += chunk));
+  const streams = { stdout: "", stderr: "" };
+  for (const name of ["stdout", "stderr"] as const) {
+    child[name]?.on("data", (chunk) => {
+      log += chunk;
+      streams[name] += chunk;
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -74,14 +89,17 @@ export async function startAppServer(
     process.kill(-child.pid!, name);
     await exited;
   };
-  await waitUntilServing(`${url}/healthz`, child, () => log);
-  return {
+  const app = {
     url,
     output: () => log,
+    lines: () => [streams.stdout, streams.stderr].flatMap((text) => text.split("\n").filter((line) => line.length > 0)),
     stop: () => signal("SIGTERM"),
     /** The process group dies at once, mid-work, as in a crash. */
     kill: () => signal("SIGKILL"),
   } satisfies AppServer;
+  started.push(app);
+  await waitUntilServing(`${url}/healthz`, child, () => log);
+  return app;
 }
 
 // One app process for a test file.
