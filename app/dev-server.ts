@@ -9,6 +9,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { createServer as createViteServer } from "vite";
 import { limitWebhookBodies } from "./body-limit";
+import { logger } from "./logger.server";
 import { deployPendingMigrations } from "./sandbox/pending-migrations";
 
 type EntryModule = typeof import("./entry.server");
@@ -73,7 +74,7 @@ httpServer.on("request", app);
 
 // The worker runs from the modules loaded at start: job code reloads on the next restart.
 const runtime = await (await loadBuild()).entry.module.startRuntime({ port });
-httpServer.listen(port, () => console.log([`Textback (dev) on http://localhost:${port}`, ...runtime.describe()].join("\n")));
+httpServer.listen(port, () => logger.info({ component: "server" }, [`Textback (dev) on http://localhost:${port}`, ...runtime.describe()].join("; ")));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
