@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { logger } from "./logger.server";
 
-export { startRuntime } from "./runtime.server";
+export { serveMetrics, startRuntime } from "./runtime.server";
 export { handleWebhook } from "./webhooks.server";
 
 const STREAM_TIMEOUT_MS = 5_000;

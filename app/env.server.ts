@@ -34,6 +34,10 @@ const schema = z.object({
   TEXTBACK_WORKER: z.enum(["inline", "off"]).default("inline"),
   // Jobs one worker process runs at once (texts waiting on Telnyx's answer, mostly).
   TEXTBACK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(5_000).default(500),
+  // GET /metrics answers only localhost unless this bearer token is set.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // A `npm run worker` process serves its own /metrics on this port (the web process's own port otherwise).
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Succeeded and cancelled jobs are deleted after this many days; failed ones are kept.
   TEXTBACK_JOB_RETENTION_DAYS: z.coerce.number().min(0.001).max(3_650).default(7),
 });

@@ -2,8 +2,9 @@
 // digits: enough to tell two shoppers apart in a support thread, not enough to text either.
 
 // A run of 7 to 15 digits, written as E.164 or in national form ("(415) 555-0134",
-// "415.555.0134"), not glued to letters or ids (a UUID's digit groups are not phones).
-const PHONE_LIKE = /(?<![\w+-])\+?\(?\d[\d\s().-]{5,20}\d(?![\w-])/g;
+// "415.555.0134"), not glued to letters or ids (a UUID's digit groups are not phones). A
+// parenthesis only closes an area code: "answered 500 (10007 …)" is a status and an error code.
+const PHONE_LIKE = /(?<![\w+-])\+?(?:\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d[\d\s.-]{4,16}\d(?![\w-])/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 export function maskPhone(phone: string): string {

@@ -4,6 +4,9 @@ import { appContext, env } from "./services.server";
 import { startAppWorker } from "./jobs/worker-process.server";
 import { startSandbox } from "./sandbox/sandbox.server";
 import { webhooksFirst } from "./webhooks.server";
+import { metricsHandler } from "./metrics.server";
+
+export const serveMetrics = metricsHandler(appContext, { token: env.METRICS_TOKEN });
 
 // The web process shares its database connections with the worker beside it: hundreds of
 // jobs' statements queued ahead of a webhook's would make Shopify and Telnyx wait. Scale out

@@ -5,16 +5,20 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { limitWebhookBodies } from "./body-limit";
 import { refuseCrossSiteWrites } from "./sandbox/cross-site";
 import { logger } from "./logger.server";
 import { assignRequestId, requestLogger, webhookLogFields } from "./request-logging.server";
+
+const SHUTDOWN_REQUESTS_MS = 9_000;
 
 interface TextbackBuild extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
       startRuntime(options: { port: number }): Promise<{ describe(): string[]; stop(): Promise<void> }>;
       handleWebhook: typeof import("./webhooks.server").handleWebhook;
+      serveMetrics: typeof import("./runtime.server").serveMetrics;
     };
   };
 }
@@ -58,6 +62,12 @@ export async function startServer({ port, host = "0.0.0.0", sandbox = false }: S
   const app = express();
   app.disable("x-powered-by");
   app.use(assignRequestId);
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (!draining) return next();
+    res.set("Connection", "close").status(503).type("text/plain").send("Shutting down: send it again");
+  });
+  app.get("/metrics", build.entry.module.serveMetrics);
   // Only the paths the sandbox opens with a minted session: /api is the checkout extension's,
   // cross-origin by design and signed by Shopify's session token.
   if (sandbox) app.use(["/app", "/sandbox"], refuseCrossSiteWrites);
@@ -76,9 +86,14 @@ export async function startServer({ port, host = "0.0.0.0", sandbox = false }: S
     );
   });
 
+  // A platform sends SIGTERM and kills 10 s later: new requests are turned away (Shopify and
+  // Telnyx deliver a refused webhook again), the ones in flight are answered, and the worker
+  // finishes or hands back its jobs, all within that time.
   const shutdown = async () => {
-    server.close();
-    await runtime.stop();
+    draining = true;
+    const closed = new Promise((done) => server.close(done));
+    await Promise.all([Promise.race([closed, sleep(SHUTDOWN_REQUESTS_MS)]), runtime.stop()]);
+    server.closeAllConnections();
     process.exit(0);
   };
   process.once("SIGTERM", shutdown);

@@ -9,6 +9,7 @@ import { SHOPIFY_TOPICS, type ShopifyTopic } from "./commerce/webhook-topics.ser
 import { telnyxEndpoint } from "./messaging/telnyx-endpoint.server";
 import { TelnyxPayloadError, TelnyxSignatureError, verifyTelnyxWebhook } from "./messaging/telnyx-webhooks.server";
 import { intakeOptOutOf } from "./messaging/telnyx-intake.server";
+import { webhookAnswerSeconds, webhooksReceived } from "./metrics.server";
 
 export interface WebhookRequest {
   method: string;
@@ -55,20 +56,34 @@ const WORKER_YIELD_MS = 250;
 
 export async function handleWebhook(request: WebhookRequest): Promise<WebhookAnswer> {
   inFlight += 1;
+  const timer = webhookAnswerSeconds.startTimer();
+  const labels: MetricLabels = { source: "unknown", topic: "unknown" };
+  let status = 500;
   try {
-    return await answerWebhook(request);
+    const answer = await answerWebhook(request, labels);
+    status = answer.status;
+    return answer;
   } finally {
+    timer({ source: labels.source });
+    webhooksReceived.inc({ ...labels, status });
     inFlight -= 1;
     if (inFlight === 0) for (const resolve of whenQuiet.splice(0)) resolve();
   }
 }
 
-function answerWebhook(request: WebhookRequest): Promise<WebhookAnswer> {
+// Known sources and topics only: a label per unknown path would let anyone grow the metrics.
+interface MetricLabels {
+  source: string;
+  topic: string;
+}
+
+function answerWebhook(request: WebhookRequest, labels: MetricLabels): Promise<WebhookAnswer> {
   const url = new URL(request.url);
   const path = url.pathname.replace(/^\/webhooks\//, "");
   if (path !== "telnyx" && !isShopifyTopic(path)) return Promise.resolve(refuse(404, `No webhook is handled at ${url.pathname}`));
+  Object.assign(labels, path === "telnyx" ? { source: "telnyx", topic: "unverified" } : { source: "shopify", topic: path });
   if (request.method !== "POST") return Promise.resolve(refuse(405, "Webhooks are POSTed"));
-  return path === "telnyx" ? acceptTelnyxWebhook(request, url) : acceptShopifyWebhook(request, path);
+  return path === "telnyx" ? acceptTelnyxWebhook(request, url, labels) : acceptShopifyWebhook(request, path);
 }
 
 function isShopifyTopic(path: string): path is ShopifyTopic {
@@ -99,9 +114,10 @@ async function acceptShopifyWebhook(request: WebhookRequest, topic: ShopifyTopic
 }
 
 // A STOP carries its opt-out into the record's transaction (decision 013).
-async function acceptTelnyxWebhook(request: WebhookRequest, url: URL): Promise<WebhookAnswer> {
+async function acceptTelnyxWebhook(request: WebhookRequest, url: URL, labels: MetricLabels): Promise<WebhookAnswer> {
   try {
     const event = await verifyTelnyxWebhook(request.rawBody, request.headers, telnyxEndpoint(env).publicKey);
+    labels.topic = event.data.event_type;
     await deliveryRecorder.record({
       source: "telnyx",
       externalId: event.data.id,

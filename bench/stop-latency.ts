@@ -31,9 +31,9 @@ async function untilQueueIdle(db: Db) {
   await new Promise((r) => setTimeout(r, 1_000));
 }
 
-/** One round: 50 concurrent health checks (the baseline: one query through the same stack), then 50 concurrent STOPs. */
+/** One round: 50 concurrent readiness checks (the baseline: one query through the same stack), then 50 concurrent STOPs. */
 async function stopRound(app: ServerProcess, telnyx: TelnyxDouble, db: Db, shopId: string, phones: string[]) {
-  const health = await Promise.all(phones.map(() => timed(() => fetch(`${app.url}/healthz`).then((r) => r.text()))));
+  const health = await Promise.all(phones.map(() => timed(() => fetch(`${app.url}/readyz`).then((r) => r.text()))));
   const answers = await Promise.all(
     phones.map(async (phone) => {
       const sent = await timed(async () => (await telnyx.sendInbound({ from: phone, to: BENCH_SENDING_NUMBER, text: "STOP" })).status);
@@ -61,7 +61,7 @@ export async function benchStopLatency(app: ServerProcess, telnyx: TelnyxDouble,
   const p99 = percentile(stopMs, 99);
   return {
     title: `2. STOP latency (${SHOPPERS} concurrent signed message.received STOP webhooks)`,
-    columns: ["figure", "STOP", "baseline: GET /healthz ×50", "STOP/baseline", "goal"],
+    columns: ["figure", "STOP", "baseline: GET /readyz ×50", "STOP/baseline", "goal"],
     rows: [
       ["p50", ms(percentile(stopMs, 50)), ms(percentile(healthMs, 50)), ratio(percentile(stopMs, 50), percentile(healthMs, 50)), ""],
       ["p99", ms(p99), ms(percentile(healthMs, 99)), ratio(p99, percentile(healthMs, 99)), `< ${P99_GOAL_MS} ms ${p99 < P99_GOAL_MS ? "met" : "MISSED"}`],

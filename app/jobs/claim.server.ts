@@ -7,7 +7,7 @@
 // sandbox's virtual clock jumps hours while a job runs.
 import type { AppContext } from "../context.server";
 import { engineOf, sqlBuildersOf, type Db } from "../db.server";
-import { JOB_PRIORITY, jobFromRow, type Job } from "./queue.server";
+import { announce, JOB_PRIORITY, jobFromRow, type Job } from "./queue.server";
 
 export interface ClaimOptions {
   workerId: string;
@@ -128,5 +128,19 @@ export async function rescueExpiredJobs(
     where: { status: "running", lockedUntil: { lt: now }, lockedBy: { notIn: aliveWorkers } },
     data: { status: "queued", lockedBy: null, lockedUntil: null, updatedAt: ctx.clock.now() },
   });
+  return count;
+}
+
+/**
+ * A worker shutting down hands back the jobs it is still running, so another worker takes them
+ * at once instead of after their lock expires. Handlers are idempotent, and the attempt is not
+ * counted: the run was interrupted, not failed. Returns how many were released.
+ */
+export async function releaseJobs(ctx: AppContext, { workerId }: { workerId: string }): Promise<number> {
+  const { count } = await ctx.db.job.updateMany({
+    where: { status: "running", lockedBy: workerId },
+    data: { status: "queued", lockedBy: null, lockedUntil: null, attempts: { decrement: 1 }, updatedAt: ctx.clock.now() },
+  });
+  if (count > 0) await announce(ctx.db);
   return count;
 }

@@ -120,7 +120,7 @@ async function inOrder(db: DbOrTx, inputs: EnqueueJobInput[], inserted: Job[]): 
 
 // Wakes workers: this process's at once; on PostgreSQL every process's, when the caller's
 // transaction commits (NOTIFY is delivered at commit, and not at all on rollback).
-async function announce(db: DbOrTx) {
+export async function announce(db: DbOrTx) {
   if (engineOf(db) === "postgresql") await db.$executeRawUnsafe(`NOTIFY ${JOBS_CHANNEL}`);
   jobsQueued();
 }

@@ -6,12 +6,13 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as sleep, setImmediate as turnOfTheEventLoop } from "node:timers/promises";
 import type { AppContext } from "../context.server";
-import { claimDueJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
+import { claimDueJobs, releaseJobs, renewLocks, rescueExpiredJobs } from "./claim.server";
 import { coalesce } from "./coalesce";
 import { onJobsQueued } from "./job-signals.server";
 import { completeJobs, DEFAULT_RETENTION_MS, describeError, failJobs, PermanentJobError, pruneJobs, type Job } from "./queue.server";
 import type { JobRegistry } from "./registry.server";
 import { errorSummary, logger } from "../logger.server";
+import { jobRunSeconds, jobsFinished } from "../metrics.server";
 
 /** Receives one entry per failure, with the job's ids; never its payload, which can hold phone numbers and text. */
 export type JobLogger = (fields: JobLogFields, message: string) => void;
@@ -36,6 +37,8 @@ export const logJobEvent: JobLogger = (fields, message) => jobsLog[fields.error 
 /** Real time a claim holds without a heartbeat; the heartbeat renews it every third of that. */
 export const DEFAULT_LOCK_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 50;
+// Leaves the 10 s a platform gives a process between SIGTERM and SIGKILL room for the release.
+const DEFAULT_SHUTDOWN_GRACE_MS = 8_000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 const CLAIM_COOLDOWN_MS = 20;
 
@@ -110,11 +113,19 @@ function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunD
     }
   });
 
-  const settle = (job: Job, run: Promise<void>): Promise<JobOutcome> =>
-    run.then(
-      () => complete(job),
-      (error: unknown) => fail({ job, error }),
-    );
+  const settle = (job: Job, run: Promise<void>): Promise<JobOutcome> => {
+    const timer = jobRunSeconds.startTimer({ kind: job.kind });
+    return run
+      .then(
+        () => complete(job),
+        (error: unknown) => fail({ job, error }),
+      )
+      .then((outcome) => {
+        timer();
+        jobsFinished.inc({ kind: job.kind, outcome });
+        return outcome;
+      });
+  };
 
   const start = (jobs: Job[]): Promise<JobOutcome>[] => {
     const byKind = new Map<string, Job[]>();
@@ -244,19 +255,24 @@ export interface WorkerOptions {
   lockMs?: number;
   /** Succeeded and cancelled jobs are deleted this long after they finished (default 7 days). */
   retentionMs?: number;
+  /** How long stop() lets running jobs finish before it releases them (default 8 s). */
+  shutdownGraceMs?: number;
   log?: JobLogger;
 }
 
 export interface RunningWorker {
   readonly workerId: string;
-  /** Stops claiming and resolves once the jobs in flight have been settled. */
+  /**
+   * Stops claiming and resolves once the jobs in flight have been settled, or once the grace
+   * period is over and the ones still running have been released to other workers.
+   */
   stop(): Promise<void>;
 }
 
 /** Runs jobs as they come due until stopped. */
 export function startWorker(ctx: AppContext, registry: JobRegistry, options: WorkerOptions = {}): RunningWorker {
   const { pollMs = 1_000, concurrency = DEFAULT_CONCURRENCY, lockMs = DEFAULT_LOCK_MS, workerId = defaultWorkerId() } = options;
-  const { retentionMs = DEFAULT_RETENTION_MS } = options;
+  const { retentionMs = DEFAULT_RETENTION_MS, shutdownGraceMs = DEFAULT_SHUTDOWN_GRACE_MS } = options;
   const log = options.log ?? logJobEvent;
   const runner = createRunner(ctx, registry, { workerId, lockMs, log }, false);
   const inFlight = new Set<Promise<unknown>>();
@@ -331,7 +347,17 @@ export function startWorker(ctx: AppContext, registry: JobRegistry, options: Wor
       stopListening();
       for (const timer of timers) clearInterval(timer);
       await claimDone;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      const grace = new AbortController();
+      const settled = (async () => {
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        return true;
+      })();
+      const graceOver = sleep(shutdownGraceMs, false, { signal: grace.signal }).catch(() => false);
+      const finished = await Promise.race([settled, graceOver]);
+      grace.abort();
+      if (finished) return;
+      const released = await releaseJobs(ctx, { workerId });
+      log({ workerId, released }, "worker stopped with jobs still running; released them to other workers");
     },
   };
 }

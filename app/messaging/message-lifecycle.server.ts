@@ -6,6 +6,7 @@ import type { Message, Prisma } from "../../prisma/generated/sqlite/index.js";
 import { sqlBuildersOf } from "../db.server";
 import type { DbOrTx } from "../jobs/queue.server";
 import type { GateDecision } from "./gate-reasons";
+import { reasonCode, textsMoved } from "../metrics.server";
 
 export type MessageStatus = "received" | "queued" | "held" | "refused" | "sending" | "sent" | "delivered" | "failed" | "cancelled";
 
@@ -37,6 +38,15 @@ function statusesMovingTo(to: MessageStatus): MessageStatus[] {
   return (Object.keys(MESSAGE_TRANSITIONS) as MessageStatus[]).filter((from) => MESSAGE_TRANSITIONS[from].includes(to));
 }
 
+/** Counts new outbound texts in the status each starts in, for /metrics. */
+export function countNewTexts(texts: Pick<Message, "status" | "holdReason">[]) {
+  for (const { status, holdReason } of texts) textsMoved.inc({ status, reason: reasonCode(holdReason) });
+}
+
+function countMoves(to: MessageStatus, holdReason: unknown, moved: number) {
+  if (moved > 0) textsMoved.inc({ status: to, reason: reasonCode(typeof holdReason === "string" ? holdReason : null) }, moved);
+}
+
 /** The status a new outbound text starts in, from the gate's first decision. */
 export function initialStatus(decision: GateDecision): MessageStatus {
   return decision.verdict === "send" ? "queued" : decision.verdict === "hold" ? "held" : "refused";
@@ -59,6 +69,7 @@ export interface MoveMessages {
  */
 export async function moveMessages(db: DbOrTx, { where, to, from, data = {} }: MoveMessages): Promise<Set<string>> {
   const moved = await db.message.updateManyAndReturn({ where: { ...where, status: { in: allowedFrom(to, from) } }, data: { ...data, status: to }, select: { id: true } });
+  countMoves(to, data.holdReason, moved.length);
   return new Set(moved.map((row) => row.id));
 }
 
@@ -82,6 +93,7 @@ export async function moveMessagesWithIds(
     UPDATE "Message" SET ${join([...changes, sql`"status" = ${to}`, sql`"updatedAt" = ${at}`])}
     WHERE "id" IN (${join(ids)}) AND "status" IN (${join(allowed)})
     RETURNING "id"`);
+  countMoves(to, data.holdReason, moved.length);
   return new Set(moved.map((row) => row.id));
 }
 

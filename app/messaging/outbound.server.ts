@@ -10,7 +10,7 @@ import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
 import type { TextPurpose } from "./text-purpose";
 import { composeBody } from "./compose-body";
-import { initialStatus, moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
+import { countNewTexts, initialStatus, moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
 import { openConversationsFor, touchConversations } from "~/conversations/threads.server";
 import { findOrCreateContacts } from "~/conversations/contacts.server";
 
@@ -102,6 +102,7 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
       };
     }),
   });
+  countNewTexts(created);
   const byId = new Map(created.map((message) => [message.id, message]));
   const messages = ids.map((id) => byId.get(id)!);
   const sendable = texts.flatMap((text, i) => (decisions[i]!.verdict === "refuse" ? [] : [{ ...text, decision: decisions[i]!, message: messages[i]!, conversation: conversations[i]! }]));

@@ -5,12 +5,33 @@
 // this). The SDK still builds every request, reads every answer and raises its own errors
 // (a refused connection, a timeout through the abort signal): this only carries the bytes.
 import { Agent, request, type Dispatcher } from "undici";
+import { telnyxRequestErrors, telnyxRequestSeconds, telnyxRouteLabel } from "../metrics.server";
 
 const pool = new Agent();
 // A null-body status: a Response refuses a body with these.
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 export async function telnyxFetch(url: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const endpoint = telnyxRouteLabel(init.method ?? "GET", url instanceof Request ? url.url : String(url));
+  const timer = telnyxRequestSeconds.startTimer({ endpoint });
+  try {
+    const response = await carry(url, init);
+    timer({ status: response.status });
+    if (response.status >= 400) telnyxRequestErrors.inc({ endpoint, error: String(response.status) });
+    return response;
+  } catch (error) {
+    timer({ status: "none" });
+    telnyxRequestErrors.inc({ endpoint, error: errorLabel(error) });
+    throw error;
+  }
+}
+
+function errorLabel(error: unknown): string {
+  const { name, code, cause } = (error ?? {}) as { name?: string; code?: string; cause?: { code?: string } };
+  return code ?? cause?.code ?? name ?? "error";
+}
+
+async function carry(url: string | URL | Request, init: RequestInit): Promise<Response> {
   const { body } = init;
   // Only bodies the SDK's JSON requests use; anything else (a stream, a form) takes fetch.
   if (url instanceof Request || (body != null && typeof body !== "string" && !(body instanceof Uint8Array))) return fetch(url, init);
