@@ -69,6 +69,7 @@ app.disable("x-powered-by");
 app.use(vite.middlewares);
 app.use(limitWebhookBodies);
 app.all("/webhooks/*", (req, res, next) => void serveWebhook(req, res).catch(next));
+app.get("/metrics", (req, res, next) => void loadBuild().then(({ entry }) => entry.module.serveMetrics(req, res), next));
 app.all("*", createRequestHandler({ build: loadBuild }));
 httpServer.on("request", app);
 
