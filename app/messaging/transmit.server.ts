@@ -310,7 +310,8 @@ async function settleSendError(ctx: AppContext, messageId: string, from: string,
     if (status === 504) return unknownOutcome(ctx, messageId, described);
     if (status >= 500) {
       await requeue(ctx, messageId, entry?.code ?? String(status), described);
-      throw new Error(`${described}: the job will retry`, { cause: error });
+      // Whether the job retries is the queue's call (attempts left), not this error's to say.
+      throw new Error(described, { cause: error });
     }
     const refusal = {
       code: entry?.code ?? `http_${status}`,
