@@ -5,6 +5,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { AppContext } from "./context.server";
+import { readQueueDepth } from "./jobs/job-console.server";
 
 const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: "textback_" });
@@ -93,19 +94,18 @@ export function reasonCode(holdReason: string | null | undefined): string {
 }
 
 async function readQueue(ctx: AppContext) {
-  const now = ctx.clock.now();
-  const [rows, oldest] = await Promise.all([
-    ctx.db.$queryRaw<{ kind: string; state: string; count: bigint | number }[]>`
-      SELECT "kind",
-        CASE WHEN "status" = 'queued' AND "runAt" <= ${now} THEN 'due' WHEN "status" = 'queued' THEN 'scheduled' ELSE "status" END AS "state",
-        COUNT(*) AS "count"
-      FROM "Job" WHERE "status" IN ('queued', 'running', 'failed')
-      GROUP BY 1, 2`,
-    ctx.db.job.findFirst({ where: { status: "queued", runAt: { lte: now } }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
+  const [{ depth, oldestDue }, failed] = await Promise.all([
+    readQueueDepth(ctx),
+    ctx.db.job.groupBy({ by: ["kind"], where: { status: "failed" }, _count: { _all: true } }),
   ]);
   jobsInQueue.reset();
-  for (const { kind, state, count } of rows) jobsInQueue.set({ kind, state }, Number(count));
-  oldestDueJobSeconds.set(oldest ? (now.getTime() - oldest.runAt.getTime()) / 1000 : 0);
+  for (const { kind, dueNow, later, running } of depth) {
+    jobsInQueue.set({ kind, state: "due" }, dueNow);
+    jobsInQueue.set({ kind, state: "scheduled" }, later);
+    jobsInQueue.set({ kind, state: "running" }, running);
+  }
+  for (const { kind, _count } of failed) jobsInQueue.set({ kind, state: "failed" }, _count._all);
+  oldestDueJobSeconds.set(oldestDue ? oldestDue.lateMs / 1000 : 0);
 }
 
 function sameSecret(given: string, expected: string) {

@@ -37,16 +37,36 @@ export interface JobConsole {
 /** The newest failures are listed; older ones are counted. */
 export const FAILED_LISTED = 50;
 
-export async function loadJobConsole({ db, clock }: AppContext, shopId: string): Promise<JobConsole> {
+export async function loadJobConsole(ctx: AppContext, shopId: string): Promise<JobConsole> {
+  const [{ depth, oldestDue }, failed, failedCount] = await Promise.all([
+    readQueueDepth(ctx, shopId),
+    ctx.db.job.findMany({ where: { shopId, status: "failed" }, orderBy: { finishedAt: "desc" }, take: FAILED_LISTED }),
+    ctx.db.job.count({ where: { shopId, status: "failed" } }),
+  ]);
+  return {
+    depth,
+    oldestDue,
+    failed: failed.map((job) => ({
+      id: job.id,
+      kind: job.kind,
+      lastError: job.lastError && maskPhoneNumbers(job.lastError),
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      failedAt: job.finishedAt?.toISOString() ?? null,
+    })),
+    failedCount,
+  };
+}
+
+/** The queue by kind and its oldest due job: one shop's, or every shop's when no shop is given (/metrics). */
+export async function readQueueDepth({ db, clock }: AppContext, shopId?: string): Promise<Pick<JobConsole, "depth" | "oldestDue">> {
   const now = clock.now();
   const counts = (where: Prisma.JobWhereInput) => db.job.groupBy({ by: ["kind"], where: { shopId, ...where }, _count: { _all: true } });
-  const [dueNow, later, running, oldest, failed, failedCount] = await Promise.all([
+  const [dueNow, later, running, oldest] = await Promise.all([
     counts({ status: "queued", runAt: { lte: now } }),
     counts({ status: "queued", runAt: { gt: now } }),
     counts({ status: "running" }),
     db.job.findFirst({ where: { shopId, status: "queued", runAt: { lte: now } }, orderBy: { runAt: "asc" }, select: { kind: true, runAt: true } }),
-    db.job.findMany({ where: { shopId, status: "failed" }, orderBy: { finishedAt: "desc" }, take: FAILED_LISTED }),
-    db.job.count({ where: { shopId, status: "failed" } }),
   ]);
   const depth = new Map<string, QueueDepth>();
   const add = (rows: { kind: string; _count: { _all: number } }[], column: "dueNow" | "later" | "running") => {
@@ -62,15 +82,6 @@ export async function loadJobConsole({ db, clock }: AppContext, shopId: string):
   return {
     depth: [...depth.values()].sort((a, b) => a.kind.localeCompare(b.kind)),
     oldestDue: oldest && { kind: oldest.kind, runAt: oldest.runAt.toISOString(), lateMs: now.getTime() - oldest.runAt.getTime() },
-    failed: failed.map((job) => ({
-      id: job.id,
-      kind: job.kind,
-      lastError: job.lastError && maskPhoneNumbers(job.lastError),
-      attempts: job.attempts,
-      maxAttempts: job.maxAttempts,
-      failedAt: job.finishedAt?.toISOString() ?? null,
-    })),
-    failedCount,
   };
 }
 
