@@ -8,6 +8,16 @@ export const AutomationSettings = z.object({
   statusKeyword: z.boolean().default(true),
   returnKeyword: z.boolean().default(true),
   faqAnswers: z.boolean().default(true),
+  /** Answer automatically only when the classifier is at least this likely to be right (its calibrated precision). */
+  precisionTarget: z.number().min(0.8).max(0.99).default(0.95),
+  /** Optional AI answers from an OpenAI-compatible chat API; the key is Shop.chatApiKeyEncrypted. */
+  ai: z
+    .object({
+      enabled: z.boolean().default(false),
+      baseUrl: z.string().trim().url().default("https://api.openai.com/v1"),
+      model: z.string().trim().min(1).max(100).default("gpt-4o-mini"),
+    })
+    .default({}),
   acknowledgement: z
     .string()
     .trim()
