@@ -28,6 +28,7 @@ export async function sendAgentReply(
       data: {
         state: "open",
         unread: false,
+        handoffReason: null,
         assignedTo: conversation.assignedTo ?? input.staffUserId,
         takenOverAt: conversation.takenOverAt ?? ctx.clock.now(),
       },

@@ -108,7 +108,7 @@ function threadUpdate(
   switch (change.intent) {
     case "close":
       // Closing hands the thread back to automation.
-      return { state: "closed", unread: false, takenOverAt: null };
+      return { state: "closed", unread: false, takenOverAt: null, handoffReason: null };
     case "reopen":
       return { state: "open" };
     case "assign":

@@ -4,14 +4,18 @@
 import type { AppContext } from "~/context.server";
 import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { indexFaq, matchFaq } from "./faq-matcher";
-import { orderStatusAnswer, type AutomaticAnswer } from "./merchant-keywords.server";
+import type { Answer } from "./answer";
+import { orderStatusAnswer } from "./merchant-keywords.server";
 
 export const ORDER_STATUS_TOPIC = "order_status";
 
-export async function answerFromFaq(ctx: AppContext, input: { shop: Shop; contact: Contact; text: string }): Promise<AutomaticAnswer | null> {
+export async function answerFromFaq(ctx: AppContext, input: { shop: Shop; contact: Contact; text: string }): Promise<Answer | null> {
   const entries = await ctx.db.faqEntry.findMany({ where: { shopId: input.shop.id, enabled: true } });
   const match = matchFaq(indexFaq(entries), input.text);
   if (!match) return null;
-  if (match.entry.topic === ORDER_STATUS_TOPIC) return orderStatusAnswer(ctx, input.shop, input.contact);
-  return { reply: match.entry.answer, needsPerson: false };
+  if (match.entry.topic === ORDER_STATUS_TOPIC) {
+    const order = await orderStatusAnswer(ctx, input.shop, input.contact);
+    return { answeredBy: "FAQ", ...order, ...(order.needsPerson && { handoffReason: "order_not_found" }) };
+  }
+  return { answeredBy: "FAQ", reply: match.entry.answer, needsPerson: false };
 }

@@ -6,15 +6,14 @@ import type { AppContext } from "~/context.server";
 import { classifyInboundText, type InboundIntent } from "~/compliance/keywords";
 import { helpReply, keywordOptInConfirmation, optBackInConfirmation, optOutConfirmation } from "~/compliance/keyword-replies";
 import { readSettingsSection } from "~/settings/shop-settings.server";
+import type { Answer } from "./answer";
 import { AUTOMATION_SETTINGS_KEY, AutomationSettings } from "./automation-settings";
-import { answerFromFaq } from "./faq-answers.server";
-import { answerKeyword } from "./merchant-keywords.server";
+import { chooseAnswer } from "./choose-answer.server";
 import { handOffMessage } from "./route-inbound.server";
 
-export interface AnswerPreview {
-  answeredBy: "compliance keyword" | "keyword" | "FAQ" | "your team";
+export interface AnswerPreview extends Omit<Answer, "answeredBy" | "reply"> {
+  answeredBy: Answer["answeredBy"] | "compliance keyword";
   reply: string;
-  needsPerson: boolean;
 }
 
 const COMPLIANCE_REPLIES: Record<InboundIntent, (shop: Shop) => string> = {
@@ -30,13 +29,9 @@ export async function previewAnswer(ctx: AppContext, shop: Shop, text: string): 
     optedOut: false,
   });
   if (intent) return { answeredBy: "compliance keyword", reply: COMPLIANCE_REPLIES[intent](shop), needsPerson: false };
-  const contact = strangerOf(shop);
   const settings = readSettingsSection(shop, AUTOMATION_SETTINGS_KEY, AutomationSettings);
-  const keyword = await answerKeyword(ctx, { shop, contact, text, settings });
-  if (keyword) return { answeredBy: "keyword", ...keyword };
-  const faq = settings.faqAnswers ? await answerFromFaq(ctx, { shop, contact, text }) : null;
-  if (faq) return { answeredBy: "FAQ", ...faq };
-  return { answeredBy: "your team", reply: handOffMessage(shop, settings, ctx.clock.now()), needsPerson: true };
+  const answer = await chooseAnswer(ctx, { shop, contact: strangerOf(shop), conversation: { pendingQuestion: null }, text, settings });
+  return { ...answer, reply: answer.reply ?? handOffMessage(shop, settings, ctx.clock.now()) };
 }
 
 // A shopper with no orders and no history: only what the text says decides the answer.

@@ -1,20 +1,16 @@
-// Everything a shopper texts that is not a compliance keyword, in order: the answer to a
-// question automation asked (a rating), a merchant keyword (STATUS, RETURN, custom), an FAQ
-// answer the matcher is confident of, and otherwise a person: the thread needs a reply and the
-// shopper hears so (the acknowledgement, or the away message outside business hours), at most
-// once an hour, unless a cart recovery step is about to answer. A thread a person has taken over gets no automation until it is closed.
-// Runs in the inbound delivery's transaction.
+// Everything a shopper texts that is not a compliance keyword: automation answers what it can
+// (chooseAnswer) and otherwise a person: the thread needs a reply, is marked with the reason,
+// and the shopper hears so (the acknowledgement, or the away message outside business hours),
+// at most once an hour, unless a cart recovery step is about to answer. A thread a person has
+// taken over gets no automation until it is closed. Runs in the inbound delivery's transaction.
 import type { AppContext } from "~/context.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { requestText } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { readSettingsSection } from "~/settings/shop-settings.server";
-import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
 import { AUTOMATION_SETTINGS_KEY, AutomationSettings, DEFAULT_AWAY_MESSAGE } from "./automation-settings";
 import { isWithinBusinessHours } from "./business-hours";
-import { answerFromFaq } from "./faq-answers.server";
-import { answerKeyword, type AutomaticAnswer } from "./merchant-keywords.server";
-import { readPendingQuestion } from "./pending-question";
+import { chooseAnswer } from "./choose-answer.server";
 
 export const AUTO_ACK_INTERVAL_MS = 60 * 60_000;
 
@@ -28,42 +24,34 @@ export interface RoutedText {
   optedOut: boolean;
 }
 
-export type ConversationUpdate = Partial<Pick<Conversation, "state" | "pendingQuestion" | "lastAutoAckAt" | "takenOverAt" | "assignedTo">>;
+export type ConversationUpdate = Partial<
+  Pick<Conversation, "state" | "pendingQuestion" | "lastAutoAckAt" | "takenOverAt" | "assignedTo" | "handoffReason">
+>;
 
 export async function routeInboundText(ctx: AppContext, input: RoutedText, deps: MessagingDeps): Promise<ConversationUpdate> {
   const { conversation } = input;
-  const reopened: ConversationUpdate = conversation.state === "closed" ? { takenOverAt: null, assignedTo: null } : {};
+  const reopened: ConversationUpdate = conversation.state === "closed" ? { takenOverAt: null, assignedTo: null, handoffReason: null } : {};
   if (input.optedOut || (conversation.takenOverAt && conversation.state !== "closed")) return { ...reopened, state: "needs_reply" };
 
   const settings = readSettingsSection(input.shop, AUTOMATION_SETTINGS_KEY, AutomationSettings);
-  const ratingAnswer = answerPendingRating(ctx, input);
-  const answer =
-    ratingAnswer ??
-    (await answerKeyword(ctx, { ...input, settings })) ??
-    (settings.faqAnswers ? await answerFromFaq(ctx, input) : null);
-  const update: ConversationUpdate = { ...reopened, ...(ratingAnswer && { pendingQuestion: null }) };
-  if (answer && !answer.needsPerson) {
+  const answer = await chooseAnswer(ctx, { ...input, settings });
+  const update: ConversationUpdate = { ...reopened, ...(answer.pendingQuestion !== undefined && { pendingQuestion: answer.pendingQuestion }) };
+  if (!answer.needsPerson && answer.reply) {
     await reply(ctx, input, answer.reply, deps);
     // An earlier text may still be waiting for a person.
-    return { ...update, state: conversation.state === "needs_reply" ? "needs_reply" : "open" };
+    return conversation.state === "needs_reply" ? { ...update, state: "needs_reply" } : { ...update, state: "open", handoffReason: null };
   }
+  const handedOff = { ...update, state: "needs_reply", handoffReason: answer.handoffReason ?? "unclear" };
   const now = ctx.clock.now();
-  const acknowledged = conversation.lastAutoAckAt && now.getTime() - conversation.lastAutoAckAt.getTime() < AUTO_ACK_INTERVAL_MS;
-  if (answer) {
+  if (answer.reply) {
     // The answer itself says a person will follow up: it is this hour's acknowledgement.
     await reply(ctx, input, answer.reply, deps);
-    return { ...update, state: "needs_reply", lastAutoAckAt: now };
+    return { ...handedOff, lastAutoAckAt: now };
   }
-  if (acknowledged || (await recoveryStepPending(ctx, input))) return { ...update, state: "needs_reply" };
+  const acknowledged = conversation.lastAutoAckAt && now.getTime() - conversation.lastAutoAckAt.getTime() < AUTO_ACK_INTERVAL_MS;
+  if (acknowledged || (await recoveryStepPending(ctx, input))) return handedOff;
   await reply(ctx, input, handOffMessage(input.shop, settings, now), deps);
-  return { ...update, state: "needs_reply", lastAutoAckAt: now };
-}
-
-function answerPendingRating(ctx: AppContext, input: RoutedText): AutomaticAnswer | null {
-  const question = readPendingQuestion(input.conversation.pendingQuestion, ctx.clock.now());
-  const rating = question ? ratingIn(input.text) : null;
-  if (!question || rating === null) return null;
-  return answerToRating(input.shop, input.contact, question, rating);
+  return { ...handedOff, lastAutoAckAt: now };
 }
 
 // A reply to a cart recovery text is what its next step waits for: that step is the automatic

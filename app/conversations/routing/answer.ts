@@ -1,0 +1,38 @@
+// What automation decided about one shopper text: the reply, whether a person must follow up and
+// why, and what the classifier understood. Every answerer returns one; the inbound router sends
+// it and the Automation page's try-a-message box shows it.
+
+export const HANDOFF_REASONS = {
+  asked_for_person: "Asked for a person",
+  complaint: "Complaint",
+  angry: "Upset",
+  low_rating: "Low rating",
+  order_not_verified: "Order not theirs to see",
+  order_not_found: "Order not found",
+  ai_untraceable: "AI answer held back",
+  needs_team: "Needs your team",
+  unclear: "Not understood",
+} as const;
+export type HandoffReason = keyof typeof HANDOFF_REASONS;
+
+export interface Understanding {
+  intent: string;
+  /** The calibrated chance that the intent is right, 0–1. */
+  confidence: number;
+  entry: { id: string; question: string } | null;
+}
+
+export interface Answer {
+  answeredBy: "rating" | "keyword" | "order lookup" | "FAQ" | "AI" | "your team";
+  /** The text to send back; null: the hand-off acknowledgement (or the away message) applies. */
+  reply: string | null;
+  needsPerson: boolean;
+  handoffReason?: HandoffReason;
+  /** The conversation's open question after this text: a new one, null to clear it, undefined to leave it. */
+  pendingQuestion?: string | null;
+  understanding?: Understanding;
+}
+
+export function handOff(reason: HandoffReason, extra: Partial<Answer> = {}): Answer {
+  return { answeredBy: "your team", reply: null, needsPerson: true, handoffReason: reason, ...extra };
+}

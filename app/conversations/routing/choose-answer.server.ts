@@ -1,0 +1,51 @@
+// The order in which automation tries to answer a shopper's text; the first answerer with an
+// answer wins, and a text nobody can answer goes to a person. The inbound router sends what is
+// chosen; the try-a-message box on the Automation page shows it without sending.
+import type { AppContext } from "~/context.server";
+import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
+import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
+import { handOff, type Answer } from "./answer";
+import type { AutomationSettings } from "./automation-settings";
+import { answerFromFaq } from "./faq-answers.server";
+import { handOffWhenAsked } from "./hand-off";
+import { answerKeyword } from "./merchant-keywords.server";
+import { readPendingQuestion } from "./pending-question";
+
+export interface AnswerInput {
+  shop: Shop;
+  contact: Contact;
+  conversation: Pick<Conversation, "pendingQuestion">;
+  text: string;
+  settings: AutomationSettings;
+}
+
+type Answerer = (ctx: AppContext, input: AnswerInput) => Answer | null | Promise<Answer | null>;
+
+const ANSWERERS: Answerer[] = [
+  answerPendingRating,
+  answerMerchantKeyword,
+  (_ctx, input) => handOffWhenAsked(input.text),
+  (ctx, input) => (input.settings.faqAnswers ? answerFromFaq(ctx, input) : null),
+];
+
+export async function chooseAnswer(ctx: AppContext, input: AnswerInput): Promise<Answer> {
+  for (const answerer of ANSWERERS) {
+    const answer = await answerer(ctx, input);
+    if (answer) return answer;
+  }
+  return handOff("unclear");
+}
+
+function answerPendingRating(ctx: AppContext, input: AnswerInput): Answer | null {
+  const question = readPendingQuestion(input.conversation.pendingQuestion, ctx.clock.now());
+  const rating = question?.kind === "order_rating" ? ratingIn(input.text) : null;
+  if (!question || rating === null) return null;
+  const { reply, needsPerson } = answerToRating(input.shop, input.contact, question, rating);
+  return { answeredBy: "rating", reply, needsPerson, pendingQuestion: null, ...(needsPerson && { handoffReason: "low_rating" }) };
+}
+
+async function answerMerchantKeyword(ctx: AppContext, input: AnswerInput): Promise<Answer | null> {
+  const answer = await answerKeyword(ctx, input);
+  if (!answer) return null;
+  return { answeredBy: "keyword", ...answer, ...(answer.needsPerson && { handoffReason: "needs_team" }) };
+}
