@@ -5,6 +5,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
 import { receiveInboundText } from "~/conversations/receive-text.server";
+import { listConversations } from "~/conversations/inbox.server";
+import { changeThread } from "~/conversations/thread.server";
 import { serializePendingQuestion } from "~/conversations/routing/pending-question";
 import { recordFulfillmentWebhook } from "~/flows/shipping/fulfillment-updates.server";
 import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
@@ -114,6 +116,32 @@ describe("hand-off", () => {
     await text(phone, "Does it come in blue?");
     expect(await repliesTo(phone)).toEqual([ACK]);
     expect((await threadOf(phone)).state).toBe("needs_reply");
+  });
+
+  it("a request for a person, a complaint or an angry text gets a person, not the FAQ answer its words match, and the thread says why", async () => {
+    const cases = [
+      ["can I talk to a real person about shipping time?", "asked_for_person"],
+      ["my hoodie arrived damaged, what is your return policy?", "complaint"],
+      ["HOW LONG DOES SHIPPING TAKE, I ORDERED 3 WEEKS AGO", "angry"],
+    ];
+    for (const [body, reason] of cases) {
+      const phone = uniquePhone();
+      await text(phone, body);
+      expect(await repliesTo(phone)).toEqual([ACK]);
+      expect(await threadOf(phone)).toMatchObject({ state: "needs_reply", handoffReason: reason });
+    }
+    const { rows } = await listConversations(ctx, { shopId: shop.id, tab: "needs_reply" });
+    expect(rows.map((row) => row.handoff).sort()).toEqual(["Asked for a person", "Complaint", "Upset"]);
+  });
+
+  it("the mark goes when the thread is closed, and an answered text in an open thread leaves none", async () => {
+    const phone = uniquePhone();
+    await text(phone, "I want to speak with a manager");
+    const thread = await threadOf(phone);
+    await changeThread(ctx, { shopId: shop.id, conversationId: thread.id, staffUserId: "84100001", change: { intent: "close" } });
+    expect(await threadOf(phone)).toMatchObject({ state: "closed", handoffReason: null });
+    await text(phone, "How long does shipping take?");
+    expect(await threadOf(phone)).toMatchObject({ state: "open", handoffReason: null });
   });
 
   it("a shopper who opted out is never answered by automation", async () => {

@@ -4,6 +4,7 @@ import type { Prisma } from "../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { containsIgnoringCase } from "~/db.server";
 import type { InboxTab } from "./inbox-tabs";
+import { handoffLabel } from "./routing/answer";
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -25,6 +26,8 @@ export interface InboxRow {
   state: string;
   unread: boolean;
   optedOut: boolean;
+  /** Why automation handed the thread to a person, in the merchant's words. */
+  handoff: string | null;
 }
 
 export async function listConversations({ db }: AppContext, query: InboxQuery) {
@@ -54,6 +57,7 @@ export async function listConversations({ db }: AppContext, query: InboxQuery) {
         state: c.contact.optedOutAt ? "opted_out" : c.state,
         unread: c.unread,
         optedOut: Boolean(c.contact.optedOutAt),
+        handoff: handoffLabel(c.handoffReason),
       }),
     ),
     nextCursor: rows.length > pageSize && last ? `${last.lastMessageAt.getTime()}.${last.id}` : null,

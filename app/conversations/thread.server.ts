@@ -7,6 +7,7 @@ import { latestShippingAddress, replyTiming } from "~/messaging/sender-gate.serv
 import { cartSummary } from "~/flows/cart-recovery/recovery-text";
 import type { CartLine } from "~/commerce/checkout-payload";
 import { webUrl } from "~/web-url";
+import { handoffLabel } from "./routing/answer";
 
 const MESSAGES_SHOWN = 500;
 
@@ -36,6 +37,7 @@ export async function loadThread(ctx: AppContext, { shopId, conversationId }: { 
       id: conversation.id,
       state: conversation.state,
       assignedTo: conversation.assignedTo,
+      handoff: handoffLabel(conversation.handoffReason),
       notes: JSON.parse(conversation.notes) as ThreadNote[],
     },
     contact: {

@@ -182,7 +182,12 @@ export default function ThreadPage() {
     <Page
       backAction={{ content: "Inbox", url: "/app/inbox" }}
       title={contact.name ?? contact.phone}
-      titleMetadata={<Badge tone={conversation.state === "needs_reply" ? "attention" : undefined}>{conversation.state.replace("_", " ")}</Badge>}
+      titleMetadata={
+        <InlineStack gap="100">
+          <Badge tone={conversation.state === "needs_reply" ? "attention" : undefined}>{conversation.state.replace("_", " ")}</Badge>
+          {conversation.handoff && conversation.state === "needs_reply" && <Badge tone="warning">{conversation.handoff}</Badge>}
+        </InlineStack>
+      }
       subtitle={conversation.assignedTo ? `Assigned to ${conversation.assignedTo}` : "Not assigned"}
     >
       <Layout>

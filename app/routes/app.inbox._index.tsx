@@ -103,6 +103,7 @@ export default function Inbox() {
                     <InlineStack gap="100">
                       <Badge tone={badge.tone}>{badge.label}</Badge>
                       {row.unread && <Badge tone="info-strong">Unread</Badge>}
+                      {row.handoff && row.state === "needs_reply" && <Badge tone="warning">{row.handoff}</Badge>}
                     </InlineStack>
                   </IndexTable.Cell>
                 </IndexTable.Row>

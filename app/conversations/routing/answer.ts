@@ -15,6 +15,11 @@ export const HANDOFF_REASONS = {
 } as const;
 export type HandoffReason = keyof typeof HANDOFF_REASONS;
 
+export function handoffLabel(reason: string | null): string | null {
+  if (!reason) return null;
+  return HANDOFF_REASONS[reason as HandoffReason] ?? reason;
+}
+
 export interface Understanding {
   intent: string;
   /** The calibrated chance that the intent is right, 0–1. */

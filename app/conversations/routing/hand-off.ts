@@ -39,6 +39,9 @@ const ANGRY_PHRASES = [
   /\b(cancel|delete) (my )?account\b|\bmoney back now\b/,
 ];
 
+// Capitals that are not shouting: sizes, countries, "OK".
+const ABBREVIATIONS = /^\W*(OK|US|USA|UK|CA|EU|XS|XL|XXL|ID|PM|AM|FAQ)\W*$/;
+
 const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F4A2}\u{1F44E}\u{1F624}\u{1F595}]/u;
 
 /** Lower case without accents or apostrophes, one space between words. */
@@ -71,6 +74,6 @@ function isAngry(text: string, plain: string): boolean {
   if (plain.split(" ").some((word) => ANGRY_WORDS.has(word)) || ANGRY_EMOJI.test(text) || ANGRY_PHRASES.some((p) => p.test(plain))) return true;
   const letters = text.replace(/[^A-Za-z]/g, "");
   if (letters.length >= 12 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.7) return true;
-  const shouted = text.split(/\s+/).filter((word) => /^[^a-z]*[A-Z]{3,}[^a-z]*$/.test(word)).length;
+  const shouted = text.split(/\s+/).filter((word) => /^[^a-z]*[A-Z]{2,}[^a-z]*$/.test(word) && !ABBREVIATIONS.test(word)).length;
   return shouted >= 2 && /!{2,}|[!?]{3,}/.test(text);
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { handOffReasonOf } from "./hand-off";
+
+describe("texts that go to a person before automation tries anything", () => {
+  it.each([
+    ["can I talk to a real person", "asked_for_person"],
+    ["Are you a bot? I want an agent", "asked_for_person"],
+    ["quiero hablar con una persona por favor", "asked_for_person"],
+    ["je voudrais parler à quelqu'un", "asked_for_person"],
+    ["my hoodie arrived damaged, how do returns work?", "complaint"],
+    ["you sent me the wrong size", "complaint"],
+    ["my package never arrived", "complaint"],
+    ["I was charged twice for order 1043", "complaint"],
+    ["el pedido llegó roto", "complaint"],
+    ["le colis est arrivé cassé", "complaint"],
+    ["WHERE IS MY REFUND, IT HAS BEEN 3 WEEKS", "angry"],
+    ["this is ridiculous, where is my order", "angry"],
+    ["still haven't got my refund", "angry"],
+    ["I've been waiting for weeks 😡", "angry"],
+    ["WHY is this SO slow!!", "angry"],
+    ["ya es la tercera vez que escribo, es una vergüenza", "angry"],
+    ["c'est inadmissible, toujours rien", "angry"],
+  ])("%s → %s", (text, reason) => {
+    expect(handOffReasonOf(text)).toBe(reason);
+  });
+
+  it.each([
+    "How long does shipping take?",
+    "do u ship to canada",
+    "whats ur return policy",
+    "is it true to size? between an M and L",
+    "can I pay with PayPal",
+    "where is my order #1043",
+    "Hi! any discount codes?? 😊",
+    "THANKS",
+    "hola, cuánto cuesta el envío?",
+    "bonjour, quels sont les délais de livraison ?",
+    "My discount code isn't working",
+  ])("%s → answered by automation if it can", (text) => {
+    expect(handOffReasonOf(text)).toBeNull();
+  });
+});
