@@ -1,6 +1,7 @@
 // "Try a shopper message" on the automation page: what would answer this text, and with what,
 // decided by the same rules as a real one, without storing or sending anything. It is asked as
 // a shopper the shop has never texted.
+import { Decimal } from "@prisma/client/runtime/library";
 import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
 import { classifyInboundText, type InboundIntent } from "~/compliance/keywords";
@@ -40,5 +41,7 @@ function strangerOf(shop: Shop): Contact {
   return {
     id: "preview", createdAt: now, updatedAt: now, shopId: shop.id, phone: "+10000000000", firstName: null, lastName: null, email: null,
     shopifyCustomerId: null, ianaTimezone: null, timezoneSource: null, marketingConsent: false, transactionalConsent: false, optedOutAt: null,
+    suppressedAt: null, consentSource: null, ordersCount: 0, totalSpent: new Decimal(0), firstOrderAt: null, lastOrderAt: null,
+    countryCode: null, provinceCode: null, lastRepliedAt: null, lastClickedAt: null, lastAbandonedAt: null,
   };
 }
