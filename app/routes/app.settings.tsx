@@ -19,6 +19,8 @@ import { parseTestNumbers, saveTestNumbers, testNumbersOf } from "~/messaging/te
 import { sendingLimitsOf, SendingLimitsInput } from "~/messaging/sending-limits";
 import { saveSendingLimits } from "~/messaging/sending-limits.server";
 import { SendingLimitsCard } from "~/messaging/sending-limits-card";
+import { aiAnswersSummary, saveAiAnswers } from "~/conversations/ai/ai-answers-settings.server";
+import { AiAnswersCard } from "~/conversations/ai/ai-answers-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -34,6 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     },
     testNumbers: testNumbersOf(shop),
     sendingLimits: sendingLimitsOf(shop),
+    aiAnswers: aiAnswersSummary(shop),
   };
 };
 
@@ -68,6 +71,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (form.get("intent") === "store") return saveStore(shop.id, form);
   if (form.get("intent") === "testNumbers") return saveTestNumberList(shop.id, form);
   if (form.get("intent") === "sendingLimits") return saveLimits(shop.id, form);
+  if (form.get("intent") === "aiAnswers") {
+    const result = await saveAiAnswers(appContext, shop.id, Object.fromEntries(form), env.TEXTBACK_ENCRYPTION_KEY);
+    return result.saved ? Response.json({ saved: true, savedAiAnswers: true }) : Response.json(result, { status: 400 });
+  }
   const parsed = TelnyxCredentialsInput.safeParse(Object.fromEntries(form));
   if (!parsed.success) return Response.json({ fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
   try {
@@ -81,7 +88,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return Response.json({ saved: true });
 };
 
-type ActionResult = { fieldErrors?: Record<string, string>; saved?: boolean; savedStore?: boolean; savedTestNumbers?: boolean; savedSendingLimits?: boolean };
+type ActionResult = {
+  fieldErrors?: Record<string, string>;
+  saved?: boolean;
+  savedStore?: boolean;
+  savedTestNumbers?: boolean;
+  savedSendingLimits?: boolean;
+  savedAiAnswers?: boolean;
+};
 type CheckResult = { ok: boolean; message: string };
 
 function ConnectionCheckCard({ webhookUrl }: { webhookUrl: string }) {
@@ -144,7 +158,7 @@ export default function Settings() {
             <Form method="post">
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">Telnyx connection</Text>
-                {result?.saved && !result.savedStore && !result.savedTestNumbers && !result.savedSendingLimits && <Banner tone="success">Settings saved.</Banner>}
+                {result?.saved && !result.savedStore && !result.savedTestNumbers && !result.savedSendingLimits && !result.savedAiAnswers && <Banner tone="success">Settings saved.</Banner>}
                 <FormLayout>
                   <TextField
                     label="API key"
@@ -175,6 +189,9 @@ export default function Settings() {
         </Layout.Section>
         <Layout.Section>
           <StoreDetailsCard store={saved.store} result={result} />
+        </Layout.Section>
+        <Layout.Section>
+          <AiAnswersCard saved={saved.aiAnswers} errors={errors} justSaved={Boolean(result?.savedAiAnswers)} />
         </Layout.Section>
       </Layout>
     </Page>

@@ -20,6 +20,6 @@ logger.info(
     `Admin pages:        http://localhost:${port}/app`,
     `Shopify webhooks:   POST http://localhost:${port}/webhooks/<topic> (HMAC-SHA256 with SHOPIFY_API_SECRET, see the README)`,
     `Telnyx webhooks:    POST http://localhost:${port}/webhooks/telnyx`,
-    `Control API:        GET /sandbox/messages  POST /sandbox/inbound  GET|POST /sandbox/clock  GET /sandbox/discounts`,
+    `Control API:        GET /sandbox/messages  POST /sandbox/inbound  GET|POST /sandbox/clock  GET /sandbox/discounts  GET|POST /sandbox/chat-api`,
   ].join("\n"),
 );

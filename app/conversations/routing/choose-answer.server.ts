@@ -2,6 +2,7 @@
 // answer wins, and a text nobody can answer goes to a person. The inbound router sends what is
 // chosen; the try-a-message box on the Automation page shows it without sending.
 import type { AppContext } from "~/context.server";
+import { answerWithAi } from "~/conversations/ai/answer-with-ai.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
 import { handOff, type Answer } from "./answer";
@@ -26,6 +27,7 @@ const ANSWERERS: Answerer[] = [
   answerMerchantKeyword,
   (_ctx, input) => handOffWhenAsked(input.text),
   (ctx, input) => (input.settings.faqAnswers ? answerFromFaq(ctx, input) : null),
+  answerWithAi,
 ];
 
 export async function chooseAnswer(ctx: AppContext, input: AnswerInput): Promise<Answer> {
