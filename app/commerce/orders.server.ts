@@ -8,6 +8,7 @@ import { CART_RECOVERY_FLOW } from "~/flows/cart-recovery/recovery-step.server";
 import { stopRecovery } from "~/flows/cart-recovery/schedule.server";
 import { cartRecoverySettingsOf, type CartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { cancelPendingTexts } from "~/messaging/outbound.server";
+import { noteOrder } from "~/marketing/contact-activity.server";
 import { parseOrderPayload, type OrderFacts } from "./order-payload";
 
 export type OrderIngestion =
@@ -38,6 +39,7 @@ export async function ingestOrder(txCtx: AppContext, input: { shopDomain: string
   }
   const contact = facts.phone ? await findOrCreateContact(txCtx, shop.id, facts.phone) : null;
   const order = await db.order.create({ data: orderColumns(shop.id, contact?.id ?? null, facts) });
+  if (contact) await noteOrder(txCtx, contact.id, facts);
   const codes = await claimIssuedCodes(txCtx, shop.id, order, facts.discountCodes);
   const checkout = await checkoutOf(txCtx, shop.id, facts.checkoutToken, codes);
   if (!checkout) return { outcome: "stored", orderId: order.id, attribution: null };

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "~/context.server";
 import { engineOf, sqlBuildersOf, type Db } from "~/db.server";
+import { countryOfPhone } from "~/marketing/contact-activity.server";
 import type { Contact, Prisma } from "../../prisma/generated/sqlite/index.js";
 
 // A shopper is one contact per shop and phone (E.164), whoever meets them first.
 export function findOrCreateContact({ db }: AppContext, shopId: string, phone: string) {
   return db.contact.upsert({
     where: { shopId_phone: { shopId, phone } },
-    create: { shopId, phone },
+    create: { shopId, phone, countryCode: countryOfPhone(phone) },
     update: {},
   });
 }
@@ -34,11 +35,11 @@ export async function findOrCreateContacts(ctx: AppContext, shopId: string, cont
   // instead of each waiting for the other.
   const rows = [...byPhone.values()]
     .sort((a, b) => (a.phone < b.phone ? -1 : 1))
-    .map((c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.phone}, ${c.firstName}, ${c.email}, ${c.shopifyCustomerId})`);
+    .map((c) => sql`(${randomUUID()}, ${now}, ${now}, ${shopId}, ${c.phone}, ${c.firstName}, ${c.email}, ${c.shopifyCustomerId}, ${countryOfPhone(c.phone)})`);
   // DO UPDATE with no change, not DO NOTHING, which would return no row for an existing contact;
   // on PostgreSQL it also holds the row's lock until the caller's transaction ends.
   const found = await ctx.db.$queryRaw<ContactNames[]>(sql`
-    INSERT INTO "Contact" ("id", "createdAt", "updatedAt", "shopId", "phone", "firstName", "email", "shopifyCustomerId")
+    INSERT INTO "Contact" ("id", "createdAt", "updatedAt", "shopId", "phone", "firstName", "email", "shopifyCustomerId", "countryCode")
     VALUES ${join(rows)}
     ON CONFLICT ("shopId", "phone") DO UPDATE SET "phone" = excluded."phone"
     RETURNING "id", "phone", "firstName", "email", "shopifyCustomerId"`);

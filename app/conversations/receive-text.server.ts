@@ -7,6 +7,7 @@ import { isPhoneSuppressed } from "~/compliance/suppression.server";
 import { intakeOptOutFor } from "~/compliance/intake-opt-outs.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { openConversationFor } from "./threads.server";
+import { noteReply } from "~/marketing/contact-activity.server";
 import { findOrCreateContact } from "./contacts.server";
 import { applyKeyword } from "./keyword-actions.server";
 import { routeInboundText, type ConversationUpdate } from "./routing/route-inbound.server";
@@ -29,6 +30,7 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
   const shop = await db.shop.findFirst({ where: { sendingNumber: inbound.to, uninstalledAt: null } });
   if (!shop) return { stored: false as const };
   const contact = await findOrCreateContact(ctx, shop.id, inbound.from);
+  await noteReply(ctx, contact.id, now);
   const conversation = await openConversationFor(ctx, { shopId: shop.id, contactId: contact.id, at: now });
   const message = await db.message.create({
     data: {

@@ -2,6 +2,7 @@
 // redirected to the target stored with the code, and never anywhere else.
 import { randomInt } from "node:crypto";
 import type { AppContext } from "~/context.server";
+import { noteClick } from "~/marketing/contact-activity.server";
 
 const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const CODE_LENGTH = 8;
@@ -33,6 +34,8 @@ export async function followTrackedLink(ctx: AppContext, code: string): Promise<
   const now = ctx.clock.now();
   const { count } = await ctx.db.link.updateMany({ where: { code }, data: { clicks: { increment: 1 }, lastClickedAt: now, updatedAt: now } });
   if (count === 0) return null;
-  const link = await ctx.db.link.findUnique({ where: { code }, select: { target: true } });
+  const link = await ctx.db.link.findUnique({ where: { code }, select: { target: true, messageId: true } });
+  const message = link?.messageId ? await ctx.db.message.findUnique({ where: { id: link.messageId }, select: { contactId: true } }) : null;
+  if (message?.contactId) await noteClick(ctx, message.contactId, now);
   return link?.target ?? null;
 }

@@ -13,6 +13,7 @@ import { recoveryTarget, renderRecoveryText } from "./recovery-text";
 import { scheduleRecoveryStep, stopRecovery, type RecoveryStepPayload } from "./schedule.server";
 import { cartRecoverySettingsOf, type CartRecoverySettings } from "./settings";
 import { recoveryStopReason } from "./stop-conditions.server";
+import { noteAbandonedCheckout } from "~/marketing/contact-activity.server";
 
 export const CART_RECOVERY_FLOW = "cart_recovery";
 const HOUR_MS = 3_600_000;
@@ -39,6 +40,7 @@ export async function runRecoveryStep(ctx: AppContext, payload: RecoveryStepPayl
       where: { id: checkout.id },
       data: { abandonedAt, recoveryStep: payload.step + 1, recoveryStatus: "texting" },
     });
+    if (checkout.contactId) await noteAbandonedCheckout(tx, checkout.contactId, abandonedAt);
     const next = settings.steps[payload.step + 1];
     if (!next) return stopRecovery(tx, checkout, "finished");
     const runAt = new Date(abandonedAt.getTime() + next.delayHours * HOUR_MS);
