@@ -20,8 +20,9 @@ const MERCHANT_KEY = "sk-merchant-Q7vX2pL9sT4w";
 
 let restore: { settings: string; chatApiKeyEncrypted: string | null };
 let giftWrapId: string;
+const ordersMade: string[] = [];
 
-const chatApi = async (): Promise<{ baseUrl: string; requests: { message: string | null; entryIds: string[] }[] }> =>
+const chatApi = async (): Promise<{ baseUrl: string; requests: { message: string | null; entryIds: string[]; orderName: string | null }[] }> =>
   (await fetch(`${app.url}/sandbox/chat-api`)).json();
 const scriptChatApi = (next: unknown[]) =>
   fetch(`${app.url}/sandbox/chat-api`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ next }) });
@@ -59,6 +60,8 @@ beforeAll(async () => {
 // Later files share the demo shop: AI answers off again, its sandbox key back.
 afterAll(async () => {
   await db.faqEntry.delete({ where: { id: giftWrapId } });
+  await db.shipment.deleteMany({ where: { shopifyOrderId: { in: ordersMade } } });
+  await db.order.deleteMany({ where: { shopifyOrderId: { in: ordersMade } } });
   await db.shop.update({ where: { domain: DEMO_DOMAIN }, data: restore });
 });
 
@@ -97,6 +100,35 @@ describe("AI answers", () => {
     const texts = await textsTo(phone);
     expect(texts).toHaveLength(1);
     expect(texts[0]).not.toContain("19.99");
+    expect(await threadOf(phone)).toMatchObject({ state: "needs_reply", handoffReason: "ai_untraceable" });
+  });
+
+  it("may quote the shopper's own order, given as facts, when the model says it used it", async () => {
+    await switchAi(true);
+    const shop = await demoShop();
+    const phone = uniquePhone();
+    const shopifyOrderId = String(Date.now());
+    ordersMade.push(shopifyOrderId);
+    const orderName = `#${shopifyOrderId.slice(-5)}`;
+    const trackingUrl = `https://track.example/${shopifyOrderId}`;
+    await db.order.create({ data: { shopId: shop.id, shopifyOrderId, name: orderName, phone, totalPrice: 40, currency: "USD", placedAt: new Date() } });
+    await db.shipment.create({
+      data: { shopId: shop.id, shopifyOrderId, shopifyFulfillmentId: `f${shopifyOrderId}`, phone, status: "success", shipmentStatus: "in_transit", trackingCompany: "UPS", trackingUrl },
+    });
+    const answer = `Your order ${orderName} has shipped with UPS: ${trackingUrl}`;
+    await scriptChatApi([{ answer, entryId: giftWrapId, usesOrderFacts: true }, { answer, entryId: giftWrapId, usesOrderFacts: false }]);
+
+    expect(await sandbox.textFromShopper(phone, "has my gift wrapped parcel left?")).toBe(200);
+    await sandbox.advanceClock(0);
+    expect(await textsTo(phone)).toEqual([answer]);
+    expect((await chatApi()).requests.filter((r) => r.message === "has my gift wrapped parcel left?").map((r) => r.orderName)).toEqual([orderName]);
+
+    // The same words, but the model says it did not use the order: the order's facts are no source.
+    await sandbox.advanceClock(90);
+    expect(await sandbox.textFromShopper(phone, "and the gift wrapped parcel now?")).toBe(200);
+    await sandbox.advanceClock(0);
+    expect(await textsTo(phone)).toHaveLength(2);
+    expect((await textsTo(phone))[1]).not.toBe(answer);
     expect(await threadOf(phone)).toMatchObject({ state: "needs_reply", handoffReason: "ai_untraceable" });
   });
 

@@ -33,6 +33,8 @@ export interface ChatApiRequestRecord {
   /** The shopper's text the app sent, read from its prompt; null when the prompt was not the app's. */
   message: string | null;
   entryIds: string[];
+  /** The name of the shopper's order the prompt gave as facts, if any. */
+  orderName: string | null;
   status: number;
 }
 
@@ -93,7 +95,14 @@ export async function startChatApiDouble(options: ChatApiDoubleOptions = {}) {
     const userContent = messages.filter((m) => m.role === "user").at(-1)?.content;
     const request = typeof userContent === "string" ? readChatRequest(userContent) : null;
     const record = (status: number) =>
-      requests.push({ at: now(), model: String(body.model), message: request?.message ?? null, entryIds: request?.entries.map((e) => e.id) ?? [], status });
+      requests.push({
+        at: now(),
+        model: String(body.model),
+        message: request?.message ?? null,
+        entryIds: request?.entries.map((e) => e.id) ?? [],
+        orderName: request?.order?.orderName ?? null,
+        status,
+      });
     const script = scripts.shift();
     if (script && "status" in script) {
       record(script.status);

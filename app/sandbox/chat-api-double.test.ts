@@ -28,7 +28,7 @@ describe("chat API double", () => {
   it("answers through the official client with the entry that best fits the text, word for word", async () => {
     const content = await askChatModel(settings, request);
     expect(readModelChoice(content)).toEqual({ entryId: "wrap", usesOrderFacts: false, answer: "Yes: gift wrap is $4 at checkout." });
-    expect(double.requests()).toMatchObject([{ model: "gpt-4o-mini", message: request.message, entryIds: ["ship", "wrap"], status: 200 }]);
+    expect(double.requests()).toMatchObject([{ model: "gpt-4o-mini", message: request.message, entryIds: ["ship", "wrap"], orderName: null, status: 200 }]);
   });
 
   it("chooses no entry when no question shares a word with the text", async () => {
