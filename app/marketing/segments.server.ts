@@ -65,8 +65,11 @@ export async function saveSegment(ctx: AppContext, shopId: string, input: { name
 /** The shop's segments, ready-made ones first; the playbook ones are made the first time they are asked for. */
 export async function listSegments(ctx: AppContext, shopId: string) {
   await ensurePlaybookSegments(ctx, shopId);
-  const segments = await ctx.db.segment.findMany({ where: { shopId }, orderBy: [{ playbook: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] });
-  return segments.map((segment) => ({ ...segment, rules: JSON.parse(segment.rules) as SegmentRules }));
+  const segments = await ctx.db.segment.findMany({ where: { shopId }, orderBy: { createdAt: "asc" } });
+  const rank = (playbook: string | null) => (playbook ? PLAYBOOK_SEGMENTS.findIndex((p) => p.playbook === playbook) : PLAYBOOK_SEGMENTS.length);
+  return segments
+    .sort((a, b) => rank(a.playbook) - rank(b.playbook))
+    .map((segment) => ({ ...segment, rules: JSON.parse(segment.rules) as SegmentRules }));
 }
 
 /** One of the shop's segments; another shop's id is not found. */
