@@ -21,11 +21,52 @@ describe("trying a shopper message", () => {
     const answer = async (text: string) => (await (await post({ intent: "preview", text })).json()).preview;
 
     expect(await answer(" Stop. ")).toMatchObject({ answeredBy: "compliance keyword", reply: expect.stringContaining("unsubscribed") });
-    expect(await answer("Hi, do you ship to Canada?")).toMatchObject({ answeredBy: "FAQ", reply: expect.stringContaining("We ship to Canada"), needsPerson: false });
+    expect(await answer("Hi, do you ship to Canada?")).toMatchObject({
+      answeredBy: "FAQ",
+      reply: expect.stringContaining("We ship to Canada"),
+      needsPerson: false,
+      understanding: { intent: "international_shipping", confidence: expect.any(Number), entry: { id: expect.any(String), question: expect.stringContaining("internationally") } },
+    });
+    expect((await answer("Hi, do you ship to Canada?")).understanding.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(await answer("can i speak with a real human")).toMatchObject({ answeredBy: "your team", needsPerson: true, handoffReason: "asked_for_person" });
     expect(await answer("STATUS")).toMatchObject({ answeredBy: "keyword", reply: expect.stringMatching(/order number/i) });
     expect(await answer("my cat walked across the keyboard")).toMatchObject({ answeredBy: "your team", needsPerson: true });
     expect((await post({ intent: "preview", text: "  " })).status).toBe(400);
     expect(await db.message.count()).toBe(sentBefore);
+  });
+});
+
+describe("teaching an entry a phrasing", () => {
+  it("a text nobody answered is answered with the entry once the merchant adds it as a phrasing", async () => {
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
+    const payment = await db.faqEntry.findFirstOrThrow({ where: { shopId: shop.id, topic: "payment" } });
+    const text = "what's the word on layaway";
+    const preview = async () => (await (await post({ intent: "preview", text })).json()).preview;
+    try {
+      expect(await preview()).toMatchObject({ answeredBy: "your team", needsPerson: true });
+      expect((await post({ intent: "add-phrasing", id: payment.id, phrasing: text })).status).toBe(200);
+      expect(await preview()).toMatchObject({ answeredBy: "FAQ", reply: payment.answer, understanding: { intent: "payment", entry: { id: payment.id } } });
+      expect((await post({ intent: "add-phrasing", id: "no-such-entry", phrasing: text })).status).toBe(404);
+    } finally {
+      await db.faqEntry.update({ where: { id: payment.id }, data: { phrasings: payment.phrasings } });
+    }
+  });
+
+  it("an entry's intent and the precision target are saved; an unknown intent is refused", async () => {
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
+    const care = await db.faqEntry.findFirstOrThrow({ where: { shopId: shop.id, topic: "care" } });
+    try {
+      expect((await post({ intent: "save-topic", id: care.id, topic: "made_up" })).status).toBe(400);
+      expect((await post({ intent: "save-topic", id: care.id, topic: "own" })).status).toBe(200);
+      expect((await db.faqEntry.findUniqueOrThrow({ where: { id: care.id } })).topic).toBe("own");
+      expect((await post({ intent: "save-precision", precisionTarget: "0.5" })).status).toBe(400);
+      expect((await post({ intent: "save-precision", precisionTarget: "0.98" })).status).toBe(200);
+      const stored = await db.shop.findUniqueOrThrow({ where: { id: shop.id } });
+      expect(JSON.parse(stored.settings).automation.precisionTarget).toBe(0.98);
+    } finally {
+      await db.faqEntry.update({ where: { id: care.id }, data: { topic: care.topic } });
+      await db.shop.update({ where: { id: shop.id }, data: { settings: shop.settings } });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import type { z } from "zod";
 import { requireAdmin } from "~/admin.server";
 import { appContext } from "~/services.server";
@@ -15,17 +15,31 @@ import {
 } from "~/conversations/routing/knowledge-base.server";
 import { AwaySettingsInput, awaySettingsOf, saveAwaySettings } from "~/conversations/routing/away-settings.server";
 import { DEFAULT_AWAY_MESSAGE } from "~/conversations/routing/automation-settings";
+import { AUTOMATION_SETTINGS_KEY, AutomationSettings } from "~/conversations/routing/automation-settings";
 import { previewAnswer, type AnswerPreview } from "~/conversations/routing/preview-answer.server";
+import {
+  addPhrasing,
+  EntryTopicInput,
+  faqEntriesView,
+  PhrasingInput,
+  PrecisionTargetInput,
+  removePhrasing,
+  saveEntryTopic,
+  savePrecisionTarget,
+} from "~/conversations/understanding/faq-entries.server";
+import { INTENT_CHOICES, PRECISION_TARGETS } from "~/conversations/understanding/intents";
+import { readSettingsSection } from "~/settings/shop-settings.server";
 import { AdminPageError } from "~/admin-page-error";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const [faq, keywords] = await Promise.all([
-    appContext.db.faqEntry.findMany({ where: { shopId: shop.id }, orderBy: { createdAt: "asc" } }),
+    faqEntriesView(appContext, shop),
     appContext.db.keywordRule.findMany({ where: { shopId: shop.id, kind: "custom" }, orderBy: { keyword: "asc" } }),
   ]);
   return {
-    faq: faq.map(({ id, question, answer }) => ({ id, question, answer })),
+    faq,
+    precisionTarget: readSettingsSection(shop, AUTOMATION_SETTINGS_KEY, AutomationSettings).precisionTarget,
     keywords: keywords.map(({ id, keyword, answer }) => ({ id, keyword, answer })),
     away: awaySettingsOf(shop, DEFAULT_AWAY_MESSAGE),
     timeZone: shop.ianaTimezone,
@@ -35,6 +49,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 // Nothing removed means no such entry in this shop: another shop's id is not found, not forbidden.
 function removed(count: number) {
   return count > 0 ? Response.json({ removed: count }) : Response.json({ error: "No such entry" }, { status: 404 });
+}
+
+function updated(count: number) {
+  return count > 0 ? Response.json({ saved: true }) : Response.json({ error: "No such entry" }, { status: 404 });
 }
 
 function invalid(error: z.ZodError) {
@@ -68,6 +86,23 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const parsed = keywordRuleInput(shop.optInKeywords).safeParse(form);
       if (!parsed.success) return invalid(parsed.error);
       return Response.json({ saved: await saveKeywordRule(appContext, shop.id, parsed.data) });
+    }
+    case "save-topic": {
+      const parsed = EntryTopicInput.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      return updated(await saveEntryTopic(appContext, shop.id, parsed.data));
+    }
+    case "add-phrasing":
+    case "remove-phrasing": {
+      const parsed = PhrasingInput.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      return updated(await (form.intent === "add-phrasing" ? addPhrasing : removePhrasing)(appContext, shop.id, parsed.data));
+    }
+    case "save-precision": {
+      const parsed = PrecisionTargetInput.safeParse(form);
+      if (!parsed.success) return invalid(parsed.error);
+      await savePrecisionTarget(appContext, shop, parsed.data.precisionTarget);
+      return Response.json({ saved: true });
     }
     case "remove-faq":
       return removed(await removeFaqEntry(appContext, shop.id, id));
@@ -105,6 +140,72 @@ function AddForm({ intent, fields, errors }: { intent: string; fields: [string, 
   );
 }
 
+const intentLabel = (value: string) => INTENT_CHOICES.find((choice) => choice.value === value)?.label ?? value;
+
+type FaqEntryView = Awaited<ReturnType<typeof faqEntriesView>>[number];
+
+function HiddenFields({ fields }: { fields: Record<string, string> }) {
+  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+function FaqEntryRow({ entry }: { entry: FaqEntryView }) {
+  const [topic, setTopic] = useState(entry.topic ?? entry.suggestion?.intent ?? "own");
+  const [phrasing, setPhrasing] = useState("");
+  return (
+    <BlockStack gap="200">
+      <InlineStack align="space-between" blockAlign="start" wrap={false}>
+        <BlockStack gap="100">
+          <Text as="p" fontWeight="semibold">{entry.question}</Text>
+          <Text as="p">{entry.answer}</Text>
+        </BlockStack>
+        <RemoveButton intent="remove-faq" id={entry.id} />
+      </InlineStack>
+      <Form method="post">
+        <HiddenFields fields={{ intent: "save-topic", id: entry.id }} />
+        <InlineStack gap="200" blockAlign="end">
+          <Select label="Answers" name="topic" options={INTENT_CHOICES} value={topic} onChange={setTopic} />
+          {!entry.topic && entry.suggestion && <Badge tone="attention">{`Suggested: ${intentLabel(entry.suggestion.intent)}`}</Badge>}
+          <Button submit>{entry.topic ? "Save" : "Confirm"}</Button>
+        </InlineStack>
+      </Form>
+      {entry.phrasings.map((p) => (
+        <InlineStack key={p.text} gap="200" blockAlign="center">
+          <Text as="span">“{p.text}”</Text>
+          <Badge tone={p.learnt ? "success" : undefined}>{p.learnt ? "Learnt: similar texts answered too" : `Answered as written; similar texts ${Math.round(100 * p.confidence)} % sure`}</Badge>
+          <Form method="post">
+            <HiddenFields fields={{ intent: "remove-phrasing", id: entry.id, phrasing: p.text }} />
+            <Button submit variant="plain" tone="critical">Remove</Button>
+          </Form>
+        </InlineStack>
+      ))}
+      <Form method="post" onSubmit={() => setPhrasing("")}>
+        <HiddenFields fields={{ intent: "add-phrasing", id: entry.id }} />
+        <InlineStack gap="200" blockAlign="end">
+          <TextField label="Another way shoppers ask this" name="phrasing" value={phrasing} onChange={setPhrasing} autoComplete="off" />
+          <Button submit>Add phrasing</Button>
+        </InlineStack>
+      </Form>
+    </BlockStack>
+  );
+}
+
+function PrecisionCard({ precisionTarget }: { precisionTarget: number }) {
+  const [value, setValue] = useState(String(precisionTarget));
+  return (
+    <Card>
+      <Form method="post">
+        <input type="hidden" name="intent" value="save-precision" />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">How sure before answering</Text>
+          <Text as="p" tone="subdued">An FAQ answer is sent only when it is at least this likely to be right; the rest go to your team.</Text>
+          <Select label="Precision target" name="precisionTarget" value={value} onChange={setValue} options={PRECISION_TARGETS.map((t) => ({ value: String(t), label: `${Math.round(100 * t)} %` }))} />
+          <InlineStack><Button submit>Save</Button></InlineStack>
+        </BlockStack>
+      </Form>
+    </Card>
+  );
+}
+
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function TryMessageCard() {
@@ -121,7 +222,15 @@ function TryMessageCard() {
           <InlineStack><Button submit loading={fetcher.state !== "idle"}>Try it</Button></InlineStack>
           {preview && (
             <Banner tone={preview.needsPerson ? "warning" : "success"} title={`Answered by ${preview.answeredBy}${preview.needsPerson ? " — the thread will need a reply" : ""}`}>
-              <p data-testid="preview-reply">{preview.reply}</p>
+              <BlockStack gap="100">
+                <p data-testid="preview-reply">{preview.reply}</p>
+                {preview.understanding && (
+                  <p data-testid="preview-understanding">
+                    Understood as <b>{intentLabel(preview.understanding.intent)}</b>, {Math.round(100 * preview.understanding.confidence)} % sure
+                    {preview.understanding.entry ? `; entry: "${preview.understanding.entry.question}"` : "; no entry answers it"}
+                  </p>
+                )}
+              </BlockStack>
             </Banner>
           )}
         </BlockStack>
@@ -167,7 +276,7 @@ function AwayCard({ away, timeZone, errors }: { away: { start: number; end: numb
 }
 
 export default function Automation() {
-  const { faq, keywords, away, timeZone } = useLoaderData<typeof loader>();
+  const { faq, keywords, away, timeZone, precisionTarget } = useLoaderData<typeof loader>();
   const errors = useActionData<ActionResult>()?.fieldErrors ?? {};
   return (
     <Page title="Automation" subtitle="Keywords, FAQ answers and business hours: how shoppers' texts get answered on their own.">
@@ -179,21 +288,15 @@ export default function Automation() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">FAQ answers</Text>
-              <Text as="p" tone="subdued">Texts that clearly ask one of these questions get its answer; anything unclear goes to your team.</Text>
-              {faq.map((entry) => (
-                <InlineStack key={entry.id} align="space-between" blockAlign="start" wrap={false}>
-                  <BlockStack gap="100">
-                    <Text as="p" fontWeight="semibold">{entry.question}</Text>
-                    <Text as="p">{entry.answer}</Text>
-                  </BlockStack>
-                  <RemoveButton intent="remove-faq" id={entry.id} />
-                </InlineStack>
-              ))}
+              <Text as="p" tone="subdued">A text is read as one of the intents below; the entry that answers that intent replies when the reading is at least as sure as your precision target. Add the ways your shoppers ask to teach it.</Text>
+              {faq.map((entry) => <FaqEntryRow key={entry.id} entry={entry} />)}
               <AddForm intent="add-faq" fields={[["question", "Question"], ["answer", "Answer"]]} errors={errors} />
             </BlockStack>
           </Card>
         </Layout.Section>
         <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+          <PrecisionCard precisionTarget={precisionTarget} />
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">Keywords</Text>
@@ -207,6 +310,7 @@ export default function Automation() {
               <AddForm intent="save-keyword" fields={[["keyword", "Keyword"], ["answer", "Answer"]]} errors={errors} />
             </BlockStack>
           </Card>
+          </BlockStack>
         </Layout.Section>
         <Layout.Section>
           <AwayCard away={away} timeZone={timeZone} errors={errors} />

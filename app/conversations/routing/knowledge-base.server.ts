@@ -1,15 +1,20 @@
-// The merchant's own answers: FAQ entries the matcher answers from, and keywords with fixed
+// The merchant's own answers: FAQ entries the classifier answers from, and keywords with fixed
 // answers. A keyword may not take a word that compliance (STOP, HELP, START, the shop's opt-in
 // keywords) or a built-in (STATUS, RETURN) already answers.
 import { z } from "zod";
 import type { AppContext } from "~/context.server";
 import { classifyInboundText } from "~/compliance/keywords";
+import { isIntent, OWN_PHRASINGS } from "~/conversations/understanding/intents";
 import { keywordOf } from "./merchant-keywords.server";
 
 export const FaqEntryInput = z.object({
   question: z.string().trim().min(5, "Write the question as a shopper would ask it").max(300),
   answer: z.string().trim().min(1, "Write the answer").max(480),
-  topic: z.string().trim().max(60).optional(),
+  topic: z
+    .string()
+    .trim()
+    .optional()
+    .refine((t) => !t || t === OWN_PHRASINGS || isIntent(t), "Pick an intent or its own phrasings"),
 });
 
 const BUILT_IN_KEYWORDS = ["STATUS", "RETURN", "RETURNS"];

@@ -1,0 +1,89 @@
+// A shop's FAQ entries as classes of its classifier, and the decision automation takes on a
+// shopper's text: answer with an entry, hand the text to a person, or leave it to what follows.
+// An entry answers the intent its topic names; an entry whose topic is no intent answers a class
+// of its own, learnt from its question and its phrasings. Phrasings of a mapped entry teach its
+// intent more ways to be asked.
+import type { HandoffReason, Understanding } from "../routing/answer";
+import { trainIntentClassifier, type IntentClassifier, type Reading } from "./intent-classifier";
+import { isIntent, isPersonIntent, OWN_PHRASINGS, PERSON_INTENTS, type Intent } from "./intents";
+import type { LabelledText } from "./softmax-classifier";
+import { normalise } from "./text-features";
+
+export interface FaqEntryForUnderstanding {
+  id: string;
+  question: string;
+  answer: string;
+  topic: string | null;
+  phrasings: string;
+}
+
+export type FaqDecision<E> =
+  | { kind: "answer"; entry: E; understanding: Understanding }
+  | { kind: "hand off"; reason: HandoffReason; understanding: Understanding }
+  | null;
+
+// A text read as a person's intent goes to a person unless the reading is near chance.
+const PERSON_READING_FLOOR = 0.3;
+const CACHED_CLASSIFIERS = 20;
+// The merchant's phrasings speak for their shop with more weight than one corpus phrasing:
+// each counts as this many, so a phrasing added is learnt rather than outvoted.
+const MERCHANT_EXAMPLE_WEIGHT = 6;
+const classifiers = new Map<string, IntentClassifier>();
+
+export function phrasingsOf(entry: Pick<FaqEntryForUnderstanding, "phrasings">): string[] {
+  try {
+    const parsed: unknown = JSON.parse(entry.phrasings);
+    return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function classOf(entry: Pick<FaqEntryForUnderstanding, "id" | "topic">): string {
+  return isIntent(entry.topic) ? entry.topic : `entry:${entry.id}`;
+}
+
+/** The classifier for these entries: the corpus's, or one retrained with their phrasings. */
+export function classifierFor(entries: readonly FaqEntryForUnderstanding[]): IntentClassifier {
+  const extra: LabelledText[] = entries.flatMap((entry) => {
+    const label = classOf(entry);
+    const own = isIntent(entry.topic) ? [] : [entry.question];
+    return [...own, ...phrasingsOf(entry)].flatMap((text) => Array<LabelledText>(MERCHANT_EXAMPLE_WEIGHT).fill({ text, label }));
+  });
+  // What the model learns from is its key: a shop retrains only when its phrasings change, and
+  // shops with none share the corpus's model.
+  const key = JSON.stringify(extra);
+  let classifier = classifiers.get(key);
+  if (classifier) classifiers.delete(key);
+  else classifier = trainIntentClassifier(extra);
+  classifiers.set(key, classifier);
+  if (classifiers.size > CACHED_CLASSIFIERS) classifiers.delete(classifiers.keys().next().value!);
+  return classifier;
+}
+
+export function decideFaqAnswer<E extends FaqEntryForUnderstanding>(entries: readonly E[], text: string, precisionTarget: number): FaqDecision<E> {
+  // A text the merchant wrote down as a phrasing of an entry is that entry's, whatever the model
+  // has made of it: the merchant said so.
+  const written = entries.find((e) => phrasingsOf(e).some((p) => normalise(p).trim() === normalise(text).trim()));
+  if (written) return { kind: "answer", entry: written, understanding: understandingOf({ label: classOf(written), probability: 1, confidence: 1 }, written) };
+  const reading = classifierFor(entries).read(text);
+  const entry = entries.find((e) => classOf(e) === reading.label) ?? null;
+  const understanding = understandingOf(reading, entry);
+  if (isPersonIntent(reading.label)) {
+    return reading.probability >= PERSON_READING_FLOOR ? { kind: "hand off", reason: PERSON_INTENTS[reading.label], understanding } : null;
+  }
+  if (!entry || reading.confidence < precisionTarget) return null;
+  return { kind: "answer", entry, understanding };
+}
+
+/** The intent the entry's question reads as, for the merchant to confirm; null when unclear. */
+export function suggestedIntent(question: string): { intent: Intent; confidence: number } | null {
+  const reading = classifierFor([]).read(question);
+  if (!isIntent(reading.label) || reading.label === "none" || isPersonIntent(reading.label)) return null;
+  return { intent: reading.label, confidence: reading.confidence };
+}
+
+function understandingOf(reading: Reading, entry: FaqEntryForUnderstanding | null): Understanding {
+  const intent = reading.label.startsWith("entry:") ? OWN_PHRASINGS : reading.label;
+  return { intent, confidence: reading.confidence, entry: entry && { id: entry.id, question: entry.question } };
+}
