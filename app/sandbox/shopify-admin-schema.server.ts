@@ -108,8 +108,12 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
     displayName: String!
     email: String
     phone: String
+    defaultEmailAddress: CustomerEmailAddress
+    defaultPhoneNumber: CustomerPhoneNumber
     smsMarketingConsent: CustomerSmsMarketingConsentState
   }
+  type CustomerEmailAddress { emailAddress: String! }
+  type CustomerPhoneNumber { phoneNumber: String! }
   type CustomerSmsMarketingConsentState {
     marketingState: CustomerSmsMarketingState!
     marketingOptInLevel: CustomerMarketingOptInLevel

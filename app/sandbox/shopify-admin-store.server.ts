@@ -120,6 +120,9 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
     c && {
       ...c,
       displayName: [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.phone || "",
+      // Shopify 2025-10 deprecates email and phone for these.
+      defaultEmailAddress: c.email ? { emailAddress: c.email } : null,
+      defaultPhoneNumber: c.phone ? { phoneNumber: c.phone } : null,
       smsMarketingConsent: c.smsMarketingConsent && {
         ...c.smsMarketingConsent,
         consentUpdatedAt: shopifyTime(c.smsMarketingConsent.consentUpdatedAt),

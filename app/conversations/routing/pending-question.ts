@@ -1,20 +1,29 @@
 // A question automation asked and whose answer the next text may be (Conversation.pendingQuestion):
-// "5" means nothing on its own, but after "How would you rate your order?" it is a rating.
+// "5" means nothing on its own, but after "How would you rate your order?" it is a rating, and
+// "1043" after "Reply with your order number" is an order to look up.
 import { z } from "zod";
 
-const PendingQuestion = z.object({
-  kind: z.literal("order_rating"),
-  shipmentId: z.string(),
-  orderName: z.string().nullable(),
-  askedAt: z.string().datetime(),
-});
-export type PendingQuestion = z.infer<typeof PendingQuestion>;
+const askedAt = z.string().datetime();
+const OrderRatingQuestion = z.object({ kind: z.literal("order_rating"), shipmentId: z.string(), orderName: z.string().nullable(), askedAt });
+const OrderNumberQuestion = z.object({ kind: z.literal("order_number"), askedAt });
+const PendingQuestionSchema = z.discriminatedUnion("kind", [OrderRatingQuestion, OrderNumberQuestion]);
+
+// A field only the rating has reads as undefined on the other kind, so `asked?.shipmentId`
+// needs no check of the kind first.
+export type PendingQuestion =
+  | z.infer<typeof OrderRatingQuestion>
+  | (z.infer<typeof OrderNumberQuestion> & { shipmentId?: undefined; orderName?: undefined });
 
 /** How long a question waits for its answer; after that a "5" is just a "5". */
 export const PENDING_QUESTION_TTL_MS = 7 * 24 * 60 * 60_000;
 
 export function serializePendingQuestion(question: PendingQuestion): string {
-  return JSON.stringify(PendingQuestion.parse(question));
+  return JSON.stringify(PendingQuestionSchema.parse(question));
+}
+
+/** "Reply with your order number", asked now. */
+export function askForOrderNumber(now: Date): string {
+  return serializePendingQuestion({ kind: "order_number", askedAt: now.toISOString() });
 }
 
 /** The conversation's open question, or null when there is none, it has expired or it is unreadable. */
@@ -26,7 +35,7 @@ export function readPendingQuestion(stored: string | null, now: Date): PendingQu
   } catch {
     return null;
   }
-  const parsed = PendingQuestion.safeParse(value);
+  const parsed = PendingQuestionSchema.safeParse(value);
   if (!parsed.success) return null;
   return now.getTime() - Date.parse(parsed.data.askedAt) > PENDING_QUESTION_TTL_MS ? null : parsed.data;
 }
