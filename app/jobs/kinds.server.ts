@@ -9,6 +9,7 @@ import { reconcileDeliveryJob } from "./reconcile-delivery.server";
 import { sendShippingUpdateJob } from "./send-shipping-update.server";
 import { requestOrderRatingJob } from "./request-order-rating.server";
 import { ingestWebhookJob } from "./ingest-webhook.server";
+import { lookUpOrderJob } from "./look-up-order.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -20,5 +21,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     sendShippingUpdateJob(deps),
     requestOrderRatingJob(deps),
     ingestWebhookJob(deps),
+    lookUpOrderJob(deps),
   ]);
 }

@@ -10,6 +10,7 @@ import type { AutomationSettings } from "./automation-settings";
 import { answerFromFaq } from "./faq-answers.server";
 import { handOffWhenAsked } from "./hand-off";
 import { answerKeyword } from "./merchant-keywords.server";
+import { answerOrderInText, answerPendingOrderNumber } from "./order-lookup.server";
 import { readPendingQuestion } from "./pending-question";
 
 export interface AnswerInput {
@@ -24,8 +25,10 @@ type Answerer = (ctx: AppContext, input: AnswerInput) => Answer | null | Promise
 
 const ANSWERERS: Answerer[] = [
   answerPendingRating,
+  answerPendingOrderNumber,
   answerMerchantKeyword,
   (_ctx, input) => handOffWhenAsked(input.text),
+  answerOrderInText,
   (ctx, input) => (input.settings.faqAnswers ? answerFromFaq(ctx, input) : null),
   answerWithAi,
 ];

@@ -4,7 +4,9 @@
 import type { AppContext } from "~/context.server";
 import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { describeLatestOrder } from "~/flows/shipping/order-status.server";
+import type { HandoffReason } from "./answer";
 import type { AutomationSettings } from "./automation-settings";
+import { askForOrderNumber } from "./pending-question";
 
 export interface AutomaticAnswer {
   reply: string;
@@ -38,10 +40,20 @@ export async function answerKeyword(
   return null;
 }
 
-export async function orderStatusAnswer(ctx: AppContext, shop: Shop, contact: Contact): Promise<AutomaticAnswer> {
+export interface OrderStatusAnswer extends AutomaticAnswer {
+  /** Set when the reply asks for the order number: the next text may be just that number. */
+  pendingQuestion?: string;
+  handoffReason?: HandoffReason;
+}
+
+export async function orderStatusAnswer(ctx: AppContext, shop: Shop, contact: Contact): Promise<OrderStatusAnswer> {
   const { found, reply } = await describeLatestOrder(ctx, shop, contact);
-  // An order we cannot find is for a person to look up from the number the shopper sends.
-  return { reply, needsPerson: !found };
+  if (found) return { reply, needsPerson: false };
+  // The reply asks for the order number, and a number sent back is answered automatically.
+  // The thread still needs a person meanwhile: nothing reminds a shopper who never replies, so
+  // only a person keeps the question from being forgotten. Once the number is answered, that
+  // person sees a finished exchange and closes it.
+  return { reply, needsPerson: true, handoffReason: "order_not_found", pendingQuestion: askForOrderNumber(ctx.clock.now()) };
 }
 
 function returnsAnswer(shop: Shop): AutomaticAnswer {
