@@ -5,6 +5,7 @@ import { encryptSecret } from "~/messaging/secrets.server";
 import { DEFAULT_CART_RECOVERY, withCartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
+import { seedDemoApiKey } from "./demo-api-key.server";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 import type { SendingNumberType } from "~/messaging/sending-limits";
 
@@ -68,6 +69,7 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
   });
   await seedDemoShoppers({ db, clock }, shop.id);
   await seedKnowledgeBase({ db, clock }, shop.id);
+  await seedDemoApiKey({ db, clock }, shop.id);
   return shop;
 }
 

@@ -1,0 +1,5 @@
+// Every resource /api/v1 serves, in the order the OpenAPI document lists them.
+import type { ApiResource } from "./openapi";
+import { SUBSCRIBERS_RESOURCE } from "./subscribers-spec";
+
+export const API_RESOURCES: ApiResource[] = [SUBSCRIBERS_RESOURCE];
