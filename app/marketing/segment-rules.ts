@@ -3,7 +3,7 @@
 // counted back from now; a contact with no such event (never ordered, never replied) matches no
 // condition on it, whatever the operator.
 import { z } from "zod";
-import type { Prisma } from "../../prisma/generated/sqlite/index.js";
+import type { SqlBuilders } from "~/db.server";
 
 const NUMBER_FIELDS = {
   orders_count: "ordersCount",
@@ -72,57 +72,57 @@ function depthOf(rules: SegmentRules): number {
   return 1 + Math.max(0, ...children.map(depthOf));
 }
 
-/** The contacts the rules describe, as a filter on Contact, at this moment. */
-export function segmentWhere(rules: SegmentRules, now: Date): Prisma.ContactWhereInput {
-  if ("all" in rules) return { AND: rules.all.map((rule) => segmentWhere(rule, now)) };
-  if ("any" in rules) return rules.any.length === 0 ? { id: { in: [] } } : { OR: rules.any.map((rule) => segmentWhere(rule, now)) };
-  return conditionWhere(rules, now);
+type Sql = ReturnType<SqlBuilders["sql"]>;
+
+/**
+ * The contacts the rules describe, at this moment, as a condition on `"Contact"` aliased `c`:
+ * one statement can then count the audience and every reason for leaving someone out in a
+ * single pass over the shop's contacts.
+ */
+export function segmentSql(rules: SegmentRules, at: { shopId: string; now: Date }, builders: SqlBuilders): Sql {
+  const { sql, join } = builders;
+  if ("all" in rules) return rules.all.length === 0 ? sql`1 = 1` : sql`(${join(rules.all.map((rule) => segmentSql(rule, at, builders)), " AND ")})`;
+  if ("any" in rules) return rules.any.length === 0 ? sql`1 = 0` : sql`(${join(rules.any.map((rule) => segmentSql(rule, at, builders)), " OR ")})`;
+  return conditionSql(rules, at, builders);
 }
 
-function conditionWhere({ field, op, value }: Condition, now: Date): Prisma.ContactWhereInput {
-  if (field === "tag") return tagWhere(op, value as string | string[]);
-  if (field in NUMBER_FIELDS) return { [NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS]]: comparison(op, value as number | number[]) };
+function conditionSql({ field, op, value }: Condition, { shopId, now }: { shopId: string; now: Date }, { sql, join, raw }: SqlBuilders): Sql {
+  const values = Array.isArray(value) ? value : [value];
+  if (field === "tag") {
+    // Uncorrelated, so both engines read the shop's tagged contacts once rather than once per contact.
+    const tags = join(values.map((tag) => String(tag).trim().toLowerCase()));
+    const tagged = sql`c."id" IN (SELECT t."contactId" FROM "ContactTag" t WHERE t."shopId" = ${shopId} AND t."tag" IN (${tags}))`;
+    return op === "!=" ? sql`NOT ${tagged}` : tagged;
+  }
   if (field in TEXT_FIELDS) {
     const { column, upper } = TEXT_FIELDS[field as keyof typeof TEXT_FIELDS];
-    const normal = (v: string) => (upper ? v.toUpperCase() : v);
-    const filter = Array.isArray(value) ? { in: (value as string[]).map(normal) } : op === "!=" ? { not: normal(value as string) } : normal(value as string);
-    return { [column]: filter };
+    const texts = values.map((v) => (upper ? String(v).toUpperCase() : String(v)));
+    const col = raw(`c."${column}"`);
+    if (op === "in") return sql`${col} IN (${join(texts)})`;
+    return op === "!=" ? sql`${col} <> ${texts[0]}` : sql`${col} = ${texts[0]}`;
+  }
+  if (field in NUMBER_FIELDS) {
+    const col = raw(`c."${NUMBER_FIELDS[field as keyof typeof NUMBER_FIELDS]}"`);
+    if (op === "in") return sql`${col} IN (${join(values)})`;
+    return sql`${col} ${raw(op === "=" ? "=" : op === "!=" ? "<>" : op)} ${values[0]}`;
   }
   const { column, unitMs } = AGE_FIELDS[field as keyof typeof AGE_FIELDS];
-  return ageWhere(column, op, value as number | number[], now, unitMs);
-}
-
-function comparison(op: Operator, value: number | number[]) {
-  switch (op) {
-    case "=": return { equals: value as number };
-    case "!=": return { not: value as number };
-    case "<": return { lt: value as number };
-    case "<=": return { lte: value as number };
-    case ">": return { gt: value as number };
-    case ">=": return { gte: value as number };
-    case "in": return { in: value as number[] };
-  }
-}
-
-// "n days ago" is the whole number of days since the event: 0 today, 1 from 24 h to 48 h ago.
-// More days ago is an earlier time, so the comparisons turn around.
-function ageWhere(column: string, op: Operator, value: number | number[], now: Date, unitMs: number): Prisma.ContactWhereInput {
+  const col = raw(`c."${column}"`);
+  // "n days ago" is the whole number of days since the event: 0 today, 1 from 24 h to 48 h ago.
+  // More days ago is an earlier time, so the comparisons turn around; NULL (no such event)
+  // fails every comparison, so a contact who never ordered matches no condition on orders.
   const ago = (n: number) => new Date(now.getTime() - n * unitMs);
-  const exactly = (n: number) => ({ [column]: { lte: ago(n), gt: ago(n + 1) } });
+  const exactly = (n: number) => sql`(${col} <= ${ago(n)} AND ${col} > ${ago(n + 1)})`;
+  const n = values[0] as number;
   switch (op) {
-    case "=": return exactly(value as number);
-    case "!=": return { [column]: { not: null }, NOT: exactly(value as number) };
-    case "<": return { [column]: { gt: ago(value as number) } };
-    case "<=": return { [column]: { gt: ago((value as number) + 1) } };
-    case ">": return { [column]: { lte: ago((value as number) + 1) } };
-    case ">=": return { [column]: { lte: ago(value as number) } };
-    case "in": return { OR: (value as number[]).map(exactly) };
+    case "=": return exactly(n);
+    case "!=": return sql`(${col} IS NOT NULL AND NOT ${exactly(n)})`;
+    case "<": return sql`${col} > ${ago(n)}`;
+    case "<=": return sql`${col} > ${ago(n + 1)}`;
+    case ">": return sql`${col} <= ${ago(n + 1)}`;
+    case ">=": return sql`${col} <= ${ago(n)}`;
+    case "in": return sql`(${join((values as number[]).map(exactly), " OR ")})`;
   }
-}
-
-function tagWhere(op: Operator, value: string | string[]): Prisma.ContactWhereInput {
-  const tags = (Array.isArray(value) ? value : [value]).map((tag) => tag.trim().toLowerCase());
-  return op === "!=" ? { tags: { none: { tag: { in: tags } } } } : { tags: { some: { tag: { in: tags } } } };
 }
 
 export const FIELD_LABELS: Record<string, string> = {

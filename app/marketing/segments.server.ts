@@ -2,8 +2,8 @@
 // be sent marketing: with marketing consent, not opted out, not suppressed. The ones its rules
 // match but who cannot be texted are counted by reason, each contact under its first reason.
 import type { AppContext } from "~/context.server";
-import type { Prisma } from "../../prisma/generated/sqlite/index.js";
-import { parseSegmentRules, segmentWhere, type SegmentRules } from "./segment-rules";
+import { sqlBuildersOf, type SqlBuilders } from "~/db.server";
+import { parseSegmentRules, segmentSql, type SegmentRules } from "./segment-rules";
 
 export interface SegmentSize {
   /** Contacts the rules match who can be sent marketing. */
@@ -24,23 +24,32 @@ export const PLAYBOOK_SEGMENTS: { playbook: string; name: string; rules: Segment
   { playbook: "win_back", name: "Win-back (no order in 90 days)", rules: { field: "last_order_days_ago", op: ">=", value: 90 } },
 ];
 
-const TEXTABLE: Prisma.ContactWhereInput = { marketingConsent: true, optedOutAt: null, suppressedAt: null };
-
-/** The contacts a segment's audience is: its rules, textable, in this shop. */
-export function audienceWhere(shopId: string, rules: SegmentRules, now: Date): Prisma.ContactWhereInput {
-  return { shopId, AND: [segmentWhere(rules, now), TEXTABLE] };
+/** Who may be sent marketing, as a condition on `"Contact"` aliased `c`. */
+export function textableSql(builders: SqlBuilders) {
+  return builders.sql`(c."marketingConsent" AND c."optedOutAt" IS NULL AND c."suppressedAt" IS NULL)`;
 }
 
+interface SizeRow {
+  size: bigint | number | null;
+  suppressed: bigint | number | null;
+  optedOut: bigint | number | null;
+  noConsent: bigint | number | null;
+}
+
+/** In one pass: who the rules match and can be texted, and who they match but cannot, by first reason. */
 export async function sizeOfSegment(ctx: AppContext, shopId: string, rules: SegmentRules): Promise<SegmentSize> {
-  const matched = { shopId, AND: [segmentWhere(rules, ctx.clock.now())] };
-  const count = (where: Prisma.ContactWhereInput) => ctx.db.contact.count({ where: { ...matched, ...where } });
-  const [size, suppressed, optedOut, noConsent] = await Promise.all([
-    count(TEXTABLE),
-    count({ suppressedAt: { not: null } }),
-    count({ suppressedAt: null, optedOutAt: { not: null } }),
-    count({ suppressedAt: null, optedOutAt: null, marketingConsent: false }),
-  ]);
-  return { size, leftOut: { suppressed, optedOut, noConsent } };
+  const builders = sqlBuildersOf(ctx.db);
+  const { sql } = builders;
+  const [row] = await ctx.db.$queryRaw<SizeRow[]>(sql`
+    SELECT
+      SUM(CASE WHEN ${textableSql(builders)} THEN 1 ELSE 0 END) AS "size",
+      SUM(CASE WHEN c."suppressedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "suppressed",
+      SUM(CASE WHEN c."suppressedAt" IS NULL AND c."optedOutAt" IS NOT NULL THEN 1 ELSE 0 END) AS "optedOut",
+      SUM(CASE WHEN c."suppressedAt" IS NULL AND c."optedOutAt" IS NULL AND NOT c."marketingConsent" THEN 1 ELSE 0 END) AS "noConsent"
+    FROM "Contact" c
+    WHERE c."shopId" = ${shopId} AND ${segmentSql(rules, { shopId, now: ctx.clock.now() }, builders)}`);
+  const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
+  return { size: n(row?.size), leftOut: { suppressed: n(row?.suppressed), optedOut: n(row?.optedOut), noConsent: n(row?.noConsent) } };
 }
 
 export type SegmentSave = { ok: true; segment: { id: string; name: string } } | { ok: false; error: string; field: string };
