@@ -59,7 +59,7 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
     : classifyInboundText(inbound.text, { optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean), optedOut });
   const routed: ConversationUpdate = keyword.intent
     ? { state: await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state, optedOut }, deps) }
-    : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut }, deps);
+    : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut, inboundMessageId: message.id }, deps);
   await db.conversation.update({
     where: { id: conversation.id },
     data: {

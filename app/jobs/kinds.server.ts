@@ -10,6 +10,7 @@ import { sendShippingUpdateJob } from "./send-shipping-update.server";
 import { requestOrderRatingJob } from "./request-order-rating.server";
 import { ingestWebhookJob } from "./ingest-webhook.server";
 import { lookUpOrderJob } from "./look-up-order.server";
+import { answerWithAiJob } from "./answer-with-ai.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -22,5 +23,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     requestOrderRatingJob(deps),
     ingestWebhookJob(deps),
     lookUpOrderJob(deps),
+    answerWithAiJob(deps),
   ]);
 }

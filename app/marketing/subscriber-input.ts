@@ -59,7 +59,7 @@ export function checkSubscriber(raw: unknown, now: Date): CheckedSubscriber {
 function checkTags(raw: unknown): string[] | string {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw) || raw.some((tag) => typeof tag !== "string")) return "tags is a list of text tags";
-  const tags = [...new Set((raw as string[]).map((tag) => tag.trim()).filter(Boolean))];
+  const tags = [...new Set((raw as string[]).map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
   if (tags.length > MAX_TAGS) return `At most ${MAX_TAGS} tags`;
   const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
   if (long) return `The tag "${long.slice(0, MAX_TAG_LENGTH)}…" is longer than ${MAX_TAG_LENGTH} characters`;

@@ -79,7 +79,7 @@ export function subscriberWhere(db: object, shopId: string, filters: SubscriberF
   }
   if (filters.consentState) and.push(STATE_WHERE[filters.consentState]);
   if (filters.source) and.push({ consentSource: filters.source });
-  if (filters.tag) and.push({ tags: { some: { tag: filters.tag } } });
+  if (filters.tag) and.push({ tags: { some: { tag: filters.tag.toLowerCase() } } });
   return { shopId, ...(and.length > 0 && { AND: and }) };
 }
 

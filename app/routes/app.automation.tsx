@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import type { z } from "zod";
 import { requireAdmin } from "~/admin.server";
-import { appContext } from "~/services.server";
+import { appContext, messagingDeps } from "~/services.server";
 import {
   addFaqEntry,
   FaqEntryInput,
@@ -69,7 +69,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     case "preview": {
       const text = String(form.text ?? "").trim().slice(0, 1_600);
       if (!text) return Response.json({ error: "Type a message to try" }, { status: 400 });
-      return Response.json({ preview: await previewAnswer(appContext, shop, text) });
+      return Response.json({ preview: await previewAnswer(appContext, shop, text, messagingDeps.encryptionKey) });
     }
     case "save-away": {
       const parsed = AwaySettingsInput.safeParse({ ...form, days: formData.getAll("days") });
@@ -226,7 +226,7 @@ function TryMessageCard() {
                 <p data-testid="preview-reply">{preview.reply}</p>
                 {preview.understanding && (
                   <p data-testid="preview-understanding">
-                    Understood as <b>{intentLabel(preview.understanding.intent)}</b>, {Math.round(100 * preview.understanding.confidence)} % sure
+                    Understood as <b>{intentLabel(preview.understanding.intent)}</b>, {preview.understanding.confidence === null ? "chosen by the AI model" : `${Math.round(100 * preview.understanding.confidence)} % sure`}
                     {preview.understanding.entry ? `; entry: "${preview.understanding.entry.question}"` : "; no entry answers it"}
                   </p>
                 )}

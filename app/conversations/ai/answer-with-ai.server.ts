@@ -5,8 +5,8 @@
 // held back and the thread goes to a person; a model that picks no entry, or does not answer in
 // time, leaves the text to the ordinary hand-off.
 //
-// The answer carries no `understanding`: the model gives no calibrated confidence, and a number
-// made up here would look like the classifier's.
+// The answer names the entry the model chose but no confidence: the model gives no calibrated
+// one, and a number made up here would look like the classifier's.
 import type { AppContext } from "~/context.server";
 import { logger } from "~/logger.server";
 import { decryptSecret } from "~/messaging/secrets.server";
@@ -19,10 +19,27 @@ import { untracedFacts } from "./traceability";
 
 const log = logger.child({ component: "ai-answers" });
 
-export async function answerWithAi(ctx: AppContext, input: AnswerInput): Promise<Answer | null> {
+export const ANSWER_WITH_AI_JOB = "answer-with-ai";
+
+/**
+ * In the answer chain: when AI answers are on, the model is asked by a job, after the inbound
+ * text's transaction (a call of up to seconds must not hold it, nor SQLite's write lock).
+ */
+export async function answerWithAiLater(ctx: AppContext, input: AnswerInput): Promise<Answer | null> {
+  if (!aiAnswersOn(input) || !input.inboundMessageId) return null;
+  const entries = await ctx.db.faqEntry.count({ where: { shopId: input.shop.id, enabled: true } });
+  if (entries === 0) return null;
+  const payload = { shopId: input.shop.id, contactId: input.contact.id, messageId: input.inboundMessageId };
+  return { answeredBy: "AI", reply: null, needsPerson: false, followUp: { job: ANSWER_WITH_AI_JOB, payload } };
+}
+
+export const aiAnswersOn = ({ shop, settings }: Pick<AnswerInput, "shop" | "settings">) => settings.ai.enabled && Boolean(shop.chatApiKeyEncrypted);
+
+/** The model's answer to a text, if it can be traced to an entry; a hand-off if it cannot; null if the model chose none. */
+export async function decideAiAnswer(ctx: AppContext, input: Omit<AnswerInput, "conversation">, encryptionKey: string): Promise<Answer | null> {
   const { shop, settings } = input;
   const sealedKey = shop.chatApiKeyEncrypted;
-  if (!settings.ai.enabled || !sealedKey) return null;
+  if (!aiAnswersOn(input) || !sealedKey) return null;
   const entries = await ctx.db.faqEntry.findMany({
     where: { shopId: shop.id, enabled: true },
     select: { id: true, question: true, answer: true },
@@ -34,7 +51,7 @@ export async function answerWithAi(ctx: AppContext, input: AnswerInput): Promise
 
   let content: string | null;
   try {
-    content = await askChatModel({ ...settings.ai, apiKey: await unsealChatApiKey(sealedKey) }, { message: input.text, entries, order });
+    content = await askChatModel({ ...settings.ai, apiKey: decryptSecret(sealedKey, encryptionKey) }, { message: input.text, entries, order });
   } catch (error) {
     outcome({ outcome: "failed", ...chatApiFailure(error) }, "AI answer unavailable; the text goes to the usual hand-off");
     return null;
@@ -54,16 +71,9 @@ export async function answerWithAi(ctx: AppContext, input: AnswerInput): Promise
     return handOff("ai_untraceable");
   }
   outcome({ outcome: "answered", entryId: entry.id, usesOrderFacts: choice.usesOrderFacts }, "AI answered from an entry");
-  return { answeredBy: "AI", reply: choice.answer, needsPerson: false };
+  return { answeredBy: "AI", reply: choice.answer, needsPerson: false, understanding: { intent: "ai", confidence: null, entry: { id: entry.id, question: entry.question } } };
 }
 
 function orderFactValues(order: OrderFacts): string[] {
   return Object.values(order).filter((value): value is string => Boolean(value));
-}
-
-// AnswerInput carries no secrets, so the key that seals shops' secrets is read where the process
-// keeps it; imported here, when first needed, because services.server opens the database.
-async function unsealChatApiKey(sealed: string): Promise<string> {
-  const { env } = await import("~/services.server");
-  return decryptSecret(sealed, env.TEXTBACK_ENCRYPTION_KEY);
 }

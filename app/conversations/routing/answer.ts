@@ -22,8 +22,8 @@ export function handoffLabel(reason: string | null): string | null {
 
 export interface Understanding {
   intent: string;
-  /** The calibrated chance that the intent is right, 0–1. */
-  confidence: number;
+  /** The calibrated chance that the intent is right, 0–1; null when nothing calibrated it (an AI answer). */
+  confidence: number | null;
   entry: { id: string; question: string } | null;
 }
 
@@ -36,6 +36,12 @@ export interface Answer {
   /** The conversation's open question after this text: a new one, null to clear it, undefined to leave it. */
   pendingQuestion?: string | null;
   understanding?: Understanding;
+  /**
+   * Work that finishes the answer outside the inbound text's transaction (a call to Shopify or to
+   * a chat model must not hold it open): the router queues it as this job; the try-a-message box
+   * does not.
+   */
+  followUp?: { job: string; payload: Record<string, unknown> };
 }
 
 export function handOff(reason: HandoffReason, extra: Partial<Answer> = {}): Answer {

@@ -2,7 +2,7 @@
 // answer wins, and a text nobody can answer goes to a person. The inbound router sends what is
 // chosen; the try-a-message box on the Automation page shows it without sending.
 import type { AppContext } from "~/context.server";
-import { answerWithAi } from "~/conversations/ai/answer-with-ai.server";
+import { answerWithAiLater } from "~/conversations/ai/answer-with-ai.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
 import { handOff, type Answer } from "./answer";
@@ -19,6 +19,8 @@ export interface AnswerInput {
   conversation: Pick<Conversation, "pendingQuestion">;
   text: string;
   settings: AutomationSettings;
+  /** The stored inbound text this answers (none in the try-a-message box). */
+  inboundMessageId?: string;
 }
 
 type Answerer = (ctx: AppContext, input: AnswerInput) => Answer | null | Promise<Answer | null>;
@@ -30,7 +32,7 @@ const ANSWERERS: Answerer[] = [
   (_ctx, input) => handOffWhenAsked(input.text),
   answerOrderInText,
   (ctx, input) => (input.settings.faqAnswers ? answerFromFaq(ctx, input) : null),
-  answerWithAi,
+  answerWithAiLater,
 ];
 
 export async function chooseAnswer(ctx: AppContext, input: AnswerInput): Promise<Answer> {
@@ -52,5 +54,5 @@ function answerPendingRating(ctx: AppContext, input: AnswerInput): Answer | null
 async function answerMerchantKeyword(ctx: AppContext, input: AnswerInput): Promise<Answer | null> {
   const answer = await answerKeyword(ctx, input);
   if (!answer) return null;
-  return { answeredBy: "keyword", ...answer, ...(answer.needsPerson && { handoffReason: "needs_team" }) };
+  return { answeredBy: "keyword", ...answer, ...(answer.needsPerson && { handoffReason: answer.handoffReason ?? "needs_team" }) };
 }

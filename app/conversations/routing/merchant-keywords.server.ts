@@ -26,7 +26,7 @@ export function keywordOf(text: string): string {
 export async function answerKeyword(
   ctx: AppContext,
   input: { shop: Shop; contact: Contact; text: string; settings: AutomationSettings },
-): Promise<AutomaticAnswer | null> {
+): Promise<OrderStatusAnswer | null> {
   const keyword = keywordOf(input.text);
   if (!keyword) return null;
   const rules = await ctx.db.keywordRule.findMany({ where: { shopId: input.shop.id } });

@@ -9,7 +9,6 @@ import type { ShopifyAdminGraphql } from "~/commerce/shopify-sms-consent.server"
 import { toE164 } from "~/commerce/shopify-payloads";
 import { isEndedFulfillment } from "~/flows/shipping/fulfillment-payloads";
 import { describeOrder, type Parcel } from "~/flows/shipping/order-status.server";
-import { enqueueJob, JOB_PRIORITY } from "~/jobs/queue.server";
 import { errorSummary, logger } from "~/logger.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { requestText } from "~/messaging/outbound.server";
@@ -29,10 +28,6 @@ export const ShopifyLookup = z.object({
 export type ShopifyLookup = z.infer<typeof ShopifyLookup>;
 
 const log = logger.child({ component: "order-lookup" });
-
-export function enqueueShopifyLookup(ctx: AppContext, lookup: ShopifyLookup) {
-  return enqueueJob(ctx, { kind: LOOK_UP_ORDER_JOB, shopId: lookup.shopId, payload: lookup, priority: JOB_PRIORITY.conversation });
-}
 
 /** One reply whether the order is someone else's or none at all, so a guess reveals nothing. */
 export function unmatchedOrderReply(orderName: string) {

@@ -9,7 +9,7 @@ import { describeShipments } from "~/flows/shipping/order-status.server";
 import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { Answer } from "./answer";
 import type { AnswerInput } from "./choose-answer.server";
-import { enqueueShopifyLookup } from "./order-lookup-shopify.server";
+import { LOOK_UP_ORDER_JOB, type ShopifyLookup } from "./order-lookup-shopify.server";
 import { orderNameOf, orderNumberAskedAbout, orderNumberGiven } from "./order-number";
 import { readPendingQuestion } from "./pending-question";
 
@@ -39,8 +39,13 @@ async function answerAboutOrder(ctx: AppContext, { shop, contact }: { shop: Shop
   // Shopify knows the orders the app never stored, and the customer's phone and email too. Every
   // order not shown to be theirs here goes this way, stored or not, so a stranger cannot tell
   // the two apart by the texts they get.
-  await enqueueShopifyLookup(ctx, { shopId: shop.id, contactId: contact.id, orderName, stored: stored !== null });
-  return { answeredBy: "order lookup", reply: `One moment, we're looking up order ${orderName}.`, needsPerson: false };
+  const lookup: ShopifyLookup = { shopId: shop.id, contactId: contact.id, orderName, stored: stored !== null };
+  return {
+    answeredBy: "order lookup",
+    reply: `One moment, we're looking up order ${orderName}.`,
+    needsPerson: false,
+    followUp: { job: LOOK_UP_ORDER_JOB, payload: lookup },
+  };
 }
 
 // The order by its name, or its shipments alone when a fulfillment arrived before the order.

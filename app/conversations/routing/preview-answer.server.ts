@@ -9,6 +9,7 @@ import { helpReply, keywordOptInConfirmation, optBackInConfirmation, optOutConfi
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import type { Answer } from "./answer";
 import { AUTOMATION_SETTINGS_KEY, AutomationSettings } from "./automation-settings";
+import { aiAnswersOn, decideAiAnswer } from "~/conversations/ai/answer-with-ai.server";
 import { chooseAnswer } from "./choose-answer.server";
 import { handOffMessage } from "./route-inbound.server";
 
@@ -24,15 +25,19 @@ const COMPLIANCE_REPLIES: Record<InboundIntent, (shop: Shop) => string> = {
   keyword_opt_in: keywordOptInConfirmation,
 };
 
-export async function previewAnswer(ctx: AppContext, shop: Shop, text: string): Promise<AnswerPreview> {
+export async function previewAnswer(ctx: AppContext, shop: Shop, text: string, encryptionKey: string): Promise<AnswerPreview> {
   const { intent } = classifyInboundText(text, {
     optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean),
     optedOut: false,
   });
   if (intent) return { answeredBy: "compliance keyword", reply: COMPLIANCE_REPLIES[intent](shop), needsPerson: false };
   const settings = readSettingsSection(shop, AUTOMATION_SETTINGS_KEY, AutomationSettings);
-  const answer = await chooseAnswer(ctx, { shop, contact: strangerOf(shop), conversation: { pendingQuestion: null }, text, settings });
-  return { ...answer, reply: answer.reply ?? handOffMessage(shop, settings, ctx.clock.now()) };
+  const input = { shop, contact: strangerOf(shop), conversation: { pendingQuestion: null }, text, settings };
+  const chosen = await chooseAnswer(ctx, input);
+  // A real text would have the model asked by a job once nothing else answered; here it is asked at once.
+  const answer = chosen.handoffReason === "unclear" && aiAnswersOn(input) ? ((await decideAiAnswer(ctx, input, encryptionKey)) ?? chosen) : chosen;
+  const { followUp: _queuedOnlyForRealTexts, ...shown } = answer;
+  return { ...shown, reply: answer.reply ?? handOffMessage(shop, settings, ctx.clock.now()) };
 }
 
 // A shopper with no orders and no history: only what the text says decides the answer.
