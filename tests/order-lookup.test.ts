@@ -128,7 +128,8 @@ describe("asked for the order number", () => {
     expect((await textsTo(phone)).at(-1)).toBe(
       `Your order #${number} has shipped with USPS. Track it here: https://tools.usps.com/go/TrackConfirmAction?tLabels=9400`,
     );
-    expect((await threadOf(phone)).pendingQuestion).toBeNull();
+    // The thread waited only for this answer: nobody needs to reply any more.
+    expect(await threadOf(phone)).toMatchObject({ pendingQuestion: null, state: "open", handoffReason: null });
   });
 
   it("without the question, a bare number is not taken for an order", async () => {

@@ -27,6 +27,8 @@ const SOURCE_LABELS: Record<string, string> = {
   admin: "Admin",
   shopify_sync: "Shopify",
   carrier: "Carrier",
+  api: "API",
+  csv_import: "CSV import",
 };
 const STATUS_CHOICES = [
   { label: "Granted", value: "granted" },

@@ -151,7 +151,7 @@ export default function Settings() {
   const errors = result?.fieldErrors ?? {};
   useSavedToast(result, result?.saved ? "Settings saved" : null);
   return (
-    <Page title="Settings">
+    <Page title="Settings" secondaryActions={[{ content: "API keys", url: "/app/settings/api-keys" }]}>
       <Layout>
         <Layout.Section>
           <Card>

@@ -30,6 +30,7 @@ export default function AdminLayout() {
         <Link to="/app/inbox">Inbox</Link>
         <Link to="/app/flows">Flows</Link>
         <Link to="/app/automation">Automation</Link>
+        <Link to="/app/subscribers">Subscribers</Link>
         <Link to="/app/segments">Segments</Link>
         <Link to="/app/compliance">Compliance</Link>
         <Link to="/app/settings">Settings</Link>

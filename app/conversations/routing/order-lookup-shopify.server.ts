@@ -15,6 +15,7 @@ import { requestText } from "~/messaging/outbound.server";
 import type { Contact, Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { HandoffReason } from "./answer";
 import { askForOrderNumber } from "./pending-question";
+import { settledByAnswer } from "./route-inbound.server";
 
 export const LOOK_UP_ORDER_JOB = "look-up-order-in-shopify";
 
@@ -46,7 +47,12 @@ export async function answerFromShopify(ctx: AppContext, lookup: ShopifyLookup, 
     // A person took the thread meanwhile: the answer is theirs to give.
     if (!conversation || (conversation.takenOverAt && conversation.state !== "closed")) return;
     await requestText(txCtx, { shopId: shop.id, to: contact.phone, body: answer.reply, purpose: "conversational" }, deps.secrets);
-    if (!answer.handoffReason) return;
+    if (!answer.handoffReason) {
+      if (conversation.state === "needs_reply" && settledByAnswer(conversation.handoffReason)) {
+        await txCtx.db.conversation.update({ where: { id: conversation.id }, data: { state: "open", handoffReason: null } });
+      }
+      return;
+    }
     const now = txCtx.clock.now();
     await txCtx.db.conversation.update({
       where: { id: conversation.id },

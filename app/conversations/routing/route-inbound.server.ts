@@ -45,8 +45,9 @@ export async function routeInboundText(ctx: AppContext, input: RoutedText, deps:
   const update: ConversationUpdate = { ...reopened, ...(answer.pendingQuestion !== undefined && { pendingQuestion: answer.pendingQuestion }) };
   if (!answer.needsPerson) {
     if (answer.reply) await reply(ctx, input, answer.reply, deps);
-    // An earlier text may still be waiting for a person.
-    return conversation.state === "needs_reply" ? { ...update, state: "needs_reply" } : { ...update, state: "open", handoffReason: null };
+    // An earlier text may still be waiting for a person, unless all it waited for was this answer.
+    const waiting = conversation.state === "needs_reply" && !(answer.pendingQuestion === null && settledByAnswer(conversation.handoffReason));
+    return waiting ? { ...update, state: "needs_reply" } : { ...update, state: "open", handoffReason: null };
   }
   if (answer.reply) {
     // The answer itself says a person will follow up: it is this hour's acknowledgement.
@@ -76,6 +77,9 @@ export async function handOffThread(
   await reply(ctx, input, handOffMessage(input.shop, settings, now), deps);
   return { ...handedOff, lastAutoAckAt: now };
 }
+
+/** A hand-off automation made only until the shopper answered its question (the order number it asked for). */
+export const settledByAnswer = (reason: string | null) => reason === "order_not_found";
 
 // A reply to a cart recovery text is what its next step waits for: that step is the automatic
 // answer, and an acknowledgement on top would be a second text about one cart.
