@@ -75,4 +75,123 @@ je suis très déçu
 on m'a débité deux fois
 the print is peeling off already
 the stitching is coming undone
+worst service ever
+i'm very disappointed
+really disappointed with my order
+i'm not happy with my order
+i'm unhappy with the quality
+the quality is awful for the price
+it ripped the first time i wore it
+the seam came apart
+there's a hole in my shirt
+my item arrived damaged
+the box was crushed and the item is damaged
+it came broken
+the zipper broke already
+it came stained
+i got the wrong item
+wrong item in my package
+you sent the wrong color
+you sent the wrong size
+items missing from my order
+only half my order was in the box
+the package was empty
+package says delivered but it was stolen
+i never received my order and nobody helps
+i've emailed 3 times and no one answers
+nobody is answering my emails
+no one has gotten back to me
+i've been ignored for a week
+i'm going to dispute the charge
+i'm calling my bank
+i'm reporting you to the bbb
+i'm leaving a bad review
+this is a scam
+is this a scam
+you guys are scammers
+i feel ripped off
+you charged me twice
+i was charged twice and nobody fixed it
+you charged me for something i didnt order
+my refund has been 2 months, this is ridiculous
+still no refund after a month, terrible
+terrible experience
+horrible customer service
+your customer service is a joke
+never ordering again
+i will never shop here again
+very bad experience
+this is the worst
+so frustrated
+i'm so frustrated with this order
+the print peeled off after one wash
+colors faded right away
+the shoes gave me blisters and fell apart
+it looks nothing like the picture, total ripoff
+this is false advertising
+the delivery guy threw my package
+worst company ever 😡
+😡😡😡
+ugh this is terrible 😤
+disapointed
+terrible qualty
+wrost service
+unaceptable
+hello, i received my order today and the hoodie has a big stain on the front and the stitching is coming undone on the sleeve. i'm really disappointed given the price
+i've been a customer for two years and this last order was a mess, wrong size, late, and the box was ripped open
+estoy muy decepcionado
+el producto llego roto
+llego dañado
+me mandaron el producto equivocado
+me llego otra talla
+falta un articulo en mi pedido
+pesimo servicio
+la calidad es malisima
+nadie me responde
+me cobraron dos veces y nadie me ayuda
+es una estafa
+no vuelvo a comprar
+quiero poner una queja
+le produit est arrivé abîmé
+il manque un article
+service client nul
+la qualité est horrible
+c'est une arnaque
+personne ne me répond
+je veux porter plainte
+je ne commanderai plus jamais
+the hoodie shrank after one wash and now it's useless
+my package came soaking wet
+the item smells weird
+there's dog hair all over my order
+the stitching is terrible
+the zipper is broken out of the box
+the color is completely different from the website
+this is not what i ordered
+i ordered black and got navy, not happy
+the sizes are all wrong and nobody cares
+you lost my package and nobody helps
+my package was delivered to the wrong house
+delivery driver left it in the rain
+this took a month to arrive, awful
+you ruined my gift
+i'm extremely upset
+i'm really upset about this
+this is so annoying
+i've waited long enough
+you owe me money
+i want compensation
+i expect a full refund for this mess
+horrible quality never again
+cheap material, very disappointed
+looks used
+i got a used item
+the box was opened when it arrived
+my order was opened and items missing
+tengo una queja
+me llego sucio
+estoy muy molesto
+c'est inadmissible
+je suis très mécontent
+l'article est arrivé sale
 `;

@@ -70,4 +70,54 @@ hi again
 hey again
 hello again, another question
 morning, quick q
+hii
+helo
+hellooo
+hello there
+gm
+whats up
+hey whats up
+hello!!
+hi 😊
+👋🙂
+hey 👋
+hello? 👋
+hi! quick question
+hey i have a question
+hello i have a question
+hi can i ask something
+can i ask you something
+quick question
+question
+buenos dias
+buenas noches
+hola que tal
+hola tengo una pregunta
+saludos
+bonjour j'ai une question
+allo
+hey good morning
+good morning!
+hi good afternoon
+hi hope you're well
+hello hope you're having a good day
+hey how are you
+hi how are you
+how are you doing
+hows it going
+hey hows it going
+hello anyone here
+hi i need some help
+hey can you help me
+can you help me
+i need help
+help
+help please
+i have a few questions
+hi, i have a quick question
+hola me pueden ayudar
+hola buenas tardes, una pregunta
+necesito ayuda
+bonjour vous pouvez m'aider ?
+salut j'ai une question
 `;

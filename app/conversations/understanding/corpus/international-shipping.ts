@@ -71,4 +71,154 @@ do you ship to south africa
 is there tracking on international orders
 will customs hold my package
 do you ship internationally with dhl
+do you ship international
+do u ship overseas
+do you ship outside the usa
+can you ship outside the united states
+do you deliver outside the us
+intl shipping?
+ship to canada?
+can i order from canada
+can you send it to toronto
+do you ship to vancouver
+i'm in canada can i order
+do you deliver to montreal
+how much to ship to canada
+shipping to canada cost?
+can i order from mexico
+do you ship to the uk
+ship to uk?
+do you ship to london
+do you ship to england
+can i buy from the uk
+do you ship to australia
+ship to australia?
+do you ship to germany
+do you ship to france
+do you ship to spain
+do you ship to italy
+do you ship to the netherlands
+ship to europe?
+do you ship to the eu
+do you ship to japan
+do you ship to korea
+do you ship to the philippines
+do you ship to india
+do you ship to guam
+can you ship to an apo/fpo address
+do you ship to military bases
+worldwide shipping?
+where do you ship to
+is there a list of countries you ship to
+do you ship to my country
+do you ship to other countries
+can i order from another country
+i live outside the us can i order
+i'm abroad, can you still send it
+i live in germany can i buy from you
+i'm in the uk, do you deliver here
+can you ship to my cousin in canada
+can i send a gift to someone in mexico
+do i pay customs if i order from canada
+will i have to pay duties
+are duties included
+who pays import taxes
+will there be customs fees
+customs fees?
+import duty to canada?
+do you charge vat
+is vat included for uk orders
+is the price in usd
+can i pay in canadian dollars
+do you ship international with tracking
+how long does international shipping take
+international delivery time?
+how much is international shipping
+international shipping cost?
+do you use dhl for international
+can i use a freight forwarder
+can i ship to a package forwarder
+do you ship internationaly
+do you ship internationlly
+do you ship to canda
+do u ship to cananda
+ship to canda?
+shipping to canad?
+do yall ship to the uk
+do you ship out of country
+ship outside us?
+🇨🇦?
+shipping to 🇨🇦?
+do you ship to 🇲🇽
+i found you on instagram but i live in canada, do you ship here or is it us only?
+hey! my friend in australia wants to order, can you ship there and how much would it be roughly
+hacen envios internacionales?
+envian a mexico?
+envian fuera de estados unidos?
+mandan a españa?
+envian a colombia?
+hacen envios a argentina
+envian a chile
+envian a canada?
+puedo comprar desde mexico
+vivo en mexico, me lo pueden enviar?
+cuanto tarda el envio a españa
+hay que pagar aduana?
+a que paises envian
+envian a todo el mundo?
+hacen envíos a otros países?
+envios internacionales?
+pueden mandar a puerto rico
+hola, envian a guatemala?
+vous livrez au canada ?
+vous expédiez au canada
+livrez-vous en france ?
+vous livrez en belgique ?
+vous expédiez en suisse ?
+livraison en europe ?
+vous livrez à l'international ?
+livraison internationale ?
+vous envoyez hors des états-unis ?
+je suis en france, je peux commander ?
+combien coûte la livraison au canada
+combien de temps pour livrer au canada
+il y a des frais de douane ?
+vous livrez dans quels pays
+vous expédiez partout dans le monde ?
+est-ce que je vais payer la douane
+bonjour, livrez-vous à montréal ?
+vous livrez aux dom-tom ?
+expédition vers le canada possible ?
+can you ship to toronto, canada
+i'm in ontario, do you deliver
+do you ship to bc
+do you ship to quebec
+can i order from the uk
+how much is shipping to the uk
+how long does shipping to the uk take
+do you ship to scotland
+do you ship to sweden
+do you ship to norway
+do you ship to denmark
+do you ship to poland
+do you ship to singapore
+do you ship to hong kong
+do you ship to jamaica
+do you ship to dubai
+do you ship to israel
+is shipping to canada free
+any free shipping to canada
+do canadians pay duties
+does the price include duties for canada
+can i get it shipped to europe
+can i order internationally
+intl orders ok?
+ship 2 canada?
+do yall ship out the country
+can u ship overseas
+envian a peru?
+envian a venezuela?
+hacen envios a europa?
+vous livrez au luxembourg ?
+vous livrez au maroc ?
 `;

@@ -98,4 +98,231 @@ do you donate to charity
 what's your return address for letters
 can i visit the warehouse
 how long have you been in business
+stop
+unsubscribe
+start
+yes please
+no thanks
+nope
+yep
+yeah
+nah
+okay
+okk
+cool
+nice
+great
+awesome
+lmao
+😂
+🔥🔥
+❤️
+😍
+hmm
+what
+huh?
+what do you mean
+i don't understand
+sorry?
+one sec
+hold on
+i'll check later
+let me think about it
+maybe later
+wrong person sorry
+sorry that was meant for someone else
+ignore that
+oops
+who is this?
+who am i texting
+what store is this
+what company is this
+how did you get this number
+why am i getting these texts
+did i sign up for this
+i love my new hoodie
+just got my order, love it
+the jacket is amazing
+my order came and it's perfect
+your stuff is so cute
+i got so many compliments on the dress
+love the new collection
+when are you opening a store in chicago
+do you have a store in la
+what time do you close
+are you open today
+are you open on christmas
+what are your hours
+where are you located
+where are you based
+where is your warehouse
+who owns this company
+is this a small business
+are you black owned
+are you a woman owned business
+do you have a tiktok
+whats your instagram
+can i tag you on instagram
+can i be an ambassador
+do you have an affiliate program
+i'm a photographer, can we work together
+do you do collabs
+i'd like to partner with you
+can i sell your products
+do you sell wholesale
+can i buy in bulk for my team
+can you make a custom shirt for my team
+can you print my logo
+do you make matching family outfits
+how do gift cards work
+do gift cards expire
+can you gift wrap
+do you offer gift wrapping
+can i add a gift note
+can i send it as a gift
+can you recommend something for my boyfriend
+what should i get my sister
+what's new this week
+what's your best seller
+which color is most popular
+does the black go with everything
+is the hoodie good for running
+can i wear it to the gym
+what's the difference between the classic and the premium hoodie
+do you have a mobile app
+how do i make an account
+i can't log in
+reset my password
+how do i change my password
+how do i update my email
+how do i unsubscribe from emails
+stop sending me emails
+i want to change my text preferences
+text me less please
+can i get texts in spanish
+is this an automated message
+what does this text mean
+i got a text about an order i didnt place
+what is this link
+is this link safe
+can you send me the link again
+the website is down
+your website isnt loading
+the site is slow
+the page won't load on my phone
+i found a bug on your website
+can i leave feedback
+i have a suggestion for a new color
+you should make pink hoodies
+please make more plus size stuff
+are your products ethically made
+hola como estas
+que venden
+quien es
+que tienda es esta
+donde estan ubicados
+tienen tienda fisica
+a que hora abren
+estoy bien gracias y tu
+me encanta la sudadera
+tienen tarjetas de regalo
+no entiendo
+qui est-ce
+c'est quoi ce magasin
+vous avez une boutique physique
+vous êtes où
+vous ouvrez à quelle heure
+j'adore le sweat
+vous avez des cartes cadeaux
+je ne comprends pas
+d'accord
+oui
+non
+peut-être
+my order came and it fits great
+everything arrived, love it
+the package came today, thank you so much it's beautiful
+can i send you a photo of my outfit
+here's a pic of me wearing it
+do you have a lookbook
+are you doing a giveaway
+how do i enter the giveaway
+did i win the giveaway
+what's the theme of the next collection
+is the owner around
+can i pick up from your office
+do you ship from california
+what carrier do you use in general
+do you have a blog
+are you hiring for the holidays
+do you have internships
+can i send my resume
+who designs your clothes
+what font is on the hoodie
+can you tell me about your brand
+whats the story behind the brand
+i'd like to advertise with you
+can i write about you in my blog
+i'm a journalist, can i interview the founder
+can i use your photos
+wrong chat
+sorry wrong text
+lol sorry
+typo ignore
+k thx bye
+bye
+see ya
+good night
+talk later
+have a great day
+you too
+same to you
+ok cool
+alright
+sounds good
+perfect
+got it
+noted
+will do
+ok will check
+let me ask my wife
+maybe next time
+not right now
+no i'm good
+i'm good thanks
+all good
+that's all
+nothing else
+no other questions
+just wanted to say hi to the team
+you guys rock
+best hoodie ever
+10/10
+can you send me a pic of the back
+is the photo accurate
+do you have more pictures
+do you have a video of it
+what color is this exactly
+is it more blue or green
+what does the back look like
+do you sell socks
+do you sell hats
+do you have kids clothes
+do you sell bags
+do you have a mens section
+are you going to make pants
+do you make dog clothes
+what is your email address for partnerships
+what's your tax id
+can i get an invoice for my company
+do you do corporate orders
+que significa este mensaje
+no gracias
+ok perfecto
+hasta luego
+buen dia
+quien diseña la ropa
+d'accord merci je regarde
+à plus
+bonne journée
 `;

@@ -85,4 +85,169 @@ ma commande est-elle expédiée ?
 je voudrais suivre mon colis
 numéro de suivi svp
 quand vais-je recevoir ma commande
+hi where is my order? i ordered 5 days ago
+any updates on my package
+yo wheres my stuff at
+my order hasnt arrived yet
+it still hasnt come
+still waiting on my order
+still waiting on order #3392
+i've been waiting two weeks for my order, can you tell me where it is
+ordered the black hoodie on the 3rd and still nothing, can you check
+hey so i ordered a couple things last tuesday and haven't heard anything since, could you let me know where it's at? thanks
+can u check my order status
+check order status pls
+order #8812
+#4471 status
+#2290??
+1043
+order 1043 update?
+update on #7719 please
+whats happening with #3308
+where is my package it says delivered but i dont see it
+tracking says delivered but nothing here
+tracking not working
+my tracking link doesnt load
+the tracking number you sent doesnt work
+tracking number isnt showing anything
+usps says no info for my tracking number
+has #5521 left the warehouse
+has my package left yet
+did you guys ship it yet
+did u ship my order
+when are you shipping my order
+when will you ship my order, its been 4 days
+why hasnt my order shipped
+my order says processing for a week
+its still processing??
+still says preparing for shipment
+when is my order going out
+is my order out for delivery
+is it out for delivery today
+expected delivery date for my order?
+whats the eta on my order
+eta on #6610?
+eta?
+eta pls
+delivery date for order 9901
+when should i expect my package
+when should my order arrive
+when can i expect my stuff
+when is it coming
+when is it getting here
+is it coming today
+will it come tomorrow
+send tracking
+send me the tracking link please
+can i have my tracking
+i lost the email with my tracking
+i never got tracking info
+no tracking email yet
+where do i see my order status
+how can i check where my package is
+is there a way to track my package
+how do i know when my order ships
+will i get a tracking number
+do you send tracking numbers
+my package is late
+my order is late where is it
+package running late, any info?
+the delivery date passed and nothing
+it was supposed to be here yesterday
+supposed to arrive monday, still nothing
+the estimated delivery was friday where is it
+my order is stuck in transit
+package hasnt moved in a week
+tracking stuck on in transit
+stuck at the sorting facility
+it says in transit for days
+carrier says delayed
+ups says exception on my package
+fedex tracking says pending
+where is my parcel
+where's my parcel at
+wheres my ordr
+wher is my pakage
+wheres my oder
+whre is my order
+status of my oder pls
+statuss of order
+trackin number plz
+trakcing?
+my ordr #2201 where
+did my order get lost
+is my order lost
+is my order coming or not
+just want to know where my order is
+checking on order #4410 placed last week
+following up on my order
+follow up on order 5523
+hello, following up on order #1188 again
+can you look up my order
+can you look up order 3307 for me
+pls check where my package is 🙏
+📦 where
+where is it 📦📦
+👀 my order
+order?? 😩
+waiting for my package 😭
+is my stuff shipped 🤞
+i ordered a gift and need to know when it will arrive, order #3312
+my son's birthday is saturday and the order isnt here yet
+i need to know if my order will be here before my trip on friday
+whats the status on the hoodie i ordered
+did my shoes ship
+have my jeans shipped yet
+did the second half of my order ship
+only got part of my order where is the rest
+split shipment where is the other package
+where is the rest of my order
+my order came in two boxes, where is the second one
+what's taking so long with my order
+why is my order taking so long
+ordered with express, why isnt it here
+is my order confirmed
+did my payment go through for my order
+i got charged but no confirmation
+did you receive my order #7720
+confirm my order went through?
+did order 5566 go thru
+orden 1043 donde esta
+donde esta mi paquete?
+mi pedido no ha llegado
+todavia no llega mi pedido
+ya salio mi pedido?
+ya mandaron mi paquete
+cuando me llega el pedido
+cuando llega mi orden #4410
+estado de mi pedido por favor
+me dan el estado de mi orden
+quiero rastrear mi pedido
+como rastreo mi paquete
+no tengo numero de seguimiento
+el numero de rastreo no funciona
+mi paquete esta atrasado
+hola, hice un pedido la semana pasada y no se nada, me pueden decir donde esta?
+pedido 3392 ya fue enviado?
+sigo esperando mi pedido
+hola mi pedido dice entregado pero no lo tengo
+alguna novedad de mi pedido?
+où est mon colis
+où en est mon colis
+ma commande n'est toujours pas arrivée
+je n'ai pas reçu ma commande
+quand est-ce que je reçois mon colis
+mon colis est en retard
+est-ce que ma commande a été expédiée
+ma commande 1043 est partie ?
+le numéro de suivi ne marche pas
+pouvez-vous me donner le suivi de ma commande
+je voudrais savoir où en est ma commande
+bonjour, j'ai commandé il y a une semaine et rien reçu
+statut de ma commande svp
+des nouvelles de ma commande ?
+suivi colis svp
+mon colis est bloqué
+le suivi indique livré mais je n'ai rien
+c'est pour quand ma commande
 `;

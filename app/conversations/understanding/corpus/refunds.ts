@@ -66,4 +66,152 @@ où en est mon remboursement
 je veux être remboursé
 combien de temps pour le remboursement
 le remboursement est sur quelle carte
+wheres my refund
+when do i get my money back
+when will i be refunded
+how long does a refund take
+how long for the refund to show up
+status of my refund
+any update on my refund
+i still havent gotten my refund
+still no refund
+still waiting for my refund
+i returned it two weeks ago and no refund yet
+you got my return but i didnt get my money back
+my return was delivered, where's the refund
+refund for order #4471?
+refund on #2291 please
+refund for 5520 still not here
+can i get a full refund
+i just want my money back
+give me a refund
+i want a refund not an exchange
+refund pls
+do you give refunds
+do you do refunds
+refund policy?
+what is your refund policy
+whats ur refund policy
+do you refund shipping
+will i get shipping back
+will the refund go back to my card
+will the refund go to paypal
+can i get store credit instead of a refund
+is it a refund or store credit
+do you refund sale items
+partial refund?
+i only got a partial refund
+my refund is missing money
+why did you take a fee out of my refund
+refund amount is wrong
+i was charged twice, can i get a refund for one
+i got charged twice please refund
+double charged refund
+i cancelled but wasnt refunded
+i canceled my order, when is the refund
+cancelled order refund?
+you said you refunded me but i dont see it
+the refund isnt on my card
+my bank doesnt show the refund
+refund not showing
+when does the refund hit my account
+how long until the money is back on my card
+can you check if my refund went through
+did you process my refund
+has my refund been issued
+is my refund done
+refnd please
+refund staus
+were is my refund
+refunf?
+refun please
+i want a refud
+💸 refund?
+refund 🙏
+still no refund 😤 order #3307
+money back?
+$ back?
+ok so i sent back the jeans like 3 weeks ago, tracking says you got them, but i still don't see the money on my card. can you check?
+hi i returned two things from order 4410 and only one was refunded, what happened to the other one
+quiero mi dinero de vuelta
+cuando recibo mi reembolso
+donde esta mi reembolso
+todavia no me llega el reembolso
+ya procesaron mi reembolso?
+me devuelven el envio?
+el reembolso va a mi tarjeta?
+hacen reembolsos?
+politica de reembolso?
+me cobraron dos veces, quiero el reembolso
+cancele el pedido y no me han devuelto el dinero
+reembolso del pedido 4471
+hola, devolvi la camisa hace dos semanas y no veo el reembolso
+me pueden reembolsar
+quiero que me regresen mi dinero
+el reembolso esta incompleto
+reembolso por favor
+je voudrais un remboursement
+où est mon remboursement
+je n'ai toujours pas reçu mon remboursement
+le remboursement prend combien de temps
+vous remboursez les frais de port ?
+remboursement sur ma carte ?
+je veux récupérer mon argent
+rendez-moi mon argent svp
+j'ai été débité deux fois, remboursement svp
+remboursement de la commande 1043
+bonjour, j'ai renvoyé l'article il y a 10 jours, toujours pas de remboursement
+vous faites des remboursements ?
+politique de remboursement ?
+le remboursement n'est pas complet
+j'ai annulé ma commande, quand suis-je remboursé
+remboursement svp
+mon remboursement a été traité ?
+how do i get a refund
+how do i request a refund
+can i request a refund for my order
+is a refund possible
+am i eligible for a refund
+i'd like my money back for the hoodie
+can you refund me
+please refund me
+refund me please
+refund my order
+refund order #6610
+can you refund the shipping too
+can you refund the difference
+the item went on sale right after i bought it, can i get the difference back
+price dropped after i ordered, refund the difference?
+do i get refunded if my package is lost
+will i get refunded for the damaged item
+do you refund if it doesnt fit
+can i get refunded instead of exchanging
+full refund or partial?
+how much will i get back
+how much of a refund will i get
+do you keep any fees from refunds
+refund to a different card?
+my card was closed, how do i get my refund
+refund to store credit please
+how long after you receive my return do i get refunded
+when will the refund be processed
+how soon do you process refunds
+it's been 10 days, where's my money
+its been over a week and no money back
+the refund is taking forever
+refund still pending
+refund says pending on my bank
+i see a pending refund, when does it clear
+i was told i'd get a refund, when?
+support said refund was issued, not here yet
+refund 4 order 3308?
+my money back pls
+reembolso?
+me van a reembolsar el envio?
+en cuanto tiempo se refleja el reembolso
+cuando me regresan el dinero de la devolucion
+puedo pedir reembolso en vez de cambio
+quand est-ce que je récupère mon argent
+le remboursement apparaît quand sur mon compte
+je préfère un remboursement qu'un échange
 `;

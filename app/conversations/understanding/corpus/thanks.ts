@@ -73,4 +73,51 @@ cheers mate
 ok great
 got it
 perfect
+thanks a bunch
+many thanks
+thank you!
+thankss
+thanku
+thank youu
+perfect thanks
+great thanks
+awesome thank you
+that helped a lot, thanks
+really appreciate the help
+thank you for the quick reply
+thanks for letting me know
+you guys are awesome
+🙏🙏
+thx 👍
+👍
+great, thanks for the info
+ok gracias
+perfecto gracias
+merci bien
+merci pour l'aide
+parfait merci
+thanks for your time
+thank you for your patience
+thanks for the quick answer
+thanks for sorting it out
+thank you for fixing it
+thanks that's perfect
+perfect, thank you so much
+amazing thank you
+wonderful thanks
+thanks again for the help
+thank you very much
+thanks so much for helping
+thank you kindly
+very helpful thanks
+super helpful
+you've been very helpful
+thank you have a good day
+thanks have a great weekend
+gracias por todo
+muchas gracias por la ayuda
+gracias de nuevo
+merci encore
+merci pour votre réponse
+merci beaucoup pour votre aide
 `;
