@@ -29,16 +29,31 @@ const CONCEPTS: Record<string, string[]> = {
   thank: ["thank", "thx", "ty", "tysm", "thnx", "thnks", "thakn", "gracias", "merci", "appreciat", "cheers", "🙏"],
 };
 
-const ENTRIES = Object.entries(CONCEPTS).flatMap(([concept, starts]) => starts.map((start) => [start, concept] as const));
+// Looked up by word rather than searched for in the text: training reads thousands of texts.
+// A short beginning ("ty", "hi", "off") must be a whole word; a longer one may start a word; one
+// of several words ("send back") is found in the text's words joined.
+const WHOLE_WORDS = new Map<string, string[]>();
+const WORD_STARTS = new Map<string, string[]>();
+const PHRASES: [string, string][] = [];
+for (const [concept, starts] of Object.entries(CONCEPTS)) {
+  for (const start of starts) {
+    if (start.includes(" ")) PHRASES.push([` ${start}`, concept]);
+    else {
+      const index = start.length <= 3 ? WHOLE_WORDS : WORD_STARTS;
+      index.set(start, [...(index.get(start) ?? []), concept]);
+    }
+  }
+}
 
 /** The concepts a text mentions, from its normalised words. */
 export function conceptsOf(words: readonly string[]): string[] {
-  const line = ` ${words.join(" ")}`;
   const found = new Set<string>();
-  for (const [start, concept] of ENTRIES) {
-    // Short beginnings ("ty", "hi", "off") must be whole words; longer ones may start a word.
-    const pattern = start.length <= 3 ? ` ${start} ` : ` ${start}`;
-    if (`${line} `.includes(pattern)) found.add(concept);
+  const addAll = (concepts: string[] | undefined) => concepts?.forEach((concept) => found.add(concept));
+  for (const word of words) {
+    addAll(WHOLE_WORDS.get(word));
+    for (let length = 4; length <= word.length; length++) addAll(WORD_STARTS.get(word.slice(0, length)));
   }
+  const line = ` ${words.join(" ")}`;
+  for (const [phrase, concept] of PHRASES) if (line.includes(phrase)) found.add(concept);
   return [...found];
 }
