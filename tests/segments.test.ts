@@ -2,7 +2,10 @@
 // live, with the contacts who cannot be texted marketing left out and counted by reason; and the
 // contact facts segments read, kept current by signed webhooks and texts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VirtualClock } from "~/clock.server";
+import { createApiKey } from "~/marketing/api-keys.server";
 import { useAppServer } from "./support/app-server";
+import { createShop } from "./support/factories";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyFixture } from "./support/shopify-webhooks";
@@ -91,6 +94,36 @@ describe("saved segments", () => {
     ]);
     expect((await page({ intent: "remove", id: saved.body.saved.id })).status).toBe(200);
     expect(await db.segment.findUnique({ where: { id: saved.body.saved.id } })).toBeNull();
+  });
+});
+
+describe("the segments API", () => {
+  const api = async (path: string, { method = "GET", body, key = "tb_sandbox_demo" }: { method?: string; body?: unknown; key?: string } = {}) => {
+    const response = await fetch(`${app.url}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, ...(body !== undefined && { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it("saves a segment and answers its size; reads it back sized now; another shop's key finds nothing", async () => {
+    const rules = { all: [{ field: "tag", op: "=", value: MARK }, { field: "country", op: "in", value: ["us", "gb"] }] };
+    const created = await api("/segments", { method: "POST", body: { name: `API ${MARK}`, rules } });
+    expect(created).toEqual({ status: 201, body: { id: expect.any(String), size: 3 } });
+
+    const read = await api(`/segments/${created.body.id}`);
+    expect(read.body).toEqual({ id: created.body.id, name: `API ${MARK}`, rules, readyMade: false, size: 3, leftOut: { suppressed: 0, optedOut: 0, noConsent: 0 } });
+
+    const other = await createShop({ db, clock: new VirtualClock(new Date()) });
+    const { key } = await createApiKey({ db, clock: new VirtualClock(new Date()) }, other.id, "another shop");
+    expect((await api(`/segments/${created.body.id}`, { key })).status).toBe(404);
+    await db.shop.delete({ where: { id: other.id } });
+  });
+
+  it("refuses rules it cannot read, naming the field", async () => {
+    const refused = await api("/segments", { method: "POST", body: { name: `Bad ${MARK}`, rules: { any: [{ field: "state", op: ">", value: "NY" }] } } });
+    expect(refused).toEqual({ status: 400, body: { error: "> does not apply to state; use =, != or in", field: "rules.any.0.value" } });
   });
 });
 

@@ -1,5 +1,6 @@
 // Every resource /api/v1 serves, in the order the OpenAPI document lists them.
 import type { ApiResource } from "./openapi";
+import { SEGMENTS_RESOURCE } from "./segments-spec";
 import { SUBSCRIBERS_RESOURCE } from "./subscribers-spec";
 
-export const API_RESOURCES: ApiResource[] = [SUBSCRIBERS_RESOURCE];
+export const API_RESOURCES: ApiResource[] = [SUBSCRIBERS_RESOURCE, SEGMENTS_RESOURCE];

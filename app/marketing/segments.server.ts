@@ -98,3 +98,11 @@ async function ensurePlaybookSegments(ctx: AppContext, shopId: string) {
     await ctx.db.segment.upsert({ where: { shopId_name: { shopId, name } }, create: { shopId, playbook, name, rules: JSON.stringify(rules) }, update: {} });
   }
 }
+
+/** A segment as the API and the pages show it, sized now; null for another shop's or no segment. */
+export async function segmentView(ctx: AppContext, shopId: string, id: string) {
+  const segment = await findSegment(ctx, shopId, id);
+  if (!segment) return null;
+  const { size, leftOut } = await sizeOfSegment(ctx, shopId, segment.rules);
+  return { id: segment.id, name: segment.name, rules: segment.rules, readyMade: Boolean(segment.playbook), size, leftOut };
+}

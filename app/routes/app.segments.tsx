@@ -6,20 +6,13 @@ import { AdminPageError } from "~/admin-page-error";
 import { appContext } from "~/services.server";
 import { SegmentBuilder } from "~/marketing/segment-builder";
 import { describeRules, parseSegmentRules } from "~/marketing/segment-rules";
-import { listSegments, removeSegment, saveSegment, sizeOfSegment } from "~/marketing/segments.server";
+import { listSegments, removeSegment, saveSegment, segmentView, sizeOfSegment } from "~/marketing/segments.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const segments = await listSegments(appContext, shop.id);
-  const sized = await Promise.all(
-    segments.map(async (segment) => ({
-      id: segment.id,
-      name: segment.name,
-      readyMade: Boolean(segment.playbook),
-      description: describeRules(segment.rules),
-      ...(await sizeOfSegment(appContext, shop.id, segment.rules)),
-    })),
-  );
+  const views = await Promise.all(segments.map((segment) => segmentView(appContext, shop.id, segment.id)));
+  const sized = views.flatMap((view) => (view ? [{ ...view, description: describeRules(view.rules) }] : []));
   return { segments: sized };
 };
 
