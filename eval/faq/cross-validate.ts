@@ -6,6 +6,7 @@
 // Answerable means the demo shop has an entry for the intent (stock, greetings, thanks and none
 // have none), as in npm run eval:faq. `--verbose` lists the wrong answers. `--write-calibration`
 // also writes the calibration the app ships (the whole corpus's out-of-fold readings).
+import { handOffReasonOf } from "~/conversations/routing/hand-off";
 import { calibrated } from "~/conversations/understanding/calibration";
 import { writeFileSync } from "node:fs";
 import { calibrationFrom, corpusCalibration, corpusExamples, foldOf, FOLDS, outOfFoldReadings, readingOf, trainModel } from "~/conversations/understanding/intent-classifier";
@@ -21,7 +22,7 @@ const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
 const tally = Object.fromEntries(Object.keys(INTENTS).map((intent) => [intent, { texts: 0, answeredRight: 0, answersAs: 0, rightAs: 0 }]));
 const wrong: string[] = [];
 let correct = 0;
-let personAnswered = 0;
+const personAnswered: string[] = [];
 const started = performance.now();
 for (let fold = 0; fold < FOLDS; fold++) {
   const training = examples.filter((e) => foldOf(e.text) !== fold);
@@ -38,7 +39,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
       tally[read].rightAs += 1;
       tally[label].answeredRight += 1;
     } else wrong.push(`"${text}" (${label}) → ${read}`);
-    if (isPersonIntent(label)) personAnswered += 1;
+    if (isPersonIntent(label)) personAnswered.push(text);
   }
 }
 
@@ -60,7 +61,7 @@ for (const [intent, t] of Object.entries(tally)) {
   const precision = t.answersAs ? `${percent(t.rightAs / t.answersAs)} of ${t.answersAs}` : "-";
   console.log(`  ${intent.padEnd(24)} ${String(t.texts).padStart(4)} texts  ${share.padStart(7)}  ${precision}`);
 }
-console.log(`all: answerable answered ${percent(answerableRight / answerableTexts)}, precision ${percent(rightAnswers / answers)} (${rightAnswers}/${answers}), person texts answered ${personAnswered}`);
+console.log(`all: answerable answered ${percent(answerableRight / answerableTexts)}, precision ${percent(rightAnswers / answers)} (${rightAnswers}/${answers}), person texts answered ${personAnswered.length}, ${personAnswered.filter((text) => !handOffReasonOf(text)).length} of them past the hand-off rules that run first in the app`);
 if (verbose) for (const line of wrong) console.log(`  WRONG ${line}`);
 
 if (process.argv.includes("--write-calibration")) {

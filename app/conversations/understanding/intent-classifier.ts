@@ -36,7 +36,7 @@ export interface OutOfFoldReading {
 }
 
 export const FOLDS = 5;
-export const NOISE = { copies: 2 };
+const NOISY_COPIES = 2;
 
 export const corpusExamples = (): LabelledText[] =>
   Object.entries(INTENT_CORPUS).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
@@ -94,7 +94,7 @@ export function trainModel(examples: readonly LabelledText[]): SoftmaxClassifier
   return trainEncoded(vocabulary, examples.flatMap(withNoise).map((e) => ({ encoded: encode(e.text), label: e.label })));
 }
 
-const withNoise = (example: LabelledText): LabelledText[] => [example, ...noisyVariants(example.text, NOISE.copies).map((text) => ({ text, label: example.label }))];
+const withNoise = (example: LabelledText): LabelledText[] => [example, ...noisyVariants(example.text, NOISY_COPIES).map((text) => ({ text, label: example.label }))];
 
 /** The model's top reading of a text, with the score its confidence is calibrated from. */
 export function readingOf(model: SoftmaxClassifier, text: string | EncodedText) {

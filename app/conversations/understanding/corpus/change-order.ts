@@ -210,4 +210,19 @@ pueden cancelar la orden 3392
 je voudrais modifier l'adresse de ma commande 1043
 je veux annuler une partie de ma commande
 pouvez-vous changer la taille avant l'envoi
+i need to update the address on my order
+please change the shipping address on #3307
+the address on my order is old
+i moved last week, please ship to my new address
+can i change the address on order 1043 to 5 main st
+ship to 221 b st instead
+my apartment number is missing on the order
+add unit 12 to my address please
+can you change my order to express
+i want to change my order please
+can i cancel my order if it hasn't shipped
+cancel if not shipped yet
+cancel it, i found it cheaper
+i don't need the order anymore, cancel it
+i want to cancel, ordered the wrong color
 `;

@@ -194,4 +194,8 @@ estoy muy molesto
 c'est inadmissible
 je suis très mécontent
 l'article est arrivé sale
+tracking says delivered but nothing here
+le suivi indique livré mais je n'ai rien
+hola mi pedido dice entregado pero no lo tengo
+where is my package it says delivered but i dont see it
 `;

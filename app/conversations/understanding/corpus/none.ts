@@ -325,4 +325,34 @@ quien diseña la ropa
 d'accord merci je regarde
 à plus
 bonne journée
+k cool
+cool cool
+word
+bet
+lol ok
+ok!
+okay!
+yes!
+no!
+y
+n
+ya
+yup
+sure thing
+thumbs up
+👍🏽
+👌
+😅
+💯
+...?
+??
+!
+hm
+ok got it
+noted thanks
+alright then
+later
+nope all good
+nah i'm good
+ok bye
 `;

@@ -104,8 +104,6 @@ order #8812
 order 1043 update?
 update on #7719 please
 whats happening with #3308
-where is my package it says delivered but i dont see it
-tracking says delivered but nothing here
 tracking not working
 my tracking link doesnt load
 the tracking number you sent doesnt work
@@ -230,7 +228,6 @@ mi paquete esta atrasado
 hola, hice un pedido la semana pasada y no se nada, me pueden decir donde esta?
 pedido 3392 ya fue enviado?
 sigo esperando mi pedido
-hola mi pedido dice entregado pero no lo tengo
 alguna novedad de mi pedido?
 où est mon colis
 où en est mon colis
@@ -248,6 +245,72 @@ statut de ma commande svp
 des nouvelles de ma commande ?
 suivi colis svp
 mon colis est bloqué
-le suivi indique livré mais je n'ai rien
 c'est pour quand ma commande
+hey can you tell me when my order will ship? #5590
+when does my order ship out
+has order 6621 been sent
+did order #8830 ship yet
+is my order packed yet
+have you packed my order
+whens it shipping
+when's my hoodie shipping
+is my order on a truck yet
+where's it at
+where is it now
+where is my order right now
+tell me where my package is
+can i get a status update
+status update pls
+any status update on my stuff
+need an update on my order asap
+update?
+updates?
+news on my order?
+what's the latest on my order
+latest on #2291?
+i'm waiting on a delivery from you
+expecting a package from you, where is it
+my package from you hasn't shown up
+it hasn't shown up yet
+nothing in the mail yet
+still havent got it
+i still don't have my order
+not received my order yet
+havent received my package
+order not here yet
+package not here yet, any news
+it's been a week, where is my order
+been 10 days, wheres my stuff
+ordered 2 weeks ago still not here
+whats the hold up on my order
+is there a delay on my order
+is my order delayed
+why is my order delayed
+any delay on #4410?
+did the tracking update
+can you send the tracking again
+resend tracking please
+what's my tracking number
+my tracking number?
+tracking #?
+usps tracking?
+which carrier did you use for my order
+what's the shipping carrier for my package
+is it coming ups or fedex
+where is order number 1043
+order number 5520 status
+my order number is 3307, where is it
+it's order 7781, has it shipped
+order #9902 tracking please
+#1188 where
+wheres #2044
+status #6502
+mi pedido 5520 ya salio?
+donde va mi paquete
+cuando llega mi paquete #3307
+ya me enviaron la orden?
+no me ha llegado nada
+où est mon colis 1043
+mon colis est parti ?
+ma commande arrive quand ?
 `;

@@ -203,4 +203,12 @@ do you refund shipping costs if i pay for express and it's late
 what would shipping cost me for 4 tees
 shipping cost on hats?
 how much to mail it
+how much is 2 day shipping
+how much does rush shipping cost
+price for express delivery?
+is express free over a certain amount
+is there free express shipping
+how much is ground shipping
+what's the shipping fee on a $30 order
+do you charge shipping on orders over 50
 `;

@@ -212,4 +212,29 @@ livraison express combien de jours
 temps de livraison moyen ?
 bonjour, combien de temps faut-il pour être livré ?
 ça met combien de temps à arriver
+how long does overnight take
+how many days is 2 day shipping really
+is next day delivery actually next day
+how long does rush shipping take
+how fast is express
+what's faster, priority or express
+how long does ground shipping take
+how long is ground
+how long does usps take from you
+how long does ups ground take
+how long does it take to process and ship
+how long until it ships after ordering
+when would it ship if i order on a friday
+do you ship on fridays
+how long does the holiday shipping take
+is delivery slower this week
+when will my order arrive if i choose express
+when would express arrive if i order today
+express shipping timeframe?
+how long for standard to ohio
+how long for delivery in the us
+whats the average delivery time in the us
+cuanto tarda el envio express
+en cuantos dias llega el express
+combien de temps pour l'express
 `;
