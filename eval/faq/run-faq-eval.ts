@@ -24,7 +24,11 @@ function answer(text: string): Outcome {
   return { entry: decision?.kind === "answer" ? decision.entry.id : null };
 }
 
-const read = (file: string) => JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8")).cases;
+// A set is a list of cases, or {about, cases}.
+const read = (file: string) => {
+  const parsed = JSON.parse(readFileSync(new URL(file, import.meta.url), "utf8"));
+  return Array.isArray(parsed) ? parsed : parsed.cases;
+};
 const intentSet = (file: string): LabelledMessage[] => read(file).map(({ intent, text }: { intent: string; text: string }) => ({
   category: intent, text, accept: demoTopics.has(intent) ? [intent] : [], person: isPersonIntent(intent),
 }));

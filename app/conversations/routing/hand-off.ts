@@ -15,12 +15,13 @@ const PERSON_PHRASES = [
 
 const COMPLAINT_PHRASES = [
   /\b(damaged|broken|broke|defective|faulty|torn|ripped|stained|ruined|cracked|leaking)\b/,
-  /\b(wrong|incorrect) (item|size|color|colour|order|product|one|thing)\b|\bnot what i ordered\b|\bsent me the wrong\b/,
+  /\bnot what i ordered\b|\bsent me the wrong\b|\b(got|received|sent me|came with|came in)\b[^.!?]{0,30}\binstead of\b/,
+  /\bordered (a |an |the )?(\w+ ){0,2}(but |and )?(got|received)\b/,
   /\b(missing|stolen)\b|\b(package|parcel|order|box) (is |was |got |has been )?lost\b|\bnever (came|arrived|got|received|showed)\b|\b(didnt|did not|havent|have not) (get|receive|got) (it|my|the|anything)\b/,
   /\b(charged|billed) (me )?(twice|double|two times)\b|\bdouble charged\b|\bovercharged\b|\bunauthori[sz]ed\b|\bchargeback\b|\bdispute\b/,
   /\b(fraud|scam|scammed|lawyer|attorney|bbb|report you|sue)\b/,
-  /\b(roto|rota|danado|danada|equivocad[oa]|nunca (llego|recibi)|no (me )?(llego|ha llegado)|estafa|cobr\w+ dos veces)\b/,
-  /\b(casse|cassee|abime|abimee|endommage|jamais (recu|arrive)|pas (recu|arrive)|arnaque|debite deux fois)\b/,
+  /\b(roto|rota|danado|danada|equivocad[oa]|nunca (llego|recibi)|no (me )?(llego|ha llegado)|estafa|cobr\w+ dos veces|no es lo que (pedi|ordene)|me (llego|mandaron|enviaron) otr[oa])\b/,
+  /\b(casse|cassee|abime|abimee|endommage|jamais (recu|arrive)|pas (recu|arrive)|arnaque|debite deux fois|mauvaise? (taille|couleur|article|produit)|pas (le bon|la bonne) (article|taille|couleur|produit))\b/,
 ];
 
 const ANGRY_WORDS = new Set(
@@ -55,11 +56,16 @@ export function plainText(text: string): string {
     .trim();
 }
 
+// The store sent the wrong thing (a complaint), unless the shopper says they chose it (a change).
+const WRONG_THING = /\b(wrong|incorrect) (item|size|color|colour|order|product|one|thing)\b/;
+const OWN_MISTAKE = /\b(i|we|accidentally|oops)\b[^.!?]{0,20}\b(ordered|picked|chose|bought|selected|put) (in )?(the |a )?(wrong|incorrect)\b/;
+
 /** Why this text needs a person before anything else is tried, or null. */
 export function handOffReasonOf(text: string): HandoffReason | null {
   const plain = plainText(text);
   if (isAngry(text, plain)) return "angry";
   if (COMPLAINT_PHRASES.some((pattern) => pattern.test(plain))) return "complaint";
+  if (WRONG_THING.test(plain) && !OWN_MISTAKE.test(plain)) return "complaint";
   if (PERSON_PHRASES.some((pattern) => pattern.test(plain))) return "asked_for_person";
   return null;
 }
