@@ -1,0 +1,199 @@
+// A campaign's report per arm (each variant and the holdout), computed from stored rows in a few
+// statements that group by arm, so it reads the same at 100,000 recipients as at 100. What each
+// figure means is in campaign-report-definitions.ts; why, in docs/decisions/028.
+import type { AppContext } from "~/context.server";
+import { sqlBuildersOf } from "~/db.server";
+import { SENT_STATUSES } from "~/analytics/dashboard.server";
+import { classifyInboundText } from "~/compliance/keywords";
+import { CAMPAIGN_REPORT_DEFINITIONS, ORDER_WINDOW_DAYS } from "./campaign-report-definitions";
+import { incrementalRevenue, variantWinner, wilsonInterval, type Interval, type RevenueSums } from "./campaign-stats";
+
+export const HOLDOUT_ARM = "holdout";
+const DAY_MS = 86_400_000;
+
+export interface ArmReport {
+  name: string;
+  recipients: number;
+  sent: number;
+  delivered: number;
+  clicks: number;
+  replies: number;
+  optOuts: number;
+  orders: number;
+  /** Recipients with at least one order in the window. */
+  converted: number;
+  revenue: string;
+  conversionRate: number | null;
+  interval: Interval | null;
+  cost: string;
+}
+
+export interface CampaignReport {
+  id: string;
+  name: string;
+  status: string;
+  currency: string;
+  /** What the launch estimated (recipients, segments per text, cost), as frozen then. */
+  estimate: unknown;
+  /** Null until launch. `complete` once the window has ended. */
+  window: { from: string; to: string; days: number; complete: boolean } | null;
+  arms: ArmReport[];
+  lift: {
+    treatedRecipients: number;
+    holdoutRecipients: number;
+    incrementalRevenue: number | null;
+    interval: Interval | null;
+    /** The interval lies wholly above or below 0. */
+    significant: boolean;
+    winner: string | null;
+    winnerReason: string;
+  };
+  definitions: typeof CAMPAIGN_REPORT_DEFINITIONS;
+}
+
+type Num = bigint | number | string | { toString(): string } | null;
+const n = (value: Num | undefined) => Number(value ?? 0);
+/** Money from SQL sums: exact on PostgreSQL, a double on SQLite; six decimals keep every cent. */
+const money = (value: Num | undefined) => String(Number(n(value).toFixed(6)));
+
+interface TextRow { arm: string; recipients: Num; sent: Num; delivered: Num; cost: Num; lastSendAt: Date | string | null }
+interface OrderRow { arm: string; orders: Num; converted: Num; revenue: Num; revenueSquares: Num }
+interface CountRow { arm: string; count: Num }
+interface ReplyRow { arm: string; contactId: string; body: string }
+
+/** The report of one of the shop's campaigns; null for another shop's or no campaign. */
+export async function campaignReport(ctx: AppContext, shopId: string, campaignId: string): Promise<CampaignReport | null> {
+  const campaign = await ctx.db.campaign.findFirst({
+    where: { id: campaignId, shopId },
+    select: { id: true, name: true, status: true, estimate: true, launchedAt: true, shop: { select: { currency: true } }, variants: { select: { name: true }, orderBy: { name: "asc" } } },
+  });
+  if (!campaign) return null;
+  const texts = campaign.launchedAt ? await textsByArm(ctx, campaignId) : [];
+  const lastSendAt = texts.reduce((latest, row) => Math.max(latest, row.lastSendAt ? new Date(row.lastSendAt).getTime() : 0), campaign.launchedAt?.getTime() ?? 0);
+  const window = campaign.launchedAt && { from: campaign.launchedAt, to: new Date(lastSendAt + ORDER_WINDOW_DAYS * DAY_MS) };
+  const [orders, optOuts, clicks, replies] = window
+    ? await Promise.all([ordersByArm(ctx, shopId, campaignId, window), optOutsByArm(ctx, shopId, campaignId, window), clicksByArm(ctx, campaignId), repliersByArm(ctx, campaignId)])
+    : [[], [], [], new Map<string, number>()];
+
+  const names = [...new Set([...campaign.variants.map((v) => v.name), ...texts.map((t) => t.arm).filter((arm) => arm !== HOLDOUT_ARM).sort()])];
+  if (texts.some((t) => t.arm === HOLDOUT_ARM)) names.push(HOLDOUT_ARM);
+  const byArm = <T extends { arm: string }>(rows: T[], arm: string) => rows.find((row) => row.arm === arm);
+  const arms = names.map((name): ArmReport => {
+    const text = byArm(texts, name);
+    const order = byArm(orders, name);
+    const recipients = n(text?.recipients);
+    const converted = n(order?.converted);
+    return {
+      name,
+      recipients,
+      sent: n(text?.sent),
+      delivered: n(text?.delivered),
+      clicks: n(byArm(clicks, name)?.count),
+      replies: replies.get(name) ?? 0,
+      optOuts: n(byArm(optOuts, name)?.count),
+      orders: n(order?.orders),
+      converted,
+      revenue: money(order?.revenue),
+      conversionRate: recipients > 0 ? converted / recipients : null,
+      interval: wilsonInterval(converted, recipients),
+      cost: money(text?.cost),
+    };
+  });
+
+  const sums = (rows: string[]): RevenueSums => ({
+    recipients: rows.reduce((total, arm) => total + n(byArm(texts, arm)?.recipients), 0),
+    sum: rows.reduce((total, arm) => total + n(byArm(orders, arm)?.revenue), 0),
+    sumOfSquares: rows.reduce((total, arm) => total + n(byArm(orders, arm)?.revenueSquares), 0),
+  });
+  const variants = arms.filter((arm) => arm.name !== HOLDOUT_ARM);
+  const treated = sums(variants.map((arm) => arm.name));
+  const holdout = sums([HOLDOUT_ARM]);
+  const lift = incrementalRevenue(treated, holdout);
+  const { winner, reason } = variantWinner(variants.map((arm) => ({ name: arm.name, successes: arm.converted, trials: arm.recipients })));
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    status: campaign.status,
+    currency: campaign.shop.currency,
+    estimate: campaign.estimate ? JSON.parse(campaign.estimate) : null,
+    window: window && { from: window.from.toISOString(), to: window.to.toISOString(), days: ORDER_WINDOW_DAYS, complete: window.to <= ctx.clock.now() },
+    arms,
+    lift: {
+      treatedRecipients: treated.recipients,
+      holdoutRecipients: holdout.recipients,
+      incrementalRevenue: lift && roundCents(lift.estimate),
+      interval: lift?.interval ? [roundCents(lift.interval[0]), roundCents(lift.interval[1])] : null,
+      significant: Boolean(lift?.interval && (lift.interval[0] > 0 || lift.interval[1] < 0)),
+      winner,
+      winnerReason: reason,
+    },
+    definitions: CAMPAIGN_REPORT_DEFINITIONS,
+  };
+}
+
+const roundCents = (value: number) => Math.round(value * 100) / 100;
+
+// Served by the recipients' primary key (campaignId first) and the messages' primary key.
+function textsByArm({ db }: AppContext, campaignId: string) {
+  const { sql, join } = sqlBuildersOf(db);
+  return db.$queryRaw<TextRow[]>(sql`
+    SELECT r."arm" AS "arm", COUNT(*) AS "recipients",
+      SUM(CASE WHEN m."status" IN (${join(SENT_STATUSES)}) THEN 1 ELSE 0 END) AS "sent",
+      SUM(CASE WHEN m."status" = 'delivered' THEN 1 ELSE 0 END) AS "delivered",
+      SUM(m."cost") AS "cost", MAX(r."sendAt") AS "lastSendAt"
+    FROM "CampaignRecipient" r LEFT JOIN "Message" m ON m."id" = r."messageId"
+    WHERE r."campaignId" = ${campaignId}
+    GROUP BY r."arm"`);
+}
+
+// Each recipient's orders in the window, summed per recipient first so the variance of revenue
+// per recipient can be had from Σ and Σ² per arm.
+function ordersByArm({ db }: AppContext, shopId: string, campaignId: string, { from, to }: { from: Date; to: Date }) {
+  const { sql } = sqlBuildersOf(db);
+  return db.$queryRaw<OrderRow[]>(sql`
+    WITH "bought" AS (
+      SELECT o."contactId" AS "contactId", COUNT(*) AS "orders", SUM(o."totalPrice") AS "revenue"
+      FROM "Order" o
+      WHERE o."shopId" = ${shopId} AND o."contactId" IS NOT NULL AND o."placedAt" >= ${from} AND o."placedAt" < ${to}
+      GROUP BY o."contactId")
+    SELECT r."arm" AS "arm", SUM(b."orders") AS "orders", COUNT(b."contactId") AS "converted",
+      SUM(b."revenue") AS "revenue", SUM(b."revenue" * b."revenue") AS "revenueSquares"
+    FROM "CampaignRecipient" r JOIN "bought" b ON b."contactId" = r."contactId"
+    WHERE r."campaignId" = ${campaignId}
+    GROUP BY r."arm"`);
+}
+
+// Served by the consent events' [shopId, occurredAt] index.
+function optOutsByArm({ db }: AppContext, shopId: string, campaignId: string, { from, to }: { from: Date; to: Date }) {
+  const { sql } = sqlBuildersOf(db);
+  return db.$queryRaw<CountRow[]>(sql`
+    SELECT r."arm" AS "arm", COUNT(DISTINCT e."contactId") AS "count"
+    FROM "ConsentEvent" e JOIN "CampaignRecipient" r ON r."campaignId" = ${campaignId} AND r."contactId" = e."contactId"
+    WHERE e."shopId" = ${shopId} AND e."scope" = 'marketing' AND e."granted" = ${false} AND e."occurredAt" >= ${from} AND e."occurredAt" < ${to}
+    GROUP BY r."arm"`);
+}
+
+function clicksByArm({ db }: AppContext, campaignId: string) {
+  const { sql } = sqlBuildersOf(db);
+  return db.$queryRaw<CountRow[]>(sql`
+    SELECT r."arm" AS "arm", SUM(l."clicks") AS "count"
+    FROM "CampaignRecipient" r JOIN "Link" l ON l."messageId" = r."messageId"
+    WHERE r."campaignId" = ${campaignId}
+    GROUP BY r."arm"`);
+}
+
+// Replies are few next to recipients; they are read so an opt-out word is told apart from a
+// reply by the same rule the inbound texts are read by. Served by Message's [campaignId, direction].
+async function repliersByArm({ db }: AppContext, campaignId: string): Promise<Map<string, number>> {
+  const { sql } = sqlBuildersOf(db);
+  const rows = await db.$queryRaw<ReplyRow[]>(sql`
+    SELECT r."arm" AS "arm", m."contactId" AS "contactId", m."body" AS "body"
+    FROM "Message" m JOIN "CampaignRecipient" r ON r."campaignId" = m."campaignId" AND r."contactId" = m."contactId"
+    WHERE m."campaignId" = ${campaignId} AND m."direction" = 'inbound'`);
+  const repliers = new Map<string, Set<string>>();
+  for (const { arm, contactId, body } of rows) {
+    if (classifyInboundText(body, { optInKeywords: [], optedOut: false }).intent === "opt_out") continue;
+    repliers.set(arm, (repliers.get(arm) ?? new Set()).add(contactId));
+  }
+  return new Map([...repliers].map(([arm, contacts]) => [arm, contacts.size]));
+}
