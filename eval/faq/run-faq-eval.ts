@@ -32,8 +32,10 @@ const read = (file: string) => {
 const intentSet = (file: string): LabelledMessage[] => read(file).map(({ intent, text }: { intent: string; text: string }) => ({
   category: intent, text, accept: demoTopics.has(intent) ? [intent] : [], person: isPersonIntent(intent),
 }));
-const FRESH = "fresh-test-messages.json";
-const freshSet = existsSync(new URL(FRESH, import.meta.url)) ? [[`${FRESH} (held out)`, intentSet(FRESH)] as const] : [];
+// Written blind (without the corpus, the classifier or other sets); the second was written after
+// the last change to the classifier and the hand-off rules, and is the honest figure.
+const FRESH = ["fresh-test-messages-2.json", "fresh-test-messages.json"];
+const freshSet = FRESH.filter((file) => existsSync(new URL(file, import.meta.url))).map((file) => [`${file} (held out)`, intentSet(file)] as const);
 const olderSet = (file: string): LabelledMessage[] =>
   read(file).map((c: Omit<LabelledMessage, "person">) => ({ ...c, person: c.category === "human" && c.accept.length === 0 }));
 

@@ -14,6 +14,8 @@ describe("texts that go to a person before automation tries anything", () => {
     ["me llegó otro color", "complaint"],
     ["j'ai reçu la mauvaise taille", "complaint"],
     ["my package never arrived", "complaint"],
+    ["I never got my order", "complaint"],
+    ["I want a real person", "asked_for_person"],
     ["I was charged twice for order 1043", "complaint"],
     ["el pedido llegó roto", "complaint"],
     ["le colis est arrivé cassé", "complaint"],
@@ -42,6 +44,9 @@ describe("texts that go to a person before automation tries anything", () => {
     "My discount code isn't working",
     "oops I ordered the wrong size, can I change it before it ships?",
     "I ordered it last week and it arrived today, how do I wash it?",
+    "the color looks different in person, can I exchange it?",
+    "I never got a confirmation email, did my order go through?",
+    "ordered the wrong size (my bad), can I swap it",
   ])("%s → answered by automation if it can", (text) => {
     expect(handOffReasonOf(text)).toBeNull();
   });

@@ -5,7 +5,7 @@
 import { handOff, type Answer, type HandoffReason } from "./answer";
 
 const PERSON_PHRASES = [
-  /\b(human|person|agent|representative|rep|operator|manager|supervisor)\b/,
+  /\b(human|agent|representative|rep|operator|manager|supervisor)\b|(?<!\bin )\b(a |real |actual |live )?person\b/,
   /\b(talk|speak|chat)\s+(to|with)\b/,
   /\bcall me\b|\bphone call\b|\bgive me a call\b/,
   /\b(are|r) (you|u) (a )?(bot|robot|real)\b/,
@@ -17,7 +17,7 @@ const COMPLAINT_PHRASES = [
   /\b(damaged|broken|broke|defective|faulty|torn|ripped|stained|ruined|cracked|leaking)\b/,
   /\bnot what i ordered\b|\bsent me the wrong\b|\b(got|received|sent me|came with|came in)\b[^.!?]{0,30}\binstead of\b/,
   /\bordered (a |an |the )?(\w+ ){0,2}(but |and )?(got|received)\b/,
-  /\b(missing|stolen)\b|\b(package|parcel|order|box) (is |was |got |has been )?lost\b|\bnever (came|arrived|got|received|showed)\b|\b(didnt|did not|havent|have not) (get|receive|got) (it|my|the|anything)\b/,
+  /\b(missing|stolen)\b|\b(package|parcel|order|box) (is |was |got |has been )?lost\b|\bnever (came|arrived|showed)\b|\bnever (got|received) (it|them|my (order|package|parcel|stuff|items?)|the (order|package|parcel|items?)|anything)\b|\b(didnt|did not|havent|have not) (get|receive|got) (it|my|the|anything)\b/,
   /\b(charged|billed) (me )?(twice|double|two times)\b|\bdouble charged\b|\bovercharged\b|\bunauthori[sz]ed\b|\bchargeback\b|\bdispute\b/,
   /\b(fraud|scam|scammed|lawyer|attorney|bbb|report you|sue)\b/,
   /\b(roto|rota|danado|danada|equivocad[oa]|nunca (llego|recibi)|no (me )?(llego|ha llegado)|estafa|cobr\w+ dos veces|no es lo que (pedi|ordene)|me (llego|mandaron|enviaron) otr[oa])\b/,
@@ -58,7 +58,7 @@ export function plainText(text: string): string {
 
 // The store sent the wrong thing (a complaint), unless the shopper says they chose it (a change).
 const WRONG_THING = /\b(wrong|incorrect) (item|size|color|colour|order|product|one|thing)\b/;
-const OWN_MISTAKE = /\b(i|we|accidentally|oops)\b[^.!?]{0,20}\b(ordered|picked|chose|bought|selected|put) (in )?(the |a )?(wrong|incorrect)\b/;
+const OWN_MISTAKE = /\b(i|we|accidentally|oops)\b[^.!?]{0,20}\b(ordered|picked|chose|bought|selected|put) (in )?(the |a )?(wrong|incorrect)\b|^(ordered|picked|chose|bought) the wrong\b|\b(my fault|my bad|my mistake)\b/;
 
 /** Why this text needs a person before anything else is tried, or null. */
 export function handOffReasonOf(text: string): HandoffReason | null {
