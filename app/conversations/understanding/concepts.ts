@@ -2,6 +2,8 @@
 // folded into one concept feature beside the words themselves: the corpus has a few Spanish and
 // French phrasings per intent, and a concept lets "reembolso" learn from every "refund".
 // Each concept lists word beginnings (after accent folding), so endings and plurals meet.
+// Places abroad (places-abroad.ts) are whole names instead: "india" must not find "indiana".
+import { PLACES_ABROAD, US_PLACES_NAMED_FROM_ABROAD } from "./places-abroad";
 
 const CONCEPTS: Record<string, string[]> = {
   order: ["order", "ordr", "pedido", "orden", "commande", "purchase", "compra"],
@@ -11,7 +13,7 @@ const CONCEPTS: Record<string, string[]> = {
   arrive: ["arriv", "llega", "recib", "recoi", "recev", "get here", "come"],
   time: ["long", "fast", "quick", "soon", "days", "dias", "jours", "week", "semana", "semaine", "tarda", "delai", "temps", "tiempo", "when", "cuando", "quand"],
   cost: ["cost", "price", "fee", "charge", "much", "cuanto", "cuesta", "cobr", "combien", "coute", "frais", "gratis", "gratuit", "free", "$"],
-  abroad: ["international", "overseas", "abroad", "worldwide", "countr", "canad", "mexic", "europ", "france", "espana", "uk", "australia", "custom", "dutie", "🇨🇦", "🇬🇧"],
+  abroad: ["international", "overseas", "abroad", "worldwide", "countr", "canad", "mexic", "europ", "france", "espana", "uk", "australia", "customs", "aduana", "douane", "dutie", "🇨🇦", "🇬🇧"],
   return: ["return", "retun", "retrun", "devol", "retour", "renvo", "send back", "send it back"],
   exchange: ["exchang", "exchage", "excahng", "exhang", "exchnag", "swap", "cambi", "echang", "trade"],
   refund: ["refund", "refnd", "refnud", "reembols", "rembours", "money back", "dinero", "argent"],
@@ -45,15 +47,19 @@ for (const [concept, starts] of Object.entries(CONCEPTS)) {
   }
 }
 
+const PLACE_NAMES = PLACES_ABROAD.map((place) => ` ${place} `);
+
 /** The concepts a text mentions, from its normalised words. */
-export function conceptsOf(words: readonly string[]): string[] {
+export function conceptsOf(normalisedWords: readonly string[]): string[] {
+  const line = US_PLACES_NAMED_FROM_ABROAD.reduce((rest, place) => rest.replaceAll(` ${place} `, " "), ` ${normalisedWords.join(" ")} `);
+  const words = line.split(" ").filter(Boolean);
   const found = new Set<string>();
   const addAll = (concepts: string[] | undefined) => concepts?.forEach((concept) => found.add(concept));
   for (const word of words) {
     addAll(WHOLE_WORDS.get(word));
     for (let length = 4; length <= word.length; length++) addAll(WORD_STARTS.get(word.slice(0, length)));
   }
-  const line = ` ${words.join(" ")}`;
   for (const [phrase, concept] of PHRASES) if (line.includes(phrase)) found.add(concept);
+  if (PLACE_NAMES.some((place) => line.includes(place))) found.add("abroad");
   return [...found];
 }

@@ -221,4 +221,75 @@ envian a venezuela?
 hacen envios a europa?
 vous livrez au luxembourg ?
 vous livrez au maroc ?
+how much does it cost to ship to calgary
+what would shipping to edmonton run me
+shipping price to winnipeg?
+how much is delivery to ottawa
+rough cost to send a hoodie to halifax
+whats the shipping fee to mississauga
+how much would you charge to ship to kelowna bc
+shipping to saskatoon, how much and how long
+how long does it take to get to toronto
+delivery time to vancouver?
+how many days to ship to montreal
+if i order today when would it reach quebec city
+how long for a package to get to alberta
+shipping time to nova scotia?
+how much to ship to ontario
+cost to ship to bc?
+is shipping to manitoba expensive
+how long to ship to a qc address
+shipping cost to london?
+how much is postage to manchester
+how long does delivery to glasgow take
+what does it cost to send an order to dublin
+delivery to edinburgh how many days
+how much is shipping to sydney
+how long would it take to get to melbourne
+shipping to auckland price?
+how much for delivery to berlin
+how long does shipping to munich take
+whats the cost to ship to amsterdam
+delivery time to paris?
+how long to get an order to madrid
+how much to send to barcelona
+shipping fee to stockholm?
+how many days to tokyo
+shipping cost to seoul
+how much to ship to dubai
+how much to ship to mexico city
+how long does it take to ship to guadalajara
+shipping to cancun how much
+cost of shipping to monterrey?
+what's the price of shipping to the uk roughly
+how much would shipping to germany be
+eta for delivery to france?
+roughly how long to ship to australia
+how much is shipping to ireland and how long
+hey what would it cost to get two tees sent to my sister in toronto
+im in calgary, whats shipping gonna cost me
+living in london rn, how much to ship here
+how much is shipping outside the country
+cuánto cuesta enviar a toronto
+cuanto sale el envio a madrid
+cuánto tarda en llegar a guadalajara
+cuanto cobran por mandar a monterrey
+precio del envio a barcelona?
+cuantos dias tarda a ciudad de mexico
+cuanto es el envio a cancun
+cuánto cuesta mandar un paquete a bogotá
+cuanto tarda el envio a buenos aires
+envio a londres cuanto cuesta
+combien coûte la livraison à montréal
+combien pour livrer à québec
+quel est le prix de la livraison à paris
+combien de jours pour une livraison à lyon
+livraison en bretagne, c'est combien ?
+frais de livraison pour la belgique ?
+délai de livraison vers la suisse ?
+combien coûte l'envoi à bruxelles
+livraison à toulouse en combien de temps ?
+combien de temps pour recevoir à marseille
+je suis en alsace, combien pour la livraison
+tarif de livraison pour l'ontario ?
 `;

@@ -211,4 +211,18 @@ is there free express shipping
 how much is ground shipping
 what's the shipping fee on a $30 order
 do you charge shipping on orders over 50
+how much to ship to denver
+shipping cost to portland oregon?
+how much is shipping to new mexico
+what does delivery to boston cost
+how much to ship to atlanta
+cuánto cuesta el envío a nueva york
+cuanto sale mandar a los angeles
+combien coûte la livraison à new york
+cuanto cuesta el envio a chicago
+cuánto me sale el envío a florida
+precio de envio a california?
+cuanto cobran por mandar a nueva jersey
+combien pour livrer en floride
+quel est le tarif de livraison pour la californie
 `;

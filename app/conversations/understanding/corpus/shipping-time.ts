@@ -237,4 +237,15 @@ whats the average delivery time in the us
 cuanto tarda el envio express
 en cuantos dias llega el express
 combien de temps pour l'express
+how long does shipping to seattle take
+how many days to get to new mexico
+delivery time to phoenix?
+how long to ship to miami
+cuánto tarda el envío a houston
+combien de jours pour livrer à miami
+cuanto tarda en llegar a texas
+cuantos dias tarda el envio a nueva york
+en cuanto tiempo llega a chicago
+combien de temps pour livrer au texas
+délai de livraison pour new york ?
 `;
