@@ -32,9 +32,10 @@ const read = (file: string) => {
 const intentSet = (file: string): LabelledMessage[] => read(file).map(({ intent, text }: { intent: string; text: string }) => ({
   category: intent, text, accept: demoTopics.has(intent) ? [intent] : [], person: isPersonIntent(intent),
 }));
-// Written blind (without the corpus, the classifier or other sets); the second was written after
-// the last change to the classifier and the hand-off rules, and is the honest figure.
-const FRESH = ["fresh-test-messages-2.json", "fresh-test-messages.json"];
+// Written blind (without the corpus, the classifier or other sets). Each earlier one informed a
+// change once its errors were seen; the third was first run after the last change, and is the
+// honest figure (README.md).
+const FRESH = ["fresh-test-messages-3.json", "fresh-test-messages-2.json", "fresh-test-messages.json"];
 const freshSet = FRESH.filter((file) => existsSync(new URL(file, import.meta.url))).map((file) => [`${file} (held out)`, intentSet(file)] as const);
 const olderSet = (file: string): LabelledMessage[] =>
   read(file).map((c: Omit<LabelledMessage, "person">) => ({ ...c, person: c.category === "human" && c.accept.length === 0 }));
