@@ -13,6 +13,7 @@ import { benchStopLatency } from "./stop-latency";
 import { benchMemory } from "./memory";
 import { benchInbox } from "./inbox";
 import { benchSegments } from "./segments";
+import { benchCampaignReport } from "./campaign-report";
 import { benchNoop } from "./noop";
 import { benchSendText } from "./send-text";
 import { benchScaleOut } from "./scale-out";
@@ -23,7 +24,6 @@ import { benchDefaultLimits } from "./default-limits";
 import { benchRetention } from "./retention";
 import { benchmarksMarkdown } from "./report";
 
-const SECTIONS = ["intake", "stop", "memory", "noop", "send-text", "scale-out", "ingest", "sandbox-join", "fairness", "limits", "retention", "inbox", "segments"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -59,6 +59,7 @@ export const sizes = {
   otherShopConversations: quick ? 100 : 1_000,
   calls: quick ? 20 : 50,
   segmentContacts: quick ? 10_000 : 100_000,
+  campaignRecipients: quick ? 10_000 : 100_000,
 };
 
 function show(results: Table[], table: Table) {
@@ -130,6 +131,7 @@ for (const engine of engines) {
   await ownDatabaseSection(engine, "retention", (d) => benchRetention(d, sizes), tables);
   await ownDatabaseSection(engine, "inbox", (d) => benchInbox(d, sizes), tables);
   await ownDatabaseSection(engine, "segments", (d) => benchSegments(d, sizes), tables);
+  await ownDatabaseSection(engine, "campaign-report", (d) => benchCampaignReport(d, sizes), tables);
 }
 const minutes = (Date.now() - started) / 60_000;
 console.log(`\nBench finished in ${minutes.toFixed(1)} min.`);
