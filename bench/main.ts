@@ -24,6 +24,7 @@ import { benchDefaultLimits } from "./default-limits";
 import { benchRetention } from "./retention";
 import { benchmarksMarkdown } from "./report";
 
+const SECTIONS = ["intake", "stop", "memory", "noop", "send-text", "scale-out", "ingest", "sandbox-join", "fairness", "limits", "retention", "inbox", "segments", "campaign-report"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
