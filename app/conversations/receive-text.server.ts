@@ -8,6 +8,7 @@ import { intakeOptOutFor } from "~/compliance/intake-opt-outs.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { openConversationFor } from "./threads.server";
 import { noteReply } from "~/marketing/contact-activity.server";
+import { campaignRepliedTo } from "~/marketing/campaign-replies.server";
 import { findOrCreateContact } from "./contacts.server";
 import { applyKeyword } from "./keyword-actions.server";
 import { routeInboundText, type ConversationUpdate } from "./routing/route-inbound.server";
@@ -44,6 +45,7 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
       toNumber: inbound.to,
       status: "received",
       providerMessageId: inbound.providerMessageId,
+      campaignId: await campaignRepliedTo(ctx, contact.id, now),
       occurredAt: now,
     },
   });

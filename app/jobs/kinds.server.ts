@@ -11,6 +11,7 @@ import { requestOrderRatingJob } from "./request-order-rating.server";
 import { ingestWebhookJob } from "./ingest-webhook.server";
 import { lookUpOrderJob } from "./look-up-order.server";
 import { answerWithAiJob } from "./answer-with-ai.server";
+import { campaignSendJob } from "./campaign-send.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -24,5 +25,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     ingestWebhookJob(deps),
     lookUpOrderJob(deps),
     answerWithAiJob(deps),
+    campaignSendJob(deps),
   ]);
 }

@@ -12,7 +12,8 @@ export type GateReason =
   | { code: "stale"; ageMinutes: number }
   | { code: "not_connected" }
   // Not the gate's: a flow text withdrawn because its purpose went away before it left.
-  | { code: "ordered" };
+  | { code: "ordered" }
+  | { code: "campaign_cancelled" };
 
 export type GateDecision =
   | { verdict: "send" }
@@ -30,6 +31,8 @@ export function describeGateReason(reason: GateReason): string {
       return "not sent: the shopper opted out";
     case "ordered":
       return "not sent: the shopper placed the order first";
+    case "campaign_cancelled":
+      return "not sent: the campaign was cancelled";
     case "suppressed":
       return "not sent: the number is on the suppression list";
     case "no_consent":

@@ -24,6 +24,7 @@ export interface TextRequest {
   /** The first text of a flow opens with the brand name. */
   firstInFlow?: boolean;
   checkoutId?: string;
+  campaignId?: string;
   /** Staff member who typed it; absent for automation. */
   sentBy?: string;
 }
@@ -97,6 +98,7 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
         flow: request.flow,
         flowStep: request.flowStep,
         checkoutId: request.checkoutId,
+        campaignId: request.campaignId,
         sentBy: request.sentBy,
         occurredAt: now,
       };
@@ -126,7 +128,7 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
  * caller's transaction: the cause (a STOP, an order) and the cancel commit together. The
  * send-text job also skips a cancelled text, should it already be running.
  */
-export async function cancelPendingTexts(ctx: AppContext, where: Prisma.MessageWhereInput, reason: "opted_out" | "ordered") {
+export async function cancelPendingTexts(ctx: AppContext, where: Prisma.MessageWhereInput, reason: "opted_out" | "ordered" | "campaign_cancelled") {
   const pending = await ctx.db.message.findMany({
     where: { ...where, direction: "outbound", status: { in: [...WAITING_TO_SEND] } },
     select: { id: true },

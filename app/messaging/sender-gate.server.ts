@@ -130,7 +130,7 @@ async function lastInboundTimes(ctx: AppContext, contactIds: string[]): Promise<
 }
 
 /** Each contact's latest checkout's shipping address: the best guess of where they are. */
-async function shippingAddresses(ctx: AppContext, contactIds: string[]): Promise<Map<string, ShippingAddress>> {
+export async function shippingAddresses(ctx: AppContext, contactIds: string[]): Promise<Map<string, ShippingAddress>> {
   if (contactIds.length === 0) return new Map();
   const { sql, join } = sqlBuildersOf(ctx.db);
   const rows = await ctx.db.$queryRaw<{ contactId: string; shippingAddress: string }[]>(sql`
