@@ -51,10 +51,10 @@ export function foldOf(text: string, seed = 0): number {
 /** What the shipped calibration must be: the corpus's out-of-fold readings, calibrated. */
 export const corpusCalibration = (): Calibration => calibrationFrom(outOfFoldReadings(corpusExamples()));
 
-export function trainIntentClassifier(extra: readonly LabelledText[] = []): IntentClassifier {
+export function trainIntentClassifier(extra: readonly LabelledText[] = [], corpus: readonly LabelledText[] = corpusExamples()): IntentClassifier {
   const calibration: Calibration = shippedCalibration;
   const started = performance.now();
-  const model = trainModel([...corpusExamples(), ...extra]);
+  const model = trainModel([...corpus, ...extra]);
   const trainingMs = performance.now() - started;
   return {
     calibration,

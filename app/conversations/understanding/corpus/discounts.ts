@@ -40,7 +40,6 @@ how do i get the texting discount
 i was promised a code for signing up
 where is my welcome code
 i signed up for texts but didnt get my discount
-do you price match
 did i miss the sale
 is the sale still on
 how long is the sale
@@ -118,7 +117,6 @@ can i get a discount if i order a lot
 any chance of a discount
 can you do a better price
 can you knock a few bucks off
-will you price match
 is there a code for 20% off
 i heard there was a discount code, what is it
 saw a discount on instagram, whats the code

@@ -355,4 +355,24 @@ later
 nope all good
 nah i'm good
 ok bye
+do you price match
+will you price match
+will you match a lower price
+i found it cheaper on amazon, can you match it
+do you match competitor prices
+can you match the price from another store
+price match?
+do you do price matching
+target has it for less, will you match
+if i find it cheaper somewhere else will you match it
+is there a price match guarantee
+can you beat this price
+i saw it for $10 less at nordstrom, can you match
+do you honor other stores prices
+hacen igualación de precios
+lo vi más barato en otra tienda, pueden igualar el precio
+igualan precios de la competencia
+vous alignez-vous sur les prix des concurrents
+je l'ai trouvé moins cher ailleurs, vous pouvez faire le même prix
+vous faites l'alignement de prix
 `;

@@ -214,4 +214,48 @@ puedo pedir reembolso en vez de cambio
 quand est-ce que je récupère mon argent
 le remboursement apparaît quand sur mon compte
 je préfère un remboursement qu'un échange
+i returned it, when do i get my money back
+sent it back last week, still no credit
+devolví el pedido, cuándo me devuelven el dinero
+j'ai renvoyé le colis, quand serai-je remboursé
+i sent the return back 10 days ago, when will the refund hit my account
+returned the dress last monday, how long till i see the money
+i mailed my return, when do i get credited
+already shipped the return, when's my refund coming
+i dropped off the return at ups, how soon is the refund
+you should have my return by now, where's my money
+returned my order #4410, still waiting on the money
+i sent everything back, when do i get paid back
+return shows delivered to you, no credit on my card yet
+sent back the shoes, when does the money come back
+i returned the item, how many days for the refund
+my return got to you 3 days ago, when will i be refunded
+returned it over 2 weeks ago and nothing back on my card
+gave the package back to the post office, when is my refund processed
+i shipped it back already, is the refund on its way
+i returned both items, will i get the full amount back
+returned it with the prepaid label, when do i see the credit
+my return arrived at your warehouse, how long for the refund
+sent it back, still no refund??
+returned it last week where is my money 😩
+i did the return, when do i get reimbursed
+did you get my return? waiting on the refund
+return was received, refund status?
+i returned the jacket, has the refund been issued
+sent the package back to you on friday, when will i get credited
+i sent back the wrong size, i want the money not an exchange, when will it come
+ya devolví el paquete, cuándo llega el reembolso
+mandé la devolución la semana pasada y no me han devuelto el dinero
+devolví los zapatos, cuánto tarda el reembolso
+ya recibieron mi devolución? cuándo me reembolsan
+envié el producto de vuelta hace 10 días y sigo sin mi dinero
+regresé el pedido, cuando me depositan
+devolvi la orden y todavia no veo el dinero en mi tarjeta
+j'ai retourné l'article, quand est-ce que je serai remboursée
+j'ai renvoyé ma commande la semaine dernière, toujours pas d'argent
+vous avez reçu mon retour? quand vais-je être remboursé
+colis renvoyé il y a 8 jours, pas encore de remboursement
+j'ai rendu le pull, le remboursement arrive quand
+retour envoyé, quand je récupère mon argent
+j'ai renvoyé les chaussures, combien de temps pour le remboursement
 `;

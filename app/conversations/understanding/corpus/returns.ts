@@ -224,4 +224,13 @@ devolucion gratis?
 como mando una devolucion por correo
 comment renvoyer un article par la poste
 combien coûte le retour
+how do i return it
+where do i send it back
+what address do i send my return to
+can i get a return label to send it back
+how do i start a return for my order
+como devuelvo el pedido
+a donde envio la devolucion
+comment je fais pour retourner l'article
+où dois-je renvoyer le colis
 `;
