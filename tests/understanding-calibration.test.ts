@@ -38,10 +38,10 @@ describe("the calibrated precision target", () => {
     expect(answeredAt(0.98).length).toBeLessThan(answeredAt(0.9).length);
   });
 
-  it("trains on the corpus in well under two seconds, the same model every time", () => {
+  // How long training takes is printed by npm run eval:faq, not asserted: timings are for benchmarks.
+  it("trains the same model every time", () => {
     const first = trainIntentClassifier();
     const second = trainIntentClassifier();
-    expect(first.trainingMs).toBeLessThan(2_000);
     const text = "hey wheres my order #1043";
     expect(second.read(text)).toEqual(first.read(text));
   });
