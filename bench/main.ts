@@ -14,6 +14,7 @@ import { benchMemory } from "./memory";
 import { benchInbox } from "./inbox";
 import { benchSegments } from "./segments";
 import { benchCampaignReport } from "./campaign-report";
+import { benchCampaignFreeze } from "./campaign-freeze";
 import { benchNoop } from "./noop";
 import { benchSendText } from "./send-text";
 import { benchScaleOut } from "./scale-out";
@@ -24,7 +25,7 @@ import { benchDefaultLimits } from "./default-limits";
 import { benchRetention } from "./retention";
 import { benchmarksMarkdown } from "./report";
 
-const SECTIONS = ["intake", "stop", "memory", "noop", "send-text", "scale-out", "ingest", "sandbox-join", "fairness", "limits", "retention", "inbox", "segments", "campaign-report"] as const;
+const SECTIONS = ["intake", "stop", "memory", "noop", "send-text", "scale-out", "ingest", "sandbox-join", "fairness", "limits", "retention", "inbox", "segments", "campaign-report", "campaign-freeze"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -61,6 +62,7 @@ export const sizes = {
   calls: quick ? 20 : 50,
   segmentContacts: quick ? 10_000 : 100_000,
   campaignRecipients: quick ? 10_000 : 100_000,
+  freezeContacts: quick ? 10_000 : 100_000,
 };
 
 function show(results: Table[], table: Table) {
@@ -133,6 +135,7 @@ for (const engine of engines) {
   await ownDatabaseSection(engine, "inbox", (d) => benchInbox(d, sizes), tables);
   await ownDatabaseSection(engine, "segments", (d) => benchSegments(d, sizes), tables);
   await ownDatabaseSection(engine, "campaign-report", (d) => benchCampaignReport(d, sizes), tables);
+  await ownDatabaseSection(engine, "campaign-freeze", (d) => benchCampaignFreeze(d, sizes), tables);
 }
 const minutes = (Date.now() - started) / 60_000;
 console.log(`\nBench finished in ${minutes.toFixed(1)} min.`);
