@@ -64,9 +64,12 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
   const recent = campaign.skipIfTextedWithinHours
     ? await recentMarketingSends(db, [...contacts.keys()], { at: now, windowMs: campaign.skipIfTextedWithinHours * HOUR_MS })
     : new Map<string, number[]>();
-  const skipped = claimed.filter((r) => recent.has(r.contactId) || !contacts.has(r.contactId));
-  const toSend = claimed.filter((r) => !skipped.includes(r));
-  await markSkipped(ctx, campaignId, skipped.map((r) => r.contactId), `texted_within_${campaign.skipIfTextedWithinHours}h`);
+  // A contact erased since launch (customers/redact) is gone with its row.
+  const erased = claimed.filter((r) => !contacts.has(r.contactId));
+  const textedLately = claimed.filter((r) => contacts.has(r.contactId) && recent.has(r.contactId));
+  const toSend = claimed.filter((r) => contacts.has(r.contactId) && !recent.has(r.contactId));
+  await markSkipped(ctx, campaignId, erased.map((r) => r.contactId), "erased");
+  await markSkipped(ctx, campaignId, textedLately.map((r) => r.contactId), `texted_within_${campaign.skipIfTextedWithinHours}h`);
 
   const brand = campaign.shop.brandName ?? campaign.shop.name;
   const bodies = new Map(campaign.variants.map((v) => [v.name, v.body]));
@@ -93,7 +96,7 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
   }
   const remaining = await db.campaignRecipient.count({ where: { campaignId, status: "pending" } });
   if (remaining === 0) await db.campaign.updateMany({ where: { id: campaignId, status: { in: SENDING } }, data: { status: "sent" } });
-  return { shopId: campaign.shopId, sent: messages.length, skipped: skipped.length, full: claimed.length === BATCH, lastContactId: claimed.at(-1)?.contactId };
+  return { shopId: campaign.shopId, sent: messages.length, skipped: erased.length + textedLately.length, full: claimed.length === BATCH, lastContactId: claimed.at(-1)?.contactId };
 }
 
 function markSkipped(ctx: AppContext, campaignId: string, contactIds: string[], skipReason: string) {
