@@ -5,7 +5,7 @@ import { systemClock } from "~/clock.server";
 import { campaignReport } from "~/marketing/campaign-report.server";
 import { createBenchShop, type BenchDatabase } from "./support/app-under-test";
 import { bulkInsertDialect } from "./support/bulk-insert";
-import { ms, percentile, ratio, timed, type Table } from "./support/stats";
+import { ms, percentile, ratio, timed, type Table, sampleLatency } from "./support/stats";
 
 const P95_GOAL_MS = 200;
 const HOUR_SECONDS = 3_600;
@@ -67,12 +67,6 @@ async function seedLaunchedCampaign(database: BenchDatabase, shopId: string, key
   return campaign.id;
 }
 
-async function sample(calls: number, call: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) times.push((await timed(call)).ms);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 export async function benchCampaignReport(database: BenchDatabase, sizes: ReportSizes): Promise<Table> {
   const { db } = database;
@@ -86,8 +80,8 @@ export async function benchCampaignReport(database: BenchDatabase, sizes: Report
 
   const ctx = { db, clock: systemClock };
   const report = (await campaignReport(ctx, big.id, bigCampaign))!;
-  const large = await sample(sizes.calls, () => campaignReport(ctx, big.id, bigCampaign));
-  const baseline = await sample(sizes.calls, () => campaignReport(ctx, small.id, smallCampaign));
+  const large = await sampleLatency(sizes.calls, () => campaignReport(ctx, big.id, bigCampaign));
+  const baseline = await sampleLatency(sizes.calls, () => campaignReport(ctx, small.id, smallCampaign));
   const met = large.p95 < P95_GOAL_MS;
   const arms = report.arms.map((a) => `${a.name} ${a.recipients.toLocaleString("en-US")} recipients, ${a.orders.toLocaleString("en-US")} orders, ${a.clicks.toLocaleString("en-US")} clicks`);
   return {

@@ -8,7 +8,7 @@ import { loadThread } from "~/conversations/thread.server";
 import type { InboxQuery } from "~/conversations/inbox.server";
 import { createBenchShop, type BenchDatabase } from "./support/app-under-test";
 import { bulkInsertDialect } from "./support/bulk-insert";
-import { ms, percentile, ratio, timed, type Table } from "./support/stats";
+import { ms, percentile, ratio, timed, type Table, sampleLatency } from "./support/stats";
 
 const P95_GOAL_MS = 50;
 const EPOCH_SECONDS = Math.floor(Date.parse("2026-01-01T00:00:00Z") / 1000);
@@ -51,12 +51,6 @@ async function seedShop(database: BenchDatabase, shopId: string, key: string, co
   for (const sql of statements) await database.db.$executeRawUnsafe(sql);
 }
 
-async function sample(calls: number, call: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await call(i);
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) times.push((await timed(() => call(i))).ms);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 function loaders(db: Db, shopId: string, keyPrefix: string, conversations: number) {
   const ctx = { db, clock: systemClock };
@@ -104,8 +98,8 @@ export async function benchInbox(database: BenchDatabase, sizes: InboxSizes): Pr
   const rows: string[][] = [];
   let missed = 0;
   for (const [label, key] of figures) {
-    const large = await sample(sizes.calls, bigLoaders[key]);
-    const baseline = await sample(sizes.calls, smallLoaders[key]);
+    const large = await sampleLatency(sizes.calls, bigLoaders[key]);
+    const baseline = await sampleLatency(sizes.calls, smallLoaders[key]);
     if (large.p95 >= P95_GOAL_MS) missed += 1;
     rows.push([label, ms(large.p50), ms(large.p95), ms(baseline.p50), ms(baseline.p95), ratio(large.p95, baseline.p95), large.p95 < P95_GOAL_MS ? "met" : "MISSED"]);
   }

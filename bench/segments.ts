@@ -6,7 +6,7 @@ import type { SegmentRules } from "~/marketing/segment-rules";
 import { PLAYBOOK_SEGMENTS, sizeOfSegment } from "~/marketing/segments.server";
 import { createBenchShop, type BenchDatabase } from "./support/app-under-test";
 import { bulkInsertDialect } from "./support/bulk-insert";
-import { ms, percentile, ratio, timed, type Table } from "./support/stats";
+import { ms, percentile, ratio, timed, type Table, sampleLatency } from "./support/stats";
 
 const P95_GOAL_MS = 300;
 const DAY_SECONDS = 86_400;
@@ -71,12 +71,6 @@ const RULES: [string, SegmentRules][] = [
   ],
 ];
 
-async function sample(calls: number, call: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) times.push((await timed(call)).ms);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 export async function benchSegments(database: BenchDatabase, sizes: SegmentSizes): Promise<Table> {
   const { db } = database;
@@ -94,8 +88,8 @@ export async function benchSegments(database: BenchDatabase, sizes: SegmentSizes
   let missed = 0;
   for (const [label, rules] of RULES) {
     const { value } = await timed(() => sizeOfSegment(ctx, big.id, rules));
-    const large = await sample(sizes.calls, () => sizeOfSegment(ctx, big.id, rules));
-    const baseline = await sample(sizes.calls, () => sizeOfSegment(ctx, small.id, rules));
+    const large = await sampleLatency(sizes.calls, () => sizeOfSegment(ctx, big.id, rules));
+    const baseline = await sampleLatency(sizes.calls, () => sizeOfSegment(ctx, small.id, rules));
     if (large.p95 >= P95_GOAL_MS) missed += 1;
     rows.push([label, value.size.toLocaleString("en-US"), ms(large.p50), ms(large.p95), ms(baseline.p95), ratio(large.p95, baseline.p95), large.p95 < P95_GOAL_MS ? "met" : "MISSED"]);
   }

@@ -53,3 +53,11 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   const value = await work();
   return { value, ms: performance.now() - start };
 }
+
+/** p50 and p95 of `calls` one-at-a-time calls, after `warmUp` calls that are not counted. */
+export async function sampleLatency(calls: number, call: (i: number) => Promise<unknown>, warmUp = 3) {
+  for (let i = 0; i < warmUp; i++) await call(i);
+  const times: number[] = [];
+  for (let i = 0; i < calls; i++) times.push((await timed(() => call(i))).ms);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
