@@ -8,8 +8,8 @@ import { SENT_STATUSES } from "~/analytics/dashboard.server";
 import { classifyInboundText } from "~/compliance/keywords";
 import { CAMPAIGN_REPORT_DEFINITIONS, ORDER_WINDOW_DAYS } from "./campaign-report-definitions";
 import { incrementalRevenue, variantWinner, wilsonInterval, type Interval, type RevenueSums } from "./campaign-stats";
+import { HOLDOUT_ARM } from "./campaign-arms";
 
-export const HOLDOUT_ARM = "holdout";
 const DAY_MS = 86_400_000;
 
 export interface ArmReport {
