@@ -23,8 +23,11 @@ export type FaqDecision<E> =
   | { kind: "hand off"; reason: HandoffReason; understanding: Understanding }
   | null;
 
-// A text read as a person's intent goes to a person unless the reading is near chance.
-const PERSON_READING_FLOOR = 0.3;
+// A text goes to a person when the model gives the person intents together at least this
+// probability, whatever it reads first: a complaint told indirectly ("the shirt that came is not
+// the one in the picture") is often read first as the question it resembles (exchanges) with
+// complaint close behind. Chosen by cross-validation (eval/faq/cross-validate.ts, decision 023).
+export const PERSON_READING_FLOOR = 0.1;
 const CACHED_CLASSIFIERS = 20;
 // The merchant's phrasings speak for their shop with more weight than one corpus phrasing:
 // each counts as this many, so a phrasing added is learnt rather than outvoted. Twelve, not six:
@@ -87,13 +90,12 @@ export function decideFaqAnswer<E extends FaqEntryForUnderstanding>(entries: rea
   // A text the merchant wrote down as a phrasing of an entry is that entry's, whatever the model
   // has made of it: the merchant said so.
   const written = entries.find((e) => phrasingsOf(e).some((p) => normalise(p).trim() === normalise(text).trim()));
-  if (written) return { kind: "answer", entry: written, understanding: understandingOf({ label: classOf(written), probability: 1, confidence: 1 }, written) };
+  if (written) return { kind: "answer", entry: written, understanding: understandingOf({ label: classOf(written), confidence: 1 }, written) };
   const reading = classifierFor(entries).read(text);
   const entry = entries.find((e) => classOf(e) === reading.label) ?? null;
   const understanding = understandingOf(reading, entry);
-  if (isPersonIntent(reading.label)) {
-    return reading.probability >= PERSON_READING_FLOOR ? { kind: "hand off", reason: PERSON_INTENTS[reading.label], understanding } : null;
-  }
+  if (reading.person.probability >= PERSON_READING_FLOOR) return { kind: "hand off", reason: PERSON_INTENTS[reading.person.intent], understanding };
+  if (isPersonIntent(reading.label)) return null;
   if (!entry || reading.confidence < precisionTarget) return null;
   return { kind: "answer", entry, understanding };
 }
@@ -105,7 +107,7 @@ export function suggestedIntent(question: string): { intent: Intent; confidence:
   return { intent: reading.label, confidence: reading.confidence };
 }
 
-function understandingOf(reading: Reading, entry: FaqEntryForUnderstanding | null): Understanding {
+function understandingOf(reading: Pick<Reading, "label" | "confidence">, entry: FaqEntryForUnderstanding | null): Understanding {
   const intent = reading.label.startsWith("entry:") ? OWN_PHRASINGS : reading.label;
   return { intent, confidence: reading.confidence, entry: entry && { id: entry.id, question: entry.question } };
 }

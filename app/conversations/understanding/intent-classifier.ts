@@ -8,7 +8,7 @@ import { noisyVariants } from "./augment";
 import { calibrated, fitCalibration, type Calibration, type Observation } from "./calibration";
 import { INTENT_CORPUS } from "./corpus";
 import shippedCalibration from "./corpus-calibration.json";
-import { isPersonIntent } from "./intents";
+import { isPersonIntent, type PersonIntent } from "./intents";
 import { classify, classifyEncoded, textEncoder, trainEncoded, type EncodedText, type LabelledText, type SoftmaxClassifier } from "./softmax-classifier";
 
 export interface Reading {
@@ -18,6 +18,13 @@ export interface Reading {
   probability: number;
   /** The calibrated chance that answers like it are right: what the precision target is compared with. */
   confidence: number;
+  /** How likely the text is a person's (asks for one or complains): both intents' probabilities summed, and the likelier. */
+  person: PersonReading;
+}
+
+export interface PersonReading {
+  intent: PersonIntent;
+  probability: number;
 }
 
 export interface IntentClassifier {
@@ -33,6 +40,7 @@ export interface OutOfFoldReading {
   read: string;
   probability: number;
   score: number;
+  person: PersonReading;
 }
 
 export const FOLDS = 5;
@@ -60,8 +68,8 @@ export function trainIntentClassifier(extra: readonly LabelledText[] = [], corpu
     calibration,
     trainingMs,
     read(text) {
-      const { read, probability, score } = readingOf(model, text);
-      return { label: read, probability, confidence: calibrated(calibration, read, score) };
+      const { read, probability, score, person } = readingOf(model, text);
+      return { label: read, probability, confidence: calibrated(calibration, read, score), person };
     },
   };
 }
@@ -98,8 +106,20 @@ const withNoise = (example: LabelledText): LabelledText[] => [example, ...noisyV
 
 /** The model's top reading of a text, with the score its confidence is calibrated from. */
 export function readingOf(model: SoftmaxClassifier, text: string | EncodedText) {
-  const best = bestOf(model, typeof text === "string" ? classify(model, text) : classifyEncoded(model, text));
-  return { read: best.label, probability: best.probability, score: best.score };
+  const probabilities = typeof text === "string" ? classify(model, text) : classifyEncoded(model, text);
+  const best = bestOf(model, probabilities);
+  return { read: best.label, probability: best.probability, score: best.score, person: personOf(model, probabilities) };
+}
+
+function personOf(model: SoftmaxClassifier, probabilities: Float64Array): PersonReading {
+  const person: PersonReading = { intent: "complaint", probability: 0 };
+  let likeliest = -1;
+  model.labels.forEach((label, c) => {
+    if (!isPersonIntent(label)) return;
+    person.probability += probabilities[c];
+    if (probabilities[c] > likeliest) [likeliest, person.intent] = [probabilities[c], label];
+  });
+  return person;
 }
 
 // The score calibrated is the top probability less the runner-up's: a reading torn between two

@@ -198,4 +198,51 @@ tracking says delivered but nothing here
 le suivi indique livré mais je n'ai rien
 hola mi pedido dice entregado pero no lo tengo
 where is my package it says delivered but i dont see it
+i got a small in a bag labelled large
+the shirt that came is not the one in the picture
+ordered navy and a green one showed up
+the tag says medium but it fits like an xs and the bag said large
+the dress i got looks nothing like the photo
+the color is completely different from the website
+this is a different style from what's on my order
+i opened the box and it's a totally different jacket
+the size on the label doesnt match my order
+my receipt says black but i have a white one
+got two left shoes
+the set came without the belt
+only one earring in the box
+the lid wasnt in the package
+the hoodie has a big mark on the front
+there's a yellow spot on the collar straight out of the bag
+it came dirty
+it smells like smoke
+the stitching is coming apart already
+the print is peeling after one wash and i followed the care label
+tracking shows delivered yesterday and there's nothing at my door
+it says left at front door but there's no box
+says delivered to mailbox but my mailbox is empty
+my neighbours dont have it either and tracking says delivered
+the money left my account but i have no order
+my card was charged but i never got an order number
+i paid and the site crashed, now theres a charge and no order
+the carrier returned it to you and nobody told me
+the driver left it at the wrong house
+the package came open and half empty
+me llegó una talla s en una bolsa que dice l
+la camisa que recibí no es la de la foto
+el color no se parece nada al de la página
+pedí azul y me mandaron uno verde
+faltan piezas en el paquete
+llegó con una mancha
+dice entregado pero no hay nada en mi puerta
+me cobraron pero no tengo ningún pedido
+el vestido no es el que pedí
+j'ai reçu un S dans un sachet marqué L
+la robe reçue n'est pas celle de la photo
+la couleur n'a rien à voir avec le site
+il manque des pièces dans le colis
+le pull a une tache en sortant du sachet
+le suivi dit livré mais il n'y a rien chez moi
+j'ai été débité mais je n'ai aucune commande
+ce n'est pas l'article que j'ai commandé
 `;

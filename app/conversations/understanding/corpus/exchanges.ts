@@ -208,4 +208,12 @@ cambio por talla m
 cambio de color posible?
 puedo cambiarlo por una talla menos
 je voudrais échanger contre la couleur noire
+can i swap for a medium
+i want a different colour
+i'd like this in a large instead please
+it's a bit small, can i get the next size up
+love it but want it in green, can i exchange
+puedo cambiarla por una talla m
+quiero otro color
+je voudrais la taille au-dessus à la place
 `;
