@@ -21,6 +21,6 @@ logger.info(
     `Shopify webhooks:   POST http://localhost:${port}/webhooks/<topic> (HMAC-SHA256 with SHOPIFY_API_SECRET, see the README)`,
     `Telnyx webhooks:    POST http://localhost:${port}/webhooks/telnyx`,
     `Control API:        GET /sandbox/messages  POST /sandbox/inbound  GET|POST /sandbox/clock  GET /sandbox/discounts  GET|POST /sandbox/chat-api`,
-    `REST API:           http://localhost:${port}/api/v1 with Authorization: Bearer tb_sandbox_demo (the demo shop's key; the OpenAPI document at /api/v1/openapi.json)`,
+    `REST API:           http://localhost:${port}/api/v1, the demo shop's public sandbox key: tb_sandbox_demo (OpenAPI document at /api/v1/openapi.json)`,
   ].join("\n"),
 );

@@ -30,7 +30,7 @@ export interface KnownValues {
 // part of a longer id (a UUID's digit groups are glued by hyphens).
 const PHONE_PATTERNS = [/(?<![\w+])\+\d{8,15}(?!\w)/, /(?<![\w-])\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?![\w-])/];
 // Telnyx API keys, bearer tokens, JWTs (Shopify session tokens), Shopify access tokens.
-const SECRET_PATTERNS = [/\bKEY[0-9A-Za-z_]{10,}/, /\bBearer\s+\S+/i, /\beyJ[\w-]{5,}\.[\w-]{5,}/, /\bshp(at|ua|ss|ca|pa)_\w+/];
+const SECRET_PATTERNS = [/\bKEY[0-9A-Za-z_]{10,}/, /\btb_[0-9A-Za-z]{32}\b/, /\bBearer\s+\S+/i, /\beyJ[\w-]{5,}\.[\w-]{5,}/, /\bshp(at|ua|ss|ca|pa)_\w+/];
 // What a line must carry, by the part of the app that wrote it.
 const CONTEXT: Record<string, (entry: Record<string, unknown>) => string[]> = {
   jobs: (entry) => ("outcome" in entry ? ["jobId", "jobKind", "attempt", "maxAttempts"] : []),
