@@ -15,11 +15,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
+// The two engines' suites start apps at the same time, so a port freePort chose may be taken by
+// the other suite's app before ours binds it: only our own app's announcement that it listens
+// there says the answers come from it.
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string, listening: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output()}`);
     try {
+      if (!output().includes(listening)) throw new Error("not listening yet");
       await fetch(url);
       return;
     } catch {
@@ -98,7 +102,7 @@ export async function startAppServer(
     kill: () => signal("SIGKILL"),
   } satisfies AppServer;
   started.push(app);
-  await waitUntilServing(`${url}/healthz`, child, () => log);
+  await waitUntilServing(`${url}/healthz`, child, () => log, `Textback on http://localhost:${port}`);
   return app;
 }
 
