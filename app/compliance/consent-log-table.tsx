@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, ChoiceList, Filters, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { downloadFile } from "~/components/download-file";
 
 export interface ConsentLogTableRow {
   id: string;
@@ -61,18 +62,6 @@ function exportHref(params: URLSearchParams) {
   return `/app/compliance/export.csv${query ? `?${query}` : ""}`;
 }
 
-// Fetched rather than followed: inside the Shopify admin, App Bridge adds the session token to
-// fetch requests, which a plain link to a file would not carry.
-async function download(href: string) {
-  const response = await fetch(href);
-  if (!response.ok) throw new Error(`Export failed (${response.status})`);
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = "consent-log.csv";
-  link.click();
-  URL.revokeObjectURL(link.href);
-}
-
 function LogFilters({ sources }: { sources: readonly string[] }) {
   const { params, set } = useLogParams();
   const [phone, setPhone] = useState(params.get("phone") ?? "");
@@ -117,7 +106,7 @@ export function ConsentLogTable({ rows, nextCursor, previousCursor, sources }: P
   const [exporting, setExporting] = useState(false);
   const exportLog = () => {
     setExporting(true);
-    download(href)
+    downloadFile(href, "consent-log.csv")
       .catch(() => window.shopify?.toast.show("The export didn't download. Try again.", { isError: true }))
       .finally(() => setExporting(false));
   };
