@@ -13,5 +13,5 @@ export interface AppContext {
 // transaction's client (which has no $transaction) joins it instead of nesting.
 export function inTransaction<T>(ctx: AppContext, work: (txCtx: AppContext) => Promise<T>): Promise<T> {
   if (typeof (ctx.db as Partial<Db>).$transaction !== "function") return work(ctx);
-  return ctx.db.$transaction((tx) => work({ ...ctx, db: tx as unknown as Db }), { timeout: 15_000, maxWait: 15_000 });
+  return ctx.db.$transaction((tx) => work({ ...ctx, db: tx as unknown as Db }));
 }

@@ -33,6 +33,13 @@ const requireFromRoot = createRequire(join(projectRoot(), "package.json"));
 
 type GeneratedModule = { PrismaClient: new (options: unknown) => Db; Prisma: SqlBuilders };
 
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s to finish) fail work that is only queued:
+ * a burst of webhooks waits for the pool or SQLite's one writer, and under load that wait
+ * passed 2 s, which answered a delivery with 500 (and a retry) instead of recording it.
+ */
+const transactionOptions = { maxWait: 15_000, timeout: 15_000 };
+
 function postgresClient(databaseUrl: string): Db {
   const { PrismaPg } = requireFromRoot("@prisma/adapter-pg");
   const { PrismaClient: PostgresClient, Prisma } = requireFromRoot("./prisma/generated/postgresql") as GeneratedModule;
@@ -42,7 +49,7 @@ function postgresClient(databaseUrl: string): Db {
     { connectionString: databaseUrl, max: Number(url.searchParams.get("connection_limit") ?? 10) },
     schema ? { schema } : undefined,
   );
-  return remember(new PostgresClient({ adapter }), "postgresql", Prisma);
+  return remember(new PostgresClient({ adapter, transactionOptions }), "postgresql", Prisma);
 }
 
 function sqliteClient(databaseUrl: string): Db {
@@ -55,7 +62,7 @@ function sqliteClient(databaseUrl: string): Db {
   const { PrismaClient: SqliteClient, Prisma } = requireFromRoot("./prisma/generated/sqlite") as GeneratedModule;
   // better-sqlite3 waits this long on a locked database instead of failing with SQLITE_BUSY.
   const adapter = serialisedAndYielding(syncedAtCheckpoints(new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 })));
-  return remember(new SqliteClient({ adapter }), "sqlite", Prisma);
+  return remember(new SqliteClient({ adapter, transactionOptions }), "sqlite", Prisma);
 }
 
 interface Queryable {

@@ -8,6 +8,7 @@ import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { DEFAULT_TELNYX_DOUBLE_API_KEY } from "~/sandbox/telnyx-double.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { suppressionHashKey } from "~/compliance/suppression-key";
+import { uniquePhone } from "./sandbox-client";
 
 export function testMessagingDeps(telnyxApiBaseUrl: string): MessagingDeps {
   return {
@@ -19,10 +20,12 @@ export function testMessagingDeps(telnyxApiBaseUrl: string): MessagingDeps {
   };
 }
 
-let numberCounter = Math.floor(Math.random() * 9000);
-
+/**
+ * Inbound texts find their shop by its number, so two shops of the shared database must never
+ * share one: drawn from 10,000 numbers, the files' shops met often enough that a test's
+ * replies were stored under another file's shop.
+ */
 export async function createShop({ db }: AppContext, overrides: Record<string, unknown> = {}) {
-  numberCounter = (numberCounter + 1) % 10_000;
   return db.shop.create({
     data: {
       domain: `test-${randomUUID().slice(0, 8)}.myshopify.com`,
@@ -30,7 +33,7 @@ export async function createShop({ db }: AppContext, overrides: Record<string, u
       brandName: "Test Outfitters",
       ianaTimezone: "America/Chicago",
       telnyxApiKeyEncrypted: encryptSecret(DEFAULT_TELNYX_DOUBLE_API_KEY, TEST_ENCRYPTION_KEY),
-      sendingNumber: `+1773555${String(numberCounter).padStart(4, "0")}`,
+      sendingNumber: uniquePhone("773"),
       ...overrides,
     },
   });
