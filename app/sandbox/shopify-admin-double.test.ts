@@ -178,3 +178,65 @@ describe("installing", () => {
     expect(double.isInstalled()).toBe(true);
   });
 });
+
+const CREATE_CAMPAIGN_DISCOUNT = `#graphql
+  mutation Create($basicCodeDiscount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) { codeDiscountNode { id } userErrors { code } }
+  }`;
+const BULK_ADD = `#graphql
+  mutation Add($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {
+    discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) { bulkCreation { id done codesCount } userErrors { field code message } }
+  }`;
+const STATUS = `#graphql
+  query Status($id: ID!) {
+    discountRedeemCodeBulkCreation(id: $id) {
+      done importedCount failedCount
+      discountCode { id codeDiscount { ... on DiscountCodeBasic { codesCount { count } } } }
+      codes(first: 250) { nodes { code discountRedeemCode { code } errors { code } } }
+    }
+  }`;
+
+async function discount(code: string) {
+  const basicCodeDiscount = {
+    title: `Campaign ${code}`,
+    code,
+    startsAt: "2030-03-10T14:00:00Z",
+    usageLimit: 1,
+    appliesOncePerCustomer: true,
+    customerGets: { value: { percentage: 0.2 }, items: { all: true } },
+    context: { all: "ALL" },
+  };
+  const response = await client.request(CREATE_CAMPAIGN_DISCOUNT, { variables: { basicCodeDiscount } });
+  return response.data.discountCodeBasicCreate.codeDiscountNode.id as string;
+}
+
+const add = async (discountId: string, codes: string[]) =>
+  (await client.request(BULK_ADD, { variables: { discountId, codes: codes.map((code) => ({ code })) } })).data.discountRedeemCodeBulkAdd;
+
+describe("discountRedeemCodeBulkAdd", () => {
+  it("queues the codes and adds them when the creation runs, refusing a code the shop has in any case", async () => {
+    const id = await discount("TB-FIRST");
+    await discount("TB-OTHER");
+    const added = await add(id, ["TB-A1", "tb-other", "TB-A2", "TB-A1"]);
+    expect(added).toEqual({ bulkCreation: { id: expect.stringMatching(/^gid:\/\/shopify\/DiscountRedeemCodeBulkCreation\/\d+$/), done: false, codesCount: 4 }, userErrors: [] });
+
+    const status = (await client.request(STATUS, { variables: { id: added.bulkCreation.id } })).data.discountRedeemCodeBulkCreation;
+    expect(status).toMatchObject({ done: true, importedCount: 2, failedCount: 2, discountCode: { id, codeDiscount: { codesCount: { count: 3 } } } });
+    expect(status.codes.nodes).toEqual([
+      { code: "TB-A1", discountRedeemCode: { code: "TB-A1" }, errors: [] },
+      { code: "tb-other", discountRedeemCode: null, errors: [{ code: "TAKEN" }] },
+      { code: "TB-A2", discountRedeemCode: { code: "TB-A2" }, errors: [] },
+      { code: "TB-A1", discountRedeemCode: null, errors: [{ code: "TAKEN" }] },
+    ]);
+    expect(double.discounts().find((d) => d.id === id)).toMatchObject({ codes: ["TB-FIRST", "TB-A1", "TB-A2"], bulkAdds: [4], usageLimit: 1, appliesOncePerCustomer: true });
+  });
+
+  it("refuses more than 250 codes in one call, and a discount the shop does not have", async () => {
+    const id = await discount("TB-FIRST");
+    const tooMany = await add(id, Array.from({ length: 251 }, (_, i) => `TB-${i}`));
+    expect(tooMany).toMatchObject({ bulkCreation: null, userErrors: [{ field: ["codes"], code: "TOO_MANY_ARGUMENTS" }] });
+    expect((await add(id, Array.from({ length: 250 }, (_, i) => `TB-${i}`))).userErrors).toEqual([]);
+    expect(await add("gid://shopify/DiscountCodeNode/1", ["TB-X"])).toMatchObject({ bulkCreation: null, userErrors: [{ field: ["discountId"] }] });
+    expect(double.discounts()[0]!.codes).toHaveLength(251);
+  });
+});

@@ -14,6 +14,8 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
 
   type Query {
     shop: Shop!
+    codeDiscountNodeByCode(code: String!): DiscountCodeNode
+    discountRedeemCodeBulkCreation(id: ID!): DiscountRedeemCodeBulkCreation
     orders(first: Int, after: String, query: String, reverse: Boolean, sortKey: OrderSortKeys): OrderConnection!
     order(id: ID!): Order
     customer(id: ID!): Customer
@@ -21,6 +23,7 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
 
   type Mutation {
     discountCodeBasicCreate(basicCodeDiscount: DiscountCodeBasicInput!): DiscountCodeBasicCreatePayload
+    discountRedeemCodeBulkAdd(discountId: ID!, codes: [DiscountRedeemCodeInput!]!): DiscountRedeemCodeBulkAddPayload
     customerSmsMarketingConsentUpdate(input: CustomerSmsMarketingConsentUpdateInput!): CustomerSmsMarketingConsentUpdatePayload
   }
 
@@ -61,7 +64,7 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
 
   type DiscountCodeBasicCreatePayload { codeDiscountNode: DiscountCodeNode, userErrors: [DiscountUserError!]! }
   type DiscountUserError { code: DiscountErrorCode, extraInfo: String, field: [String!], message: String! }
-  enum DiscountErrorCode { BLANK INVALID TAKEN TOO_LONG GREATER_THAN LESS_THAN_OR_EQUAL_TO INTERNAL_ERROR }
+  enum DiscountErrorCode { BLANK INVALID TAKEN TOO_LONG GREATER_THAN LESS_THAN_OR_EQUAL_TO INTERNAL_ERROR TOO_MANY_ARGUMENTS }
   type DiscountCodeNode { id: ID!, codeDiscount: DiscountCode! }
   union DiscountCode = DiscountCodeBasic
   type DiscountCodeBasic {
@@ -99,6 +102,23 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
   union DiscountCustomerSelection = DiscountCustomerAll
   type DiscountCustomerAll { allCustomers: Boolean! }
   type DiscountCombinesWith { orderDiscounts: Boolean!, productDiscounts: Boolean!, shippingDiscounts: Boolean! }
+
+  # --- discountRedeemCodeBulkAdd: more codes for one discount, added asynchronously ---
+  input DiscountRedeemCodeInput { code: String! }
+  type DiscountRedeemCodeBulkAddPayload { bulkCreation: DiscountRedeemCodeBulkCreation, userErrors: [DiscountUserError!]! }
+  type DiscountRedeemCodeBulkCreation {
+    id: ID!
+    codes(after: String, before: String, first: Int, last: Int, reverse: Boolean): DiscountRedeemCodeBulkCreationCodeConnection!
+    codesCount: Int!
+    createdAt: DateTime!
+    discountCode: DiscountCodeNode
+    done: Boolean!
+    failedCount: Int!
+    importedCount: Int!
+  }
+  type DiscountRedeemCodeBulkCreationCodeConnection { nodes: [DiscountRedeemCodeBulkCreationCode!]!, edges: [DiscountRedeemCodeBulkCreationCodeEdge!]!, pageInfo: PageInfo! }
+  type DiscountRedeemCodeBulkCreationCodeEdge { cursor: String!, node: DiscountRedeemCodeBulkCreationCode! }
+  type DiscountRedeemCodeBulkCreationCode { code: String!, discountRedeemCode: DiscountRedeemCode, errors: [DiscountUserError!]! }
 
   # --- customers and SMS consent ---
   type Customer {

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { searchOrders } from "./shopify-admin-order-search.server";
+import { createRedeemCodeBulkAdds } from "./shopify-admin-redeem-codes.server";
 
 /**
  * The Shopify Admin double's data (discounts the app created, customers and orders the sandbox
@@ -11,6 +12,8 @@ export interface SandboxDiscount {
   id: string;
   shop: string;
   code: string;
+  /** Every code that redeems it: `code` first, then those added by discountRedeemCodeBulkAdd. */
+  codes: string[];
   title: string;
   /** Shopify's fraction (0.2 = 20 % off), or null for a fixed-amount discount. */
   percentage: number | null;
@@ -155,7 +158,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
   function discountNode(d: SandboxDiscount) {
     const at = now();
     const status = d.startsAt > at ? "SCHEDULED" : d.endsAt && d.endsAt <= at ? "EXPIRED" : "ACTIVE";
-    const redeemCode = { id: shopifyGid("DiscountRedeemCode", d.id.split("/").pop() ?? d.id), code: d.code, asyncUsageCount: 0 };
+    const redeemCodes = d.codes.map((code, i) => ({ id: shopifyGid("DiscountRedeemCode", `${d.id.split("/").pop()}${i}`), code, asyncUsageCount: 0 }));
     const value =
       d.percentage !== null
         ? { __typename: "DiscountPercentage", percentage: d.percentage }
@@ -174,8 +177,11 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
         usageLimit: d.usageLimit,
         appliesOncePerCustomer: d.appliesOncePerCustomer,
         asyncUsageCount: 0,
-        codes: () => ({ nodes: [redeemCode], edges: [{ cursor: redeemCode.id, node: redeemCode }], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: redeemCode.id, endCursor: redeemCode.id } }),
-        codesCount: { count: 1, precision: "EXACT" },
+        codes: ({ first }: { first?: number }) => {
+          const page = redeemCodes.slice(0, first ?? undefined);
+          return { nodes: page, edges: page.map((node) => ({ cursor: node.id, node })), pageInfo: { hasNextPage: page.length < redeemCodes.length, hasPreviousPage: false, startCursor: page[0]?.id ?? null, endCursor: page.at(-1)?.id ?? null } };
+        },
+        codesCount: { count: redeemCodes.length, precision: "EXACT" },
         customerGets: { value, items: { __typename: "AllDiscountItems", allItems: true }, appliesOnOneTimePurchase: true, appliesOnSubscription: false },
         context: { __typename: "DiscountBuyerSelectionAll", all: "ALL" },
         customerSelection: { __typename: "DiscountCustomerAll", allCustomers: true },
@@ -198,7 +204,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
     if (!input.title?.trim()) error("title", "Title can't be blank", "BLANK");
     if (!code) error("code", "Code can't be blank", "BLANK");
     else if (code.length > 255) error("code", "Code is too long (maximum is 255 characters)", "TOO_LONG");
-    else if (discounts.some((d) => d.shop === shop && d.code.toLowerCase() === code.toLowerCase())) {
+    else if (codeTaken(shop, code)) {
       error("code", "Code must be unique. Please try a different code.", "TAKEN");
     }
     if (!startsAt) error("startsAt", "Starts at can't be blank", "BLANK");
@@ -216,6 +222,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
       id: shopifyGid("DiscountCodeNode", nextDiscountId++),
       shop,
       code,
+      codes: [code],
       title: (input.title ?? "").trim(),
       percentage,
       amount: value.discountAmount?.amount ?? null,
@@ -228,6 +235,17 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
     discounts.push(discount);
     return { codeDiscountNode: discountNode(discount), userErrors: [] };
   }
+
+  // Shopify compares codes without case.
+  const discountWithCode = (shop: string, code: string) => discounts.find((d) => d.shop === shop && d.codes.some((c) => c.toLowerCase() === code.toLowerCase()));
+  const codeTaken = (shop: string, code: string) => discountWithCode(shop, code) !== undefined;
+  const redeemCodes = createRedeemCodeBulkAdds({
+    now,
+    discount: (id, shop) => discounts.find((d) => d.id === id && d.shop === shop),
+    codeTaken,
+    discountNode,
+    time: shopifyTime,
+  });
 
   function customerSmsMarketingConsentUpdate({ input }: { input: { customerId: string; smsMarketingConsent: Record<string, string | undefined> } }) {
     const refuse = (field: string[], message: string, code: string) => ({ customer: null, userErrors: [{ field, message, code }] });
@@ -268,13 +286,22 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
         pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: page.orders[0]?.id ?? null, endCursor: page.orders.at(-1)?.id ?? null },
       };
     },
+    codeDiscountNodeByCode: ({ code }: { code: string }, { shop }: { shop: string }) => {
+      const found = discountWithCode(shop, code);
+      return found ? discountNode(found) : null;
+    },
+    discountRedeemCodeBulkCreation: redeemCodes.discountRedeemCodeBulkCreation,
     discountCodeBasicCreate,
+    discountRedeemCodeBulkAdd: redeemCodes.discountRedeemCodeBulkAdd,
     customerSmsMarketingConsentUpdate,
   };
 
   return {
     rootValue,
-    discounts: () => discounts.map((d) => ({ ...d })),
+    discounts: () => {
+      redeemCodes.settle();
+      return discounts.map((d) => ({ ...d, codes: [...d.codes], bulkAdds: redeemCodes.bulkAddSizes(d.id) }));
+    },
     customers: () => [...customers.values()].map((c) => structuredClone(c)),
     orders: () => [...orders.values()].map((o) => structuredClone(o)),
     consentUpdates: () => consentUpdates.map((u) => structuredClone(u)),
@@ -286,6 +313,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
     },
     reset() {
       discounts.length = 0;
+      redeemCodes.reset();
       customers.clear();
       orders.clear();
       consentUpdates.length = 0;
