@@ -5,6 +5,7 @@ import { abstractFetch, setAbstractFetchFunc, type AbstractFetchFunc } from "@sh
 import { graphql as execute } from "graphql";
 import { getResponse, graphql, HttpResponse, type GraphQLResponseBody, type RequestHandler } from "msw";
 import { shopifyAdminSchema } from "./shopify-admin-schema.server";
+import { createBulkOperations } from "./shopify-admin-bulk-operations.server";
 import {
   createShopifyAdminStore,
   shopifyGid,
@@ -34,6 +35,7 @@ export interface SeedCustomer {
   email?: string;
   phone?: string;
   smsMarketingConsent?: Partial<SmsMarketingConsent> & Pick<SmsMarketingConsent, "marketingState">;
+  tags?: string[];
 }
 
 export interface SeedFulfillment {
@@ -95,8 +97,15 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
     ianaTimezone: options.shop?.ianaTimezone ?? "America/Chicago",
     currencyCode,
   });
+  const bulk = createBulkOperations({ now, schema: shopifyAdminSchema, rootValue: () => rootValue });
+  const rootValue = {
+    ...store.rootValue,
+    bulkOperationRunQuery: bulk.bulkOperationRunQuery,
+    node: ({ id }: { id: string }, context: { shop: string }) => bulk.node(id, context.shop) ?? store.rootValue.customer({ id }) ?? store.rootValue.order({ id }, context),
+  };
 
   const handlers: RequestHandler[] = [
+    ...bulk.handlers,
     graphql.link(SHOPIFY_ADMIN_GRAPHQL_URL).operation(async ({ query, variables, operationName, request }) => {
       if (!request.headers.get("x-shopify-access-token")) {
         // Shopify's own answer to a request without a token; its string `errors` is outside
@@ -107,7 +116,7 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
       const result = await execute({
         schema: shopifyAdminSchema,
         source: query,
-        rootValue: store.rootValue,
+        rootValue,
         contextValue: { shop: new URL(request.url).hostname },
         variableValues: variables,
         operationName: operationName || undefined,
@@ -141,6 +150,8 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
     orders: store.orders,
     /** Every accepted `customerSmsMarketingConsentUpdate`, oldest first. */
     consentUpdates: store.consentUpdates,
+    /** Bulk query operations started from now on end FAILED with this error code (null: they complete). */
+    failBulkOperations: bulk.failWith,
 
     seedCustomer(input: SeedCustomer): SandboxCustomer {
       const consent = input.smsMarketingConsent;
@@ -158,6 +169,7 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
               consentCollectedFrom: consent.consentCollectedFrom ?? null,
             }
           : null,
+        tags: input.tags ?? [],
       };
       store.putCustomer(customer);
       return structuredClone(customer);
@@ -202,7 +214,10 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
       return structuredClone(order);
     },
 
-    reset: store.reset,
+    reset() {
+      store.reset();
+      bulk.reset();
+    },
   };
 }
 

@@ -19,13 +19,18 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
     orders(first: Int, after: String, query: String, reverse: Boolean, sortKey: OrderSortKeys): OrderConnection!
     order(id: ID!): Order
     customer(id: ID!): Customer
+    customers(first: Int, after: String, query: String, reverse: Boolean, sortKey: CustomerSortKeys): CustomerConnection!
+    node(id: ID!): Node
   }
 
   type Mutation {
     discountCodeBasicCreate(basicCodeDiscount: DiscountCodeBasicInput!): DiscountCodeBasicCreatePayload
     discountRedeemCodeBulkAdd(discountId: ID!, codes: [DiscountRedeemCodeInput!]!): DiscountRedeemCodeBulkAddPayload
     customerSmsMarketingConsentUpdate(input: CustomerSmsMarketingConsentUpdateInput!): CustomerSmsMarketingConsentUpdatePayload
+    bulkOperationRunQuery(query: String!, groupObjects: Boolean! = true): BulkOperationRunQueryPayload
   }
+
+  interface Node { id: ID! }
 
   type Shop { name: String!, myshopifyDomain: String!, ianaTimezone: String!, currencyCode: CurrencyCode! }
   enum CurrencyCode { USD CAD EUR GBP AUD }
@@ -121,7 +126,7 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
   type DiscountRedeemCodeBulkCreationCode { code: String!, discountRedeemCode: DiscountRedeemCode, errors: [DiscountUserError!]! }
 
   # --- customers and SMS consent ---
-  type Customer {
+  type Customer implements Node {
     id: ID!
     firstName: String
     lastName: String
@@ -131,7 +136,14 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
     defaultEmailAddress: CustomerEmailAddress
     defaultPhoneNumber: CustomerPhoneNumber
     smsMarketingConsent: CustomerSmsMarketingConsentState
+    tags: [String!]!
+    numberOfOrders: UnsignedInt64!
+    amountSpent: MoneyV2!
+    orders(first: Int, after: String, query: String, reverse: Boolean, sortKey: OrderSortKeys): OrderConnection!
   }
+  enum CustomerSortKeys { CREATED_AT ID LOCATION NAME RELEVANCE UPDATED_AT }
+  type CustomerConnection { nodes: [Customer!]!, edges: [CustomerEdge!]!, pageInfo: PageInfo! }
+  type CustomerEdge { cursor: String!, node: Customer! }
   type CustomerEmailAddress { emailAddress: String! }
   type CustomerPhoneNumber { phoneNumber: String! }
   type CustomerSmsMarketingConsentState {
@@ -158,7 +170,7 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
   enum OrderSortKeys { CREATED_AT PROCESSED_AT UPDATED_AT ID }
   type OrderConnection { nodes: [Order!]!, edges: [OrderEdge!]!, pageInfo: PageInfo! }
   type OrderEdge { cursor: String!, node: Order! }
-  type Order {
+  type Order implements Node {
     id: ID!
     name: String!
     createdAt: DateTime!
@@ -198,4 +210,27 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
     PICKED_UP READY_FOR_PICKUP SUBMITTED
   }
   type FulfillmentTrackingInfo { company: String, number: String, url: URL }
+
+  # --- bulk operations ---
+  scalar UnsignedInt64
+  type BulkOperationRunQueryPayload { bulkOperation: BulkOperation, userErrors: [BulkOperationUserError!]! }
+  type BulkOperationUserError { code: BulkOperationUserErrorCode, field: [String!], message: String! }
+  enum BulkOperationUserErrorCode { INVALID LIMIT_REACHED OPERATION_IN_PROGRESS }
+  type BulkOperation implements Node {
+    id: ID!
+    status: BulkOperationStatus!
+    type: BulkOperationType!
+    query: String!
+    createdAt: DateTime!
+    completedAt: DateTime
+    errorCode: BulkOperationErrorCode
+    objectCount: UnsignedInt64!
+    rootObjectCount: UnsignedInt64!
+    fileSize: UnsignedInt64
+    url: URL
+    partialDataUrl: URL
+  }
+  enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }
+  enum BulkOperationType { MUTATION QUERY }
+  enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
 `);

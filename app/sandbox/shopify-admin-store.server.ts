@@ -39,6 +39,7 @@ export interface SandboxCustomer {
   email: string | null;
   phone: string | null;
   smsMarketingConsent: SmsMarketingConsent | null;
+  tags: string[];
 }
 
 export interface SandboxFulfillment {
@@ -119,9 +120,28 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
   const consentUpdates: ConsentUpdate[] = [];
   let nextDiscountId = 1_000_001;
 
+  // Shopify refuses an unbounded connection, except inside a bulk operation's query.
+  const requireBound = (args: { first?: number | null }, context: { bulk?: boolean }) => {
+    if (args.first == null && !context.bulk) throw new GraphQLError("you must provide one of first or last");
+  };
+  const connection = <T extends { id: string }>(nodes: T[]) => ({
+    nodes,
+    edges: nodes.map((node) => ({ cursor: node.id, node })),
+    pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: nodes[0]?.id ?? null, endCursor: nodes.at(-1)?.id ?? null },
+  });
+  const ordersOf = (customerId: string, shop: string) => [...orders.values()].filter((o) => o.customerId === customerId && (!o.shop || o.shop === shop));
+
   const customerNode = (c: SandboxCustomer | undefined) =>
     c && {
       ...c,
+      __typename: "Customer",
+      // UnsignedInt64 comes as a string, as Shopify sends it.
+      numberOfOrders: (_: unknown, { shop }: { shop: string }) => String(ordersOf(c.id, shop).length),
+      amountSpent: (_: unknown, { shop }: { shop: string }) => money(ordersOf(c.id, shop).reduce((sum, o) => sum + Number(o.totalPrice), 0).toFixed(2), shopDefaults.currencyCode),
+      orders: (args: { first?: number | null }, context: { shop: string; bulk?: boolean }) => {
+        requireBound(args, context);
+        return connection(ordersOf(c.id, context.shop).slice(0, args.first ?? undefined).map(orderNode));
+      },
       displayName: [c.firstName, c.lastName].filter(Boolean).join(" ") || c.email || c.phone || "",
       // Shopify 2025-10 deprecates email and phone for these.
       defaultEmailAddress: c.email ? { emailAddress: c.email } : null,
@@ -136,6 +156,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
 
   const orderNode = (o: SandboxOrder) => ({
     ...o,
+    __typename: "Order",
     createdAt: shopifyTime(o.createdAt),
     processedAt: shopifyTime(o.createdAt),
     updatedAt: shopifyTime(o.createdAt),
@@ -271,6 +292,10 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
   const rootValue = {
     shop: (_: unknown, { shop }: { shop: string }) => ({ ...shopDefaults, myshopifyDomain: shop }),
     customer: ({ id }: { id: string }) => customerNode(customers.get(id)) ?? null,
+    customers: (args: { first?: number | null }, context: { bulk?: boolean }) => {
+      requireBound(args, context);
+      return connection([...customers.values()].slice(0, args.first ?? undefined).map((c) => customerNode(c)!));
+    },
     order: ({ id }: { id: string }, { shop }: { shop: string }) => {
       const order = orders.get(id);
       return order && (!order.shop || order.shop === shop) ? orderNode(order) : null;
