@@ -235,6 +235,24 @@ describe("GET /api/v1/subscribers", () => {
     expect((await api(`/subscribers?tag=${tag}`, { key })).body.subscribers).toHaveLength(1);
     expect((await api(`/subscribers?tag=${tag}`)).body.subscribers).toHaveLength(5);
   });
+
+  it("lists only a segment's members for segmentId: matched by its rules and textable; another shop's segment is 404", async () => {
+    const tag = `vip-${Date.now()}`;
+    const [member, untagged, optedOut] = [uniquePhone("415"), uniquePhone("415"), uniquePhone("415")];
+    await api("/subscribers", { method: "POST", body: { subscribers: [subscriber(member, { tags: [tag] }), subscriber(untagged), subscriber(optedOut, { tags: [tag] })] } });
+    const shop = await demoShop();
+    await recordConsentEvent(ctx, { shopId: shop.id, phone: optedOut, scope: "marketing", granted: false, source: "keyword", text: "STOP" });
+    const segment = await api("/segments", { method: "POST", body: { name: `Tagged ${tag}`, rules: { field: "tag", op: "=", value: tag } } });
+    expect(segment.body.size).toBe(1);
+
+    const { status, body } = await api(`/subscribers?segmentId=${segment.body.id}`);
+    expect(status).toBe(200);
+    expect(body.subscribers.map((row: { phone: string }) => row.phone)).toEqual([member]);
+
+    const other = await createShop(ctx);
+    const { key } = await createApiKey(ctx, other.id, "another shop");
+    expect(await api(`/subscribers?segmentId=${segment.body.id}`, { key })).toMatchObject({ status: 404, body: { field: "segmentId" } });
+  });
 });
 
 describe("GET /api/v1/openapi.json", () => {

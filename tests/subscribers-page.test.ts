@@ -9,6 +9,7 @@ import { VirtualClock } from "~/clock.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { suppressPhone } from "~/compliance/suppression.server";
 import { suppressionHashKey } from "~/compliance/suppression-key";
+import { saveSegment } from "~/marketing/segments.server";
 import { SANDBOX_ENCRYPTION_KEY, SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
@@ -102,5 +103,19 @@ describe("the list and its export", () => {
     // The export, imported again, reads the same numbers.
     const again = await importCsv(["phone,consented_at,source,disclosure", `${lines[1]!.split(",")[0]},2025-03-02,re-import,${DISCLOSURE}`].join("\n"));
     expect(again.report).toMatchObject({ ok: true, created: 0, updated: 1 });
+  });
+
+  it("filters by segment, showing and exporting only its members", async () => {
+    const tag = `segment-${Date.now()}`;
+    const [member, outside] = [uniquePhone("646"), uniquePhone("646")];
+    await importCsv(["phone,consented_at,source,disclosure,tags", `${member},2025-03-01,Klaviyo,${DISCLOSURE},${tag}`, `${outside},2025-03-01,Klaviyo,${DISCLOSURE},`].join("\n"));
+    const saved = await saveSegment(ctx, (await demoShop()).id, { name: `Tagged ${tag}`, rules: { field: "tag", op: "=", value: tag } });
+    if (!saved.ok) throw new Error(saved.error);
+
+    const page = await (await get(`/app/subscribers?segment=${saved.segment.id}`)).text();
+    expect(page).toContain(member);
+    expect(page).not.toContain(outside);
+    const lines = (await (await get(`/app/subscribers/export.csv?segment=${saved.segment.id}`)).text()).split("\r\n").slice(1, -1);
+    expect(lines.map((line) => line.split(",")[0])).toEqual([`'${member}`]);
   });
 });

@@ -111,6 +111,7 @@ export const SUBSCRIBERS_RESOURCE: ApiResource = {
       summary: "List subscribers, newest first",
       parameters: [
         { name: "tag", in: "query", schema: { type: "string" }, description: "Only subscribers with this tag" },
+        { name: "segmentId", in: "query", schema: { type: "string" }, description: "Only the segment's members: the subscribers it would text now (404 for another shop's segment)" },
         { name: "consent", in: "query", schema: { enum: [...CONSENT_STATES] }, description: "Only subscribers in this consent state" },
         { name: "source", in: "query", schema: { type: "string" }, description: "Only subscribers whose consent came from this source" },
         { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_SUBSCRIBERS_PAGE_SIZE, default: SUBSCRIBERS_PAGE_SIZE } },

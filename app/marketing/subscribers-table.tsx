@@ -31,7 +31,13 @@ export const SOURCE_LABELS: Record<string, string> = {
   api: "API",
   csv_import: "CSV import",
 };
-const FILTERS = ["q", "consent", "source", "tag"];
+const FILTERS = ["q", "segment", "consent", "source", "tag"];
+const CHOICE_FILTERS = ["segment", "consent", "source", "tag"];
+
+export interface SegmentChoice {
+  id: string;
+  name: string;
+}
 
 function useListParams() {
   const [params, setParams] = useSearchParams();
@@ -45,7 +51,7 @@ function useListParams() {
   return { params, set };
 }
 
-function ListFilters({ sources, tags }: { sources: readonly string[]; tags: readonly string[] }) {
+function ListFilters({ sources, tags, segments }: { sources: readonly string[]; tags: readonly string[]; segments: readonly SegmentChoice[] }) {
   const { params, set } = useListParams();
   const [query, setQuery] = useState(params.get("q") ?? "");
   // Searches once typing pauses, not on every key; the URL changing (back button) starts none.
@@ -60,7 +66,12 @@ function ListFilters({ sources, tags }: { sources: readonly string[]; tags: read
     shortcut: true,
     filter: <ChoiceList title={title} titleHidden choices={choices} selected={params.get(key) ? [params.get(key)!] : []} onChange={([value]) => set({ [key]: value ?? null })} />,
   });
-  const label = (key: string, value: string) => (key === "consent" ? STATES[value]?.label : key === "source" ? SOURCE_LABELS[value] : value) ?? value;
+  const labels: Record<string, (value: string) => string | undefined> = {
+    segment: (value) => segments.find((s) => s.id === value)?.name,
+    consent: (value) => STATES[value]?.label,
+    source: (value) => SOURCE_LABELS[value],
+  };
+  const label = (key: string, value: string) => labels[key]?.(value) ?? value;
   return (
     <Filters
       queryValue={query}
@@ -69,21 +80,34 @@ function ListFilters({ sources, tags }: { sources: readonly string[]; tags: read
       onQueryClear={() => setQuery("")}
       onClearAll={() => {
         setQuery("");
-        set({ q: null, consent: null, source: null, tag: null });
+        set(Object.fromEntries(FILTERS.map((key) => [key, null])));
       }}
       filters={[
+        choice("segment", "Segment", segments.map(({ id, name }) => ({ label: name, value: id }))),
         choice("consent", "Consent", Object.entries(STATES).map(([value, { label }]) => ({ label, value }))),
         choice("source", "Source", sources.map((value) => ({ label: SOURCE_LABELS[value] ?? value, value }))),
         choice("tag", "Tag", tags.map((value) => ({ label: value, value }))),
       ]}
-      appliedFilters={["consent", "source", "tag"]
+      appliedFilters={CHOICE_FILTERS
         .filter((key) => params.get(key))
         .map((key) => ({ key, label: `${key[0]!.toUpperCase()}${key.slice(1)}: ${label(key, params.get(key)!)}`, onRemove: () => set({ [key]: null }) }))}
     />
   );
 }
 
-export function SubscribersTable({ rows, nextCursor, sources, tags }: { rows: SubscriberTableRow[]; nextCursor: string | null; sources: readonly string[]; tags: readonly string[] }) {
+export function SubscribersTable({
+  rows,
+  nextCursor,
+  sources,
+  tags,
+  segments,
+}: {
+  rows: SubscriberTableRow[];
+  nextCursor: string | null;
+  sources: readonly string[];
+  tags: readonly string[];
+  segments: readonly SegmentChoice[];
+}) {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const loading = useNavigation().state === "loading";
@@ -109,7 +133,7 @@ export function SubscribersTable({ rows, nextCursor, sources, tags }: { rows: Su
             <Button onClick={exportList} loading={exporting} accessibilityLabel="Export the filtered subscribers as CSV">Export CSV</Button>
           </InlineStack>
         </Box>
-        <ListFilters sources={sources} tags={tags} />
+        <ListFilters sources={sources} tags={tags} segments={segments} />
         <IndexTable
           resourceName={{ singular: "subscriber", plural: "subscribers" }}
           itemCount={rows.length}

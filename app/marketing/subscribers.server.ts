@@ -2,7 +2,11 @@
 // them: every contact, newest first, with its consent state, source and tags. Pages use the id
 // of the last row as the cursor, so rows arriving meanwhile never shift a page.
 import type { AppContext } from "~/context.server";
-import { containsIgnoringCase, type Prisma } from "~/db.server";
+import { sqlBuildersOf, type Prisma, type SqlBuilders } from "~/db.server";
+import { segmentSql, type SegmentRules } from "./segment-rules";
+import { findSegment, textableSql } from "./segments.server";
+
+type Sql = ReturnType<SqlBuilders["sql"]>;
 
 export const CONSENT_STATES = ["subscribed", "not_subscribed", "opted_out", "suppressed"] as const;
 export type ConsentStateFilter = (typeof CONSENT_STATES)[number];
@@ -18,6 +22,8 @@ export interface SubscriberFilters {
   /** A ledger source (checkout, keyword, api, csv_import, ...): the source of the consent in force. */
   source: string | null;
   tag: string | null;
+  /** Only the segment's members: who it would text. */
+  segmentId: string | null;
 }
 
 export interface SubscriberRow {
@@ -34,7 +40,7 @@ export interface SubscriberRow {
   createdAt: Date;
 }
 
-export const NO_FILTERS: SubscriberFilters = { search: null, consentState: null, source: null, tag: null };
+export const NO_FILTERS: SubscriberFilters = { search: null, consentState: null, source: null, tag: null, segmentId: null };
 
 export function subscriberFiltersFrom(params: URLSearchParams): SubscriberFilters {
   const state = params.get("consent");
@@ -44,15 +50,16 @@ export function subscriberFiltersFrom(params: URLSearchParams): SubscriberFilter
     consentState: CONSENT_STATES.find((known) => known === state) ?? null,
     source: text("source", 40),
     tag: text("tag", 40),
+    segmentId: text("segment", 40),
   };
 }
 
 // Each contact is in exactly one state: suppressed outranks opted out, which outranks consent.
-const STATE_WHERE: Record<ConsentStateFilter, Prisma.ContactWhereInput> = {
-  suppressed: { suppressedAt: { not: null } },
-  opted_out: { suppressedAt: null, optedOutAt: { not: null } },
-  subscribed: { suppressedAt: null, optedOutAt: null, marketingConsent: true },
-  not_subscribed: { suppressedAt: null, optedOutAt: null, marketingConsent: false },
+const STATE_SQL: Record<ConsentStateFilter, string> = {
+  suppressed: `c."suppressedAt" IS NOT NULL`,
+  opted_out: `c."suppressedAt" IS NULL AND c."optedOutAt" IS NOT NULL`,
+  subscribed: `c."suppressedAt" IS NULL AND c."optedOutAt" IS NULL AND c."marketingConsent"`,
+  not_subscribed: `c."suppressedAt" IS NULL AND c."optedOutAt" IS NULL AND NOT c."marketingConsent"`,
 };
 
 export function consentStateOf(contact: { suppressedAt: Date | null; optedOutAt: Date | null; marketingConsent: boolean }): ConsentStateFilter {
@@ -62,28 +69,31 @@ export function consentStateOf(contact: { suppressedAt: Date | null; optedOutAt:
 }
 
 /**
- * The contacts the filters match. `also` narrows further (a segment's contacts, when segments
- * filter the list): each is ANDed with the rest.
+ * The contacts the filters match, as a condition on `"Contact"` aliased `c`: SQL rather than a
+ * Prisma filter because a segment is SQL (segmentSql), and its members at 100,000 contacts are
+ * too many to pass back as a list of ids.
  */
-export function subscriberWhere(db: object, shopId: string, filters: SubscriberFilters, also: Prisma.ContactWhereInput[] = []): Prisma.ContactWhereInput {
-  const digits = filters.search?.replace(/\D/g, "") ?? "";
-  const and: Prisma.ContactWhereInput[] = [...also];
+function subscriberSql(ctx: AppContext, shopId: string, filters: SubscriberFilters, segment: SegmentRules | null): Sql {
+  const builders = sqlBuildersOf(ctx.db);
+  const { sql, join, raw } = builders;
+  const and: Sql[] = [sql`c."shopId" = ${shopId}`];
   if (filters.search) {
-    and.push({
-      OR: [
-        { firstName: containsIgnoringCase(db, filters.search) },
-        { lastName: containsIgnoringCase(db, filters.search) },
-        ...(digits.length >= 3 ? [{ phone: { contains: digits } }] : []),
-      ],
-    });
+    const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const digits = filters.search.replace(/\D/g, "");
+    const matches = [
+      sql`LOWER(c."firstName") LIKE ${like(filters.search)} ESCAPE '\\'`,
+      sql`LOWER(c."lastName") LIKE ${like(filters.search)} ESCAPE '\\'`,
+      ...(digits.length >= 3 ? [sql`c."phone" LIKE ${like(digits)} ESCAPE '\\'`] : []),
+    ];
+    and.push(sql`(${join(matches, " OR ")})`);
   }
-  if (filters.consentState) and.push(STATE_WHERE[filters.consentState]);
-  if (filters.source) and.push({ consentSource: filters.source });
-  if (filters.tag) and.push({ tags: { some: { tag: filters.tag.toLowerCase() } } });
-  return { shopId, ...(and.length > 0 && { AND: and }) };
+  if (filters.consentState) and.push(raw(`(${STATE_SQL[filters.consentState]})`));
+  if (filters.source) and.push(sql`c."consentSource" = ${filters.source}`);
+  if (filters.tag) and.push(sql`c."id" IN (SELECT t."contactId" FROM "ContactTag" t WHERE t."shopId" = ${shopId} AND t."tag" = ${filters.tag.toLowerCase()})`);
+  if (segment) and.push(textableSql(builders), segmentSql(segment, { shopId, now: ctx.clock.now() }, builders));
+  return join(and, " AND ");
 }
 
-const NEWEST_FIRST: Prisma.ContactOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
 const ROW_SELECT = {
   id: true,
   phone: true,
@@ -112,31 +122,40 @@ export interface SubscriberPage {
   nextCursor: string | null;
   /** False when `after` named no row the filters match: the page then starts from the newest. */
   cursorKnown: boolean;
+  /** False when the segment filter names none of the shop's segments: the page is then empty. */
+  segmentKnown: boolean;
 }
 
 /** One page after the cursor (a row id of this shop matching the filters; anything else starts over). */
 export async function subscriberPage(
-  { db }: AppContext,
-  where: Prisma.ContactWhereInput,
+  ctx: AppContext,
+  shopId: string,
+  filters: SubscriberFilters,
   { after, limit = SUBSCRIBERS_PAGE_SIZE }: { after?: string | null; limit?: number } = {},
 ): Promise<SubscriberPage> {
-  const cursor = after ? await db.contact.findFirst({ where: { ...where, id: after }, select: { id: true } }) : null;
-  const found = await db.contact.findMany({
-    where,
-    orderBy: NEWEST_FIRST,
-    select: ROW_SELECT,
-    take: limit + 1,
-    ...(cursor && { cursor: { id: cursor.id }, skip: 1 }),
-  });
-  const rows = found.slice(0, limit).map(rowOf);
-  return { rows, nextCursor: found.length > limit ? rows[rows.length - 1]!.id : null, cursorKnown: !after || Boolean(cursor) };
+  const { sql } = sqlBuildersOf(ctx.db);
+  const segment = filters.segmentId ? await findSegment(ctx, shopId, filters.segmentId) : null;
+  if (filters.segmentId && !segment) return { rows: [], nextCursor: null, cursorKnown: !after, segmentKnown: false };
+  const matching = subscriberSql(ctx, shopId, filters, segment?.rules ?? null);
+  const [cursor] = after
+    ? await ctx.db.$queryRaw<{ id: string; createdAt: Date }[]>(sql`SELECT c."id", c."createdAt" FROM "Contact" c WHERE ${matching} AND c."id" = ${after}`)
+    : [];
+  const ids = await ctx.db.$queryRaw<{ id: string }[]>(sql`
+    SELECT c."id" FROM "Contact" c
+    WHERE ${matching} ${cursor ? sql`AND (c."createdAt" < ${cursor.createdAt} OR (c."createdAt" = ${cursor.createdAt} AND c."id" < ${cursor.id}))` : sql``}
+    ORDER BY c."createdAt" DESC, c."id" DESC
+    LIMIT ${limit + 1}`);
+  const shown = ids.slice(0, limit).map((row) => row.id);
+  const found = new Map((await ctx.db.contact.findMany({ where: { id: { in: shown } }, select: ROW_SELECT })).map((c) => [c.id, c]));
+  const rows = shown.map((id) => rowOf(found.get(id)!));
+  return { rows, nextCursor: ids.length > limit ? shown[shown.length - 1]! : null, cursorKnown: !after || Boolean(cursor), segmentKnown: true };
 }
 
 /** Every row the filters match, newest first, in batches: the CSV export. */
-export async function* subscriberBatches(ctx: AppContext, where: Prisma.ContactWhereInput): AsyncGenerator<SubscriberRow[]> {
+export async function* subscriberBatches(ctx: AppContext, shopId: string, filters: SubscriberFilters): AsyncGenerator<SubscriberRow[]> {
   let after: string | null = null;
   for (;;) {
-    const { rows, nextCursor }: SubscriberPage = await subscriberPage(ctx, where, { after, limit: EXPORT_BATCH_SIZE });
+    const { rows, nextCursor }: SubscriberPage = await subscriberPage(ctx, shopId, filters, { after, limit: EXPORT_BATCH_SIZE });
     if (rows.length > 0) yield rows;
     if (!nextCursor) return;
     after = nextCursor;

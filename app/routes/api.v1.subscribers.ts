@@ -5,7 +5,7 @@ import { readJsonBody } from "~/api/json-body";
 import { MAX_SUBSCRIBERS_PER_REQUEST } from "~/api/subscribers-spec";
 import { checkSubscriber } from "~/marketing/subscriber-input";
 import { importSubscribers } from "~/marketing/subscriber-import.server";
-import { CONSENT_STATES, MAX_SUBSCRIBERS_PAGE_SIZE, NO_FILTERS, SUBSCRIBERS_PAGE_SIZE, subscriberPage, subscriberWhere } from "~/marketing/subscribers.server";
+import { CONSENT_STATES, MAX_SUBSCRIBERS_PAGE_SIZE, NO_FILTERS, SUBSCRIBERS_PAGE_SIZE, subscriberPage } from "~/marketing/subscribers.server";
 
 // POST: one subscriber, or {subscribers: [...]}; each gets its own outcome.
 async function importFromBody({ request, shopId }: ApiCall) {
@@ -27,7 +27,7 @@ async function importFromBody({ request, shopId }: ApiCall) {
   return Response.json({ results: outcomes.map((outcome, index) => ({ index, ...outcome })), counts });
 }
 
-// GET: newest first, filtered by tag, consent state and source; `after` is the previous page's `next`.
+// GET: newest first, filtered by tag, segment, consent state and source; `after` is the previous page's `next`.
 async function list({ url, shopId }: ApiCall) {
   const params = url.searchParams;
   const limit = params.has("limit") ? Number(params.get("limit")) : SUBSCRIBERS_PAGE_SIZE;
@@ -37,8 +37,9 @@ async function list({ url, shopId }: ApiCall) {
   const consent = params.get("consent");
   const consentState = CONSENT_STATES.find((state) => state === consent) ?? null;
   if (consent && !consentState) throw new ApiError(400, `consent is one of ${CONSENT_STATES.join(", ")}`, "consent");
-  const filters = { ...NO_FILTERS, consentState, tag: params.get("tag") || null, source: params.get("source") || null };
-  const page = await subscriberPage(appContext, subscriberWhere(appContext.db, shopId, filters), { after: params.get("after"), limit });
+  const filters = { ...NO_FILTERS, consentState, tag: params.get("tag") || null, source: params.get("source") || null, segmentId: params.get("segmentId") || null };
+  const page = await subscriberPage(appContext, shopId, filters, { after: params.get("after"), limit });
+  if (!page.segmentKnown) throw new ApiError(404, "No such segment", "segmentId");
   if (!page.cursorKnown) throw new ApiError(400, "after is not a cursor of this list (use the previous page's next, with the same filters)", "after");
   return Response.json({ subscribers: page.rows, next: page.nextCursor });
 }

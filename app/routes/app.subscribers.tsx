@@ -5,7 +5,8 @@ import { requireAdmin } from "~/admin.server";
 import { AdminPageError } from "~/admin-page-error";
 import { appContext, messagingDeps } from "~/services.server";
 import { CONSENT_SOURCES } from "~/compliance/consent-ledger.server";
-import { subscriberFiltersFrom, subscriberPage, subscriberTags, subscriberWhere } from "~/marketing/subscribers.server";
+import { subscriberFiltersFrom, subscriberPage, subscriberTags } from "~/marketing/subscribers.server";
+import { listSegments } from "~/marketing/segments.server";
 import { importSubscriberCsv } from "~/marketing/subscriber-csv-import.server";
 import { MAX_IMPORT_BYTES } from "~/marketing/subscriber-csv";
 import { SubscribersTable } from "~/marketing/subscribers-table";
@@ -17,8 +18,12 @@ const MAX_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   const params = new URL(request.url).searchParams;
-  const where = subscriberWhere(appContext.db, shop.id, subscriberFiltersFrom(params));
-  const [page, tags] = await Promise.all([subscriberPage(appContext, where, { after: params.get("after") }), subscriberTags(appContext, shop.id)]);
+  const filters = subscriberFiltersFrom(params);
+  const [page, tags, segments] = await Promise.all([
+    subscriberPage(appContext, shop.id, filters, { after: params.get("after") }),
+    subscriberTags(appContext, shop.id),
+    listSegments(appContext, shop.id),
+  ]);
   const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: shop.ianaTimezone });
   return {
     rows: page.rows.map((row) => ({
@@ -34,6 +39,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     nextCursor: page.nextCursor,
     sources: CONSENT_SOURCES,
     tags,
+    segments: segments.map(({ id, name }) => ({ id, name })),
   };
 };
 
@@ -51,12 +57,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Subscribers() {
-  const { rows, nextCursor, sources, tags } = useLoaderData<typeof loader>();
+  const { rows, nextCursor, sources, tags, segments } = useLoaderData<typeof loader>();
   return (
     <Page title="Subscribers">
       <Layout>
         <Layout.Section>
-          <SubscribersTable rows={rows} nextCursor={nextCursor} sources={sources} tags={tags} />
+          <SubscribersTable rows={rows} nextCursor={nextCursor} sources={sources} tags={tags} segments={segments} />
         </Layout.Section>
         <Layout.Section>
           <SubscriberImportCard />
