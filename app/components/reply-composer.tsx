@@ -1,8 +1,7 @@
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { gsmReplacements, measureText } from "~/messaging/segments";
-import { MAX_SEGMENTS } from "~/messaging/text-purpose";
+import { MessageTextField, tooLong } from "./message-text-field";
 
 type ReplyResult = { message?: { status: string; reason: string | null }; error?: string };
 
@@ -26,9 +25,6 @@ interface ReplyComposerProps {
 export function ReplyComposer({ conversationId, costPerSegment, currency, blockedReason, timing }: ReplyComposerProps) {
   const fetcher = useFetcher<ReplyResult>();
   const [body, setBody] = useState("");
-  const measure = measureText(body);
-  const suggestion = gsmReplacements(body);
-  const cost = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 4 }).format(measure.segments * costPerSegment);
   const result = fetcher.data;
   useEffect(() => {
     if (fetcher.state === "idle" && result?.message && result.message.status !== "refused") setBody("");
@@ -47,48 +43,26 @@ export function ReplyComposer({ conversationId, costPerSegment, currency, blocke
     <Card>
       <fetcher.Form method="post" action={`/app/inbox/${conversationId}/reply`}>
         <BlockStack gap="300">
-          <Select
-            label="Canned reply"
-            options={[{ label: "Insert a canned reply…", value: "" }, ...CANNED_REPLIES]}
-            value=""
-            onChange={(value) => value && setBody((current) => (current ? `${current} ${value}` : value))}
+          <MessageTextField
+            label="Reply"
+            name="body"
+            value={body}
+            onChange={setBody}
+            error={result?.error}
+            noun="reply"
+            insert={{ label: "Canned reply", placeholder: "Insert a canned reply…", options: CANNED_REPLIES }}
+            price={{ perSegment: costPerSegment, currency }}
           />
-          <TextField label="Reply" name="body" value={body} onChange={setBody} multiline={3} autoComplete="off" error={result?.error} maxLength={1600} />
           <Text as="p" tone="subdued">
             <span data-testid="reply-timing">{timing}</span>
           </Text>
-          <InlineStack gap="300" align="space-between">
-            <Text as="p" tone={measure.segments > MAX_SEGMENTS ? "critical" : "subdued"}>
-              <span data-testid="segment-count">
-                {measure.characters} characters · {measure.segments} {measure.segments === 1 ? "segment" : "segments"} · {measure.encoding}
-              </span>
-            </Text>
-            <Text as="p" tone="subdued">About {cost}</Text>
-          </InlineStack>
-          {measure.encoding === "UCS-2" && (
-            <Banner tone="warning" title="This reply is sent as UCS-2">
-              <BlockStack gap="200">
-                <p>
-                  {measure.nonGsmCharacters.join(" ")} {measure.nonGsmCharacters.length === 1 ? "isn't" : "aren't"} in the GSM-7 alphabet, so each
-                  segment holds 70 characters instead of 160 and the text costs more.
-                </p>
-                {suggestion.replacements.length > 0 && (
-                  <InlineStack>
-                    <Button onClick={() => setBody(suggestion.text)}>
-                      {`Replace ${suggestion.replacements.map((r) => `${r.from} with ${r.to || "nothing"}`).join(", ")}`}
-                    </Button>
-                  </InlineStack>
-                )}
-              </BlockStack>
-            </Banner>
-          )}
           {result?.message && (
             <Banner tone={result.message.status === "refused" ? "critical" : result.message.status === "held" ? "warning" : "success"}>
               {result.message.reason ?? "Reply sent."}
             </Banner>
           )}
           <InlineStack align="end">
-            <Button submit variant="primary" loading={fetcher.state !== "idle"} disabled={!body.trim() || measure.segments > MAX_SEGMENTS}>
+            <Button submit variant="primary" loading={fetcher.state !== "idle"} disabled={!body.trim() || tooLong(body)}>
               Send
             </Button>
           </InlineStack>

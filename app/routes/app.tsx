@@ -32,6 +32,7 @@ export default function AdminLayout() {
         <Link to="/app/automation">Automation</Link>
         <Link to="/app/subscribers">Subscribers</Link>
         <Link to="/app/segments">Segments</Link>
+        <Link to="/app/campaigns">Campaigns</Link>
         <Link to="/app/compliance">Compliance</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/system">System</Link>
