@@ -1,10 +1,12 @@
-// Freezing a campaign's audience at launch: one INSERT … SELECT puts every contact the segment
-// matches and who can be texted marketing into CampaignRecipient with its arm (the holdout as
-// held_out, never texted); then each treated recipient gets its due time. "now" and "at" without
-// a spread are one instant, set by the insert; a local time or a spread needs each recipient's
-// zones, worked out here with the gate's own zone logic and written by due minute.
+// Freezing a campaign's audience at launch: every contact the segment matches and who can be
+// texted marketing goes into CampaignRecipient with its arm (the holdout as held_out, never
+// texted) and its due time, each row written once. "now" and "at" without a spread are one
+// instant: a single INSERT … SELECT. A local time or a spread needs each recipient's zones,
+// worked out here with the gate's own zone logic: the audience is read with its arms in one
+// statement, due times computed in the process (one instant per set of zones), and the rows
+// inserted in chunks, each chunk one statement over a JSON array (docs/decisions/029).
 import type { AppContext } from "~/context.server";
-import { engineOf, sqlBuildersOf } from "~/db.server";
+import { engineOf, sqlBuildersOf, type DatabaseEngine, type SqlBuilders } from "~/db.server";
 import { recipientTimeZones } from "~/compliance/recipient-time-zones.server";
 import { shippingAddresses } from "~/messaging/sender-gate.server";
 import { segmentSql, type SegmentRules } from "./segment-rules";
@@ -24,55 +26,74 @@ export interface AudienceToFreeze {
   spreadHours: number;
 }
 
-// Reads and writes in slices: PostgreSQL takes at most 65,535 parameters a statement.
-const SLICE = 5_000;
+// Reads addresses and writes rows in chunks: PostgreSQL takes at most 65,535 parameters a
+// statement, and a chunk's JSON stays well under a megabyte.
+const CHUNK = 5_000;
+
+interface AudienceRow { id: string; phone: string; arm: string }
+interface FrozenRow { id: string; arm: string; due: Date | null }
 
 /** Freezes the audience in the caller's transaction; answers the distinct due times. */
 export async function freezeAudience(ctx: AppContext, audience: AudienceToFreeze): Promise<Date[]> {
   const builders = sqlBuildersOf(ctx.db);
-  const { sql, raw } = builders;
+  const { sql } = builders;
   const now = ctx.clock.now();
   const { campaignId, shopId } = audience;
-  const perRecipient = audience.schedule.type === "local" || audience.spreadHours > 0;
-  const sharedDue = perRecipient ? null : dueMinute(scheduledInstant(audience.schedule, [], now), 0);
   const engine = engineOf(ctx.db);
+  // The arm's hash is computed once per contact: as a column of a materialized CTE rather than
+  // an expression each use of which the planner would inline.
   const arm = armSql(campaignId, armShares(audience.holdoutPercent, audience.variants), builders, engine);
-  // PostgreSQL types a parameter inside CASE as text unless told.
-  const due = sharedDue && (engine === "postgresql" ? sql`CAST(${sharedDue} AS TIMESTAMP(3))` : sql`${sharedDue}`);
-  await ctx.db.$executeRaw(sql`
-    INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status")
-    SELECT ${campaignId}, a."id", ${shopId}, a."arm",
-           ${due ? sql`CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN NULL ELSE ${due} END` : raw("NULL")},
-           CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN 'held_out' ELSE 'pending' END
-    FROM (SELECT c."id", ${arm} AS "arm" FROM "Contact" c
-          WHERE c."shopId" = ${shopId} AND ${textableSql(builders)} AND ${segmentSql(audience.rules, { shopId, now }, builders)}) a`);
-  if (sharedDue) return [sharedDue];
-  return setDueTimes(ctx, audience, now);
+  const matched = sql`SELECT c."id", c."phone", ${arm} AS "arm" FROM "Contact" c
+    WHERE c."shopId" = ${shopId} AND ${textableSql(builders)} AND ${segmentSql(audience.rules, { shopId, now }, builders)}`;
+  if (audience.schedule.type !== "local" && audience.spreadHours <= 0) {
+    const due = dueMinute(scheduledInstant(audience.schedule, [], now), 0);
+    // PostgreSQL types a parameter inside CASE as text unless told.
+    const dueSql = engine === "postgresql" ? sql`CAST(${due} AS TIMESTAMP(3))` : sql`${due}`;
+    await ctx.db.$executeRaw(sql`
+      WITH "a" AS MATERIALIZED (${matched})
+      INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status")
+      SELECT ${campaignId}, a."id", ${shopId}, a."arm",
+             CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN NULL ELSE ${dueSql} END,
+             CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN 'held_out' ELSE 'pending' END
+      FROM "a"`);
+    return [due];
+  }
+  const rows = await ctx.db.$queryRaw<AudienceRow[]>(matched);
+  const dueTimes = new Set<number>();
+  const dueByZones = new Map<string, Date>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const addresses = await shippingAddresses(ctx, chunk.filter((r) => r.arm !== HOLDOUT_ARM).map((r) => r.id));
+    const frozen: FrozenRow[] = [];
+    for (const { id, phone, arm: rowArm } of chunk) {
+      if (rowArm === HOLDOUT_ARM) {
+        frozen.push({ id, arm: rowArm, due: null });
+        continue;
+      }
+      const { zones } = await recipientTimeZones({ phone, shippingAddress: addresses.get(id), shopTimeZone: audience.shopTimeZone });
+      // Few distinct sets of zones among many recipients: each set's instant is worked out once.
+      const key = zones.join(" ");
+      let instant = dueByZones.get(key);
+      if (!instant) dueByZones.set(key, (instant = scheduledInstant(audience.schedule, zones, now)));
+      const due = dueMinute(instant, spreadOffsetMinutes(campaignId, id, audience.spreadHours));
+      dueTimes.add(due.getTime());
+      frozen.push({ id, arm: rowArm, due });
+    }
+    await ctx.db.$executeRaw(insertFrozen(campaignId, shopId, frozen, builders, engine));
+  }
+  return [...dueTimes].sort((a, b) => a - b).map((due) => new Date(due));
 }
 
-async function setDueTimes(ctx: AppContext, audience: AudienceToFreeze, now: Date): Promise<Date[]> {
-  const { sql, join } = sqlBuildersOf(ctx.db);
-  const recipients = await ctx.db.$queryRaw<{ contactId: string; phone: string }[]>(sql`
-    SELECT r."contactId", c."phone" FROM "CampaignRecipient" r JOIN "Contact" c ON c."id" = r."contactId"
-    WHERE r."campaignId" = ${audience.campaignId} AND r."status" = 'pending'`);
-  const byDue = new Map<number, string[]>();
-  for (let i = 0; i < recipients.length; i += SLICE) {
-    const slice = recipients.slice(i, i + SLICE);
-    const addresses = await shippingAddresses(ctx, slice.map((r) => r.contactId));
-    for (const { contactId, phone } of slice) {
-      const { zones } = await recipientTimeZones({ phone, shippingAddress: addresses.get(contactId), shopTimeZone: audience.shopTimeZone });
-      const due = dueMinute(scheduledInstant(audience.schedule, zones, now), spreadOffsetMinutes(audience.campaignId, contactId, audience.spreadHours)).getTime();
-      const group = byDue.get(due);
-      if (group) group.push(contactId);
-      else byDue.set(due, [contactId]);
-    }
-  }
-  for (const [due, contactIds] of byDue) {
-    for (let i = 0; i < contactIds.length; i += SLICE) {
-      await ctx.db.$executeRaw(sql`
-        UPDATE "CampaignRecipient" SET "sendAt" = ${new Date(due)}
-        WHERE "campaignId" = ${audience.campaignId} AND "contactId" IN (${join(contactIds.slice(i, i + SLICE))})`);
-    }
-  }
-  return [...byDue.keys()].sort((a, b) => a - b).map((due) => new Date(due));
+/** One statement for a chunk of recipients, read from a JSON array parameter. */
+function insertFrozen(campaignId: string, shopId: string, rows: FrozenRow[], { sql }: SqlBuilders, engine: DatabaseEngine) {
+  const source =
+    engine === "postgresql"
+      ? sql`SELECT d."id", d."arm", d."due" FROM json_to_recordset(${JSON.stringify(rows)}::json) AS d("id" TEXT, "arm" TEXT, "due" TIMESTAMP(3))`
+      : // Written as the SQLite adapter writes a DateTime, so comparisons with its parameters hold.
+        sql`SELECT j.value ->> '$.id' AS "id", j.value ->> '$.arm' AS "arm", j.value ->> '$.due' AS "due"
+            FROM json_each(${JSON.stringify(rows.map((r) => ({ ...r, due: r.due?.toISOString().replace("Z", "+00:00") ?? null })))}) j`;
+  return sql`
+    INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status")
+    SELECT ${campaignId}, d."id", ${shopId}, d."arm", d."due", CASE WHEN d."arm" = ${HOLDOUT_ARM} THEN 'held_out' ELSE 'pending' END
+    FROM (${source}) d`;
 }
