@@ -1,8 +1,10 @@
 // Installing from the Shopify admin: the shop's record with safe defaults (no Telnyx, every
 // flow off). Re-installing after an uninstall starts clean, except what compliance must keep:
 // the consent ledger and the suppression list, so a shopper's STOP outlives a reinstall.
+// Both start an import of the shop's Shopify history (customers, consent, orders, tags).
 import type { AppContext } from "~/context.server";
 import type { ShopifyAdminGraphql } from "./shopify-sms-consent.server";
+import { startHistoryImport } from "./shopify-history-import.server";
 
 export interface ShopProfile {
   name: string;
@@ -26,13 +28,19 @@ export async function fetchShopProfile(admin: ShopifyAdminGraphql, domain: strin
   }
 }
 
-export async function installShop({ db, clock }: AppContext, domain: string, profile: ShopProfile) {
+export async function installShop(ctx: AppContext, domain: string, profile: ShopProfile) {
+  const { db, clock } = ctx;
   const now = clock.now();
   const existing = await db.shop.findUnique({ where: { domain } });
-  if (!existing) return db.shop.create({ data: { domain, ...profile, installedAt: now } });
-  if (!existing.uninstalledAt) return db.shop.update({ where: { id: existing.id }, data: profile });
+  if (existing && !existing.uninstalledAt) return db.shop.update({ where: { id: existing.id }, data: profile });
+  const shop = existing ? await reinstall(ctx, existing.id, profile) : await db.shop.create({ data: { domain, ...profile, installedAt: now } });
+  await startHistoryImport(ctx, shop.id);
+  return shop;
+}
+
+async function reinstall({ db, clock }: AppContext, shopId: string, profile: ShopProfile) {
+  const now = clock.now();
   return db.$transaction(async (tx) => {
-    const shopId = existing.id;
     // Children before parents where the schema does not cascade between them.
     await tx.message.deleteMany({ where: { shopId } });
     await tx.conversation.deleteMany({ where: { shopId } });
@@ -46,6 +54,8 @@ export async function installShop({ db, clock }: AppContext, domain: string, pro
     await tx.keywordRule.deleteMany({ where: { shopId } });
     await tx.faqEntry.deleteMany({ where: { shopId } });
     await tx.template.deleteMany({ where: { shopId } });
+    // Its job went with the jobs above; the import starts again below.
+    await tx.historyImport.updateMany({ where: { shopId, status: "running" }, data: { status: "failed", finishedAt: now, error: "The app was uninstalled" } });
     return tx.shop.update({ where: { id: shopId }, data: { ...profile, ...FRESH_SETTINGS, installedAt: now, uninstalledAt: null } });
   });
 }

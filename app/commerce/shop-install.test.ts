@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { VirtualClock } from "~/clock.server";
 import { isPhoneSuppressed, suppressPhone } from "~/compliance/suppression.server";
@@ -16,6 +16,10 @@ let domain: string;
 
 beforeEach(() => {
   domain = `install-${randomUUID().slice(0, 8)}.myshopify.com`;
+});
+// No Shopify answers for these shops: their history imports must not run in other files' apps.
+afterEach(async () => {
+  await db.job.updateMany({ where: { shop: { domain }, status: "queued" }, data: { status: "cancelled", cancelReason: "test shop" } });
 });
 
 describe("installing the app", () => {
@@ -49,6 +53,19 @@ describe("installing the app", () => {
     const again = await installShop(ctx, domain, { ...profile, name: "Harbor Goods Co." });
     expect(again).toMatchObject({ name: "Harbor Goods Co.", sendingNumber: SENDING_NUMBER });
     expect(await db.contact.count({ where: { shopId: shop.id } })).toBe(1);
+  });
+
+  it("starts an import of the shop's Shopify history at install and reinstall, not at a repeated auth", async () => {
+    const shop = await installShop(ctx, domain, profile);
+    const imports = () => db.historyImport.findMany({ where: { shopId: shop.id }, orderBy: { createdAt: "asc" } });
+    const [first] = await imports();
+    expect(first).toMatchObject({ status: "running", operationId: null });
+    expect(await db.job.findFirst({ where: { shopId: shop.id, kind: "import-shopify-history", status: "queued" } })).toMatchObject({ payload: JSON.stringify({ importId: first!.id }) });
+    await installShop(ctx, domain, profile);
+    expect(await imports()).toHaveLength(1);
+    await db.shop.update({ where: { id: shop.id }, data: { uninstalledAt: clock.now() } });
+    await installShop(ctx, domain, profile);
+    expect((await imports()).map((i) => i.status)).toEqual(["failed", "running"]);
   });
 
   it("reads the shop's name, zone and currency from the Admin API, and falls back to the domain", async () => {

@@ -22,10 +22,11 @@ import { roundsBy } from "../rounds";
 /** The app's client or the client of a `$transaction` the caller has open. */
 export type DbOrTx = Db | Prisma.TransactionClient;
 export type ConsentScope = "marketing" | "transactional";
-// api and csv_import: subscribers brought from outside with another system's evidence (app/marketing).
-export type ConsentSource = "checkout" | "keyword" | "admin" | "shopify_sync" | "carrier" | "api" | "csv_import";
+// api and csv_import: subscribers brought from outside with another system's evidence (app/marketing);
+// shopify_import: SMS consent Shopify held for a customer, read by the history import (app/commerce).
+export type ConsentSource = "checkout" | "keyword" | "admin" | "shopify_sync" | "carrier" | "api" | "csv_import" | "shopify_import";
 export const CONSENT_SCOPES: readonly ConsentScope[] = ["marketing", "transactional"];
-export const CONSENT_SOURCES: readonly ConsentSource[] = ["checkout", "keyword", "admin", "shopify_sync", "carrier", "api", "csv_import"];
+export const CONSENT_SOURCES: readonly ConsentSource[] = ["checkout", "keyword", "admin", "shopify_sync", "carrier", "api", "csv_import", "shopify_import"];
 
 export interface ConsentEventInput {
   shopId: string;

@@ -30,6 +30,7 @@ const SOURCE_LABELS: Record<string, string> = {
   carrier: "Carrier",
   api: "API",
   csv_import: "CSV import",
+  shopify_import: "Shopify import",
 };
 const STATUS_CHOICES = [
   { label: "Granted", value: "granted" },

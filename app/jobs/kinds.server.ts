@@ -12,6 +12,7 @@ import { ingestWebhookJob } from "./ingest-webhook.server";
 import { lookUpOrderJob } from "./look-up-order.server";
 import { answerWithAiJob } from "./answer-with-ai.server";
 import { campaignSendJob } from "./campaign-send.server";
+import { importShopifyHistoryJob } from "./import-shopify-history.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -26,5 +27,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     lookUpOrderJob(deps),
     answerWithAiJob(deps),
     campaignSendJob(deps),
+    importShopifyHistoryJob(deps),
   ]);
 }

@@ -17,7 +17,7 @@ import { findOrCreateContacts } from "~/conversations/contacts.server";
 import { countryOfPhone } from "./contact-activity.server";
 import type { CheckedSubscriber, InputRefusal, SubscriberInput } from "./subscriber-input";
 
-export type ImportSource = "api" | "csv_import";
+export type ImportSource = "api" | "csv_import" | "shopify_import";
 
 export type RefusalReason = InputRefusal["reason"] | "duplicate" | "opted_out" | "suppressed" | "withdrawn_later";
 
@@ -124,7 +124,7 @@ function grantEvent({ shopId, source }: ImportOptions, s: SubscriberInput, conta
     granted: true,
     source,
     text: s.consent.disclosure,
-    evidence: { consentedAt: s.consent.consentedAt.toISOString(), collectedAt: s.consent.source },
+    evidence: { consentedAt: s.consent.consentedAt.toISOString(), collectedAt: s.consent.source, ...s.consent.details },
     // Replayed at the time the shopper agreed, so a withdrawal recorded since still stands.
     at: s.consent.consentedAt,
   };
@@ -169,7 +169,7 @@ async function nameExisting(ctx: AppContext, names: { id: string; firstName: str
 }
 
 // Tags are added, never replaced: the contact may carry tags from Shopify or another import.
-async function addTags(ctx: AppContext, shopId: string, tags: { contactId: string; tag: string }[]) {
+export async function addTags(ctx: AppContext, shopId: string, tags: { contactId: string; tag: string }[]) {
   const { sql, join } = sqlBuildersOf(ctx.db);
   const now = ctx.clock.now();
   for (let start = 0; start < tags.length; start += TAG_ROWS_PER_STATEMENT) {

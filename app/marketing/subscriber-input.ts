@@ -9,6 +9,8 @@ export interface SubscriberConsentEvidence {
   source: string;
   /** The disclosure they agreed to, word for word, or the address where it is published. */
   disclosure: string;
+  /** What else the other system recorded (Shopify's opt-in level, ...), kept in the ledger's evidence. */
+  details?: Record<string, string | null>;
 }
 
 export interface SubscriberInput {

@@ -11,6 +11,8 @@ import { importSubscriberCsv } from "~/marketing/subscriber-csv-import.server";
 import { MAX_IMPORT_BYTES } from "~/marketing/subscriber-csv";
 import { SubscribersTable } from "~/marketing/subscribers-table";
 import { SubscriberImportCard } from "~/marketing/subscriber-import-card";
+import { SHOPIFY_IMPORT_INTENT, ShopifyHistoryImportCard } from "~/marketing/shopify-history-import-card";
+import { latestHistoryImport, startHistoryImport } from "~/commerce/shopify-history-import.server";
 
 // Room for the multipart envelope around a file of the largest size taken.
 const MAX_FORM_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
@@ -25,6 +27,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     listSegments(appContext, shop.id),
   ]);
   const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: shop.ianaTimezone });
+  const moment = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: shop.ianaTimezone });
+  const historyImport = await latestHistoryImport(appContext, shop.id);
   return {
     rows: page.rows.map((row) => ({
       id: row.id,
@@ -38,6 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     })),
     nextCursor: page.nextCursor,
     sources: CONSENT_SOURCES,
+    historyImport: historyImport && { ...historyImport, startedAt: moment.format(historyImport.startedAt), finishedAt: historyImport.finishedAt && moment.format(historyImport.finishedAt) },
     tags,
     segments: segments.map(({ id, name }) => ({ id, name })),
   };
@@ -45,11 +50,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 const tooLarge = () => Response.json({ ok: false, error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it` }, { status: 413 });
 
-// The CSV import: checked line by line, reported back; nothing is sent.
+// "Import from Shopify" starts a history import (or finds the one running); anything else is the
+// CSV import: checked line by line, reported back; nothing is sent.
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdmin(request);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return tooLarge();
-  const file = (await request.formData()).get("file");
+  const form = await request.formData();
+  if (form.get("intent") === SHOPIFY_IMPORT_INTENT) {
+    const started = await startHistoryImport(appContext, shop.id);
+    return Response.json({ ok: true, status: started.status });
+  }
+  const file = form.get("file");
   if (!(file instanceof Blob)) return Response.json({ ok: false, error: "Choose a CSV file to import" }, { status: 400 });
   if (file.size > MAX_IMPORT_BYTES) return tooLarge();
   const report = await importSubscriberCsv(appContext, { shopId: shop.id, suppressionHashKey: messagingDeps.secrets.suppressionHashKey }, await file.text());
@@ -57,12 +68,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Subscribers() {
-  const { rows, nextCursor, sources, tags, segments } = useLoaderData<typeof loader>();
+  const { historyImport, rows, nextCursor, sources, tags, segments } = useLoaderData<typeof loader>();
   return (
     <Page title="Subscribers">
       <Layout>
         <Layout.Section>
           <SubscribersTable rows={rows} nextCursor={nextCursor} sources={sources} tags={tags} segments={segments} />
+        </Layout.Section>
+        <Layout.Section>
+          <ShopifyHistoryImportCard last={historyImport} />
         </Layout.Section>
         <Layout.Section>
           <SubscriberImportCard />

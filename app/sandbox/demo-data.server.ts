@@ -8,6 +8,7 @@ import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 import { seedDemoApiKey } from "./demo-api-key.server";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 import type { SendingNumberType } from "~/messaging/sending-limits";
+import type { SeedCustomer, SeedOrder, ShopifyAdminDouble } from "./shopify-admin-double.server";
 
 export const SANDBOX_SENDING_NUMBER = "+13125550100";
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -118,5 +119,42 @@ async function seedDemoShoppers({ db, clock }: AppContext, shopId: string) {
         occurredAt: at,
       },
     });
+  }
+}
+
+// The demo shop's customers and orders in Shopify, which "Import from Shopify" reads through the
+// Admin double's bulk operation: subscribed (single and confirmed opt-in, collected by Shopify and
+// elsewhere), never subscribed, unsubscribed, and one without a phone. Their numbers are not the
+// demo shoppers' above, so an import leaves the inbox's threads as they are.
+export const DEMO_SHOPIFY_CUSTOMERS: (SeedCustomer & { orders: { total: string; at: string }[] })[] = [
+  {
+    id: 7301, firstName: "Elena", lastName: "Marsh", email: "elena@textback-demo.example", phone: "+13125550171", tags: ["VIP", "newsletter"],
+    smsMarketingConsent: { marketingState: "SUBSCRIBED", marketingOptInLevel: "SINGLE_OPT_IN", consentUpdatedAt: new Date("2025-03-14T09:30:00Z"), consentCollectedFrom: "SHOPIFY" },
+    orders: [{ total: "120.00", at: "2025-03-14T09:25:00Z" }, { total: "89.50", at: "2025-06-02T17:10:00Z" }, { total: "45.00", at: "2025-10-20T12:00:00Z" }],
+  },
+  {
+    id: 7302, firstName: "Omar", lastName: "Haddad", phone: "+16465550172", tags: ["wholesale"],
+    smsMarketingConsent: { marketingState: "SUBSCRIBED", marketingOptInLevel: "CONFIRMED_OPT_IN", consentUpdatedAt: new Date("2025-05-01T15:00:00Z"), consentCollectedFrom: "OTHER" },
+    orders: [{ total: "310.25", at: "2025-05-01T14:40:00Z" }],
+  },
+  {
+    id: 7303, firstName: "Grace", phone: "+15035550173", tags: [],
+    smsMarketingConsent: { marketingState: "SUBSCRIBED", marketingOptInLevel: "SINGLE_OPT_IN", consentUpdatedAt: new Date("2025-08-09T11:00:00Z"), consentCollectedFrom: "SHOPIFY" },
+    orders: [],
+  },
+  { id: 7304, firstName: "Luis", phone: "+13055550174", tags: ["returning"], smsMarketingConsent: { marketingState: "NOT_SUBSCRIBED" }, orders: [{ total: "60.00", at: "2025-02-11T10:00:00Z" }, { total: "35.00", at: "2025-09-30T19:45:00Z" }] },
+  { id: 7305, firstName: "Hana", phone: "+12065550175", smsMarketingConsent: { marketingState: "UNSUBSCRIBED", consentUpdatedAt: new Date("2025-07-07T07:07:00Z"), consentCollectedFrom: "SHOPIFY" }, orders: [{ total: "18.00", at: "2025-04-04T16:00:00Z" }] },
+  { id: 7306, firstName: "Noor", email: "noor@textback-demo.example", tags: ["newsletter"], orders: [{ total: "75.00", at: "2025-01-20T13:00:00Z" }] },
+];
+
+export function seedDemoShopifyHistory(double: ShopifyAdminDouble) {
+  let orderId = 9100;
+  for (const { orders, ...customer } of DEMO_SHOPIFY_CUSTOMERS) {
+    double.seedCustomer(customer);
+    for (const order of orders) {
+      orderId++;
+      const seed: SeedOrder = { id: orderId, name: `#${orderId}`, shop: SANDBOX_SHOP_DOMAIN, customerId: customer.id, phone: customer.phone, totalPrice: order.total, createdAt: new Date(order.at) };
+      double.seedOrder(seed);
+    }
   }
 }
