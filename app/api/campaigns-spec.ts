@@ -1,6 +1,7 @@
 // /api/v1/campaigns in the OpenAPI document.
 import type { ApiResource } from "./openapi";
 import { CAMPAIGN_VARIABLES, DEFAULT_HOLDOUT_PERCENT, DEFAULT_SKIP_HOURS } from "~/marketing/campaign-input";
+import { ORDER_WINDOW_DAYS } from "~/marketing/campaign-report-definitions";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Record<string, unknown>) => ({ "application/json": { schema } });
@@ -24,7 +25,7 @@ export const CAMPAIGNS_RESOURCE: ApiResource = {
           type: "array",
           minItems: 1,
           maxItems: 4,
-          description: `Named A, B, C, D in order; 2 or more make an experiment. Bodies may use ${CAMPAIGN_VARIABLES.map((v) => `{{${v}}}`).join(" and ")}; each link becomes a tracked link per recipient. The brand name is put first and "Reply STOP to opt out" last.`,
+          description: `Named A, B, C, D in order; 2 or more make an experiment. Bodies may use ${CAMPAIGN_VARIABLES.map((v) => `{{${v}}}`).join(" and ")}; each link becomes a tracked link per recipient. The brand name is put first and "Reply STOP to opt out" last. With a discount, every variant must hold {{discount_code}}, which becomes the recipient's own code; without one, it may not appear.`,
           items: { type: "object", required: ["body"], properties: { body: { type: "string", maxLength: 1600 }, weight: { type: "integer", minimum: 1, maximum: 100, default: 1 } } },
         },
         holdoutPercent: { type: "integer", minimum: 0, maximum: 50, default: DEFAULT_HOLDOUT_PERCENT },
@@ -42,8 +43,17 @@ export const CAMPAIGNS_RESOURCE: ApiResource = {
         },
         skipIfTextedWithinHours: { type: ["integer", "null"], minimum: 0, maximum: 168, default: DEFAULT_SKIP_HOURS, description: "Skip a recipient who was texted marketing this recently, judged when their text is due" },
         spreadHours: { type: "integer", minimum: 0, maximum: 24, default: 0, description: "Spread each recipient's due time over this many hours" },
-        mediaUrl: { type: "string", format: "uri", description: "An https image: MMS to US and Canadian numbers, SMS elsewhere" },
+        mediaUrl: { type: "string", format: "uri", description: "An https image: MMS to US and Canadian numbers (priced per MMS), SMS without it elsewhere" },
+        discount: ref("CampaignDiscount"),
       },
+    },
+    CampaignDiscount: {
+      type: "object",
+      required: ["percent"],
+      additionalProperties: false,
+      description:
+        `A percentage off with a unique, single-use code per treated recipient (the holdout gets none): one Shopify discount holds every code. A recipient's text leaves once their code exists in Shopify. Codes end when the report's window does, ${ORDER_WINDOW_DAYS} days after the last scheduled text, and an order that uses one is known by it.`,
+      properties: { percent: { type: "integer", minimum: 1, maximum: 100 } },
     },
     Campaign: {
       type: "object",
@@ -51,6 +61,7 @@ export const CAMPAIGNS_RESOURCE: ApiResource = {
         id: { type: "string" },
         name: { type: "string" },
         status: { enum: ["draft", "scheduled", "sending", "sent", "cancelled"] },
+        discount: { oneOf: [ref("CampaignDiscount"), { type: "null" }] },
         estimate: {
           type: "object",
           description: "Before launch from the segment now; from launch, from the frozen audience",

@@ -1,16 +1,27 @@
-// Single-use, expiring discount codes for the recovery flow, created in Shopify with
-// discountCodeBasicCreate. A code is derived from the checkout and step, and written down
-// before Shopify is asked, so a retried job finds the same code instead of issuing a second.
+// Single-use, expiring discount codes in Shopify. The recovery flow creates one discount per
+// code with discountCodeBasicCreate; a campaign creates one discount and adds a code per
+// recipient to it with discountRedeemCodeBulkAdd. A code is derived from what it is for (a
+// checkout's step, a campaign's recipient) with the app's secret, so it cannot be guessed and a
+// retried job asks for the same code again instead of issuing a second one.
 import { createHmac } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { AppContext } from "~/context.server";
 import { PermanentJobError } from "~/jobs/queue.server";
 import type { ShopifyAdminGraphql } from "./shopify-sms-consent.server";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-export function recoveryDiscountCode(secret: string, checkoutId: string, step: number) {
-  const digest = createHmac("sha256", secret).update(`recovery-discount:${checkoutId}:${step}`).digest();
+function derivedCode(secret: string, purpose: string) {
+  const digest = createHmac("sha256", secret).update(purpose).digest();
   return `TB-${[...digest.subarray(0, 10)].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join("")}`;
+}
+
+export function recoveryDiscountCode(secret: string, checkoutId: string, step: number) {
+  return derivedCode(secret, `recovery-discount:${checkoutId}:${step}`);
+}
+
+export function campaignDiscountCode(secret: string, campaignId: string, contactId: string) {
+  return derivedCode(secret, `campaign-discount:${campaignId}:${contactId}`);
 }
 
 interface DiscountRequest {
@@ -37,12 +48,12 @@ export async function issueRecoveryDiscount(ctx: AppContext, admin: () => Promis
     update: {},
   });
   if (stored.shopifyId) return stored;
-  const shopifyId = await createBasicCodeDiscount(await admin(), { code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
+  const shopifyId = await createBasicCodeDiscount(await admin(), { title: `Textback cart recovery ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
   return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
 }
 
 const CREATE_BASIC_CODE = `#graphql
-  mutation CreateRecoveryDiscount($basicCodeDiscount: DiscountCodeBasicInput!) {
+  mutation CreateSingleUseDiscount($basicCodeDiscount: DiscountCodeBasicInput!) {
     discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
       codeDiscountNode { id }
       userErrors { field message code }
@@ -50,36 +61,124 @@ const CREATE_BASIC_CODE = `#graphql
   }`;
 
 interface CreateBasicCodeResult {
-  data?: { discountCodeBasicCreate?: { codeDiscountNode: { id: string } | null; userErrors: { field: string[] | null; message: string; code: string | null }[] } | null };
-  errors?: unknown;
+  discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: UserError[] } | null;
 }
 
-async function createBasicCodeDiscount(admin: ShopifyAdminGraphql, d: { code: string; percentage: number; startsAt: Date; endsAt: Date }) {
-  const response = await admin.graphql(CREATE_BASIC_CODE, {
-    variables: {
-      basicCodeDiscount: {
-        title: `Textback cart recovery ${d.code}`,
-        code: d.code,
-        startsAt: d.startsAt.toISOString(),
-        endsAt: d.endsAt.toISOString(),
-        usageLimit: 1,
-        appliesOncePerCustomer: true,
-        context: { all: "ALL" },
-        customerGets: { value: { percentage: d.percentage / 100 }, items: { all: true } },
-        combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
-      },
-    },
-  });
-  if (!response.ok) throw new Error(`Shopify answered HTTP ${response.status} to discountCodeBasicCreate`);
-  const body = (await response.json()) as CreateBasicCodeResult;
-  if (body.errors) throw new Error(`discountCodeBasicCreate failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
-  const result = body.data?.discountCodeBasicCreate;
+interface SingleUseDiscount {
+  title: string;
+  code: string;
+  /** Whole percent: 15 is 15 % off. */
+  percentage: number;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * A discount whose every code is good for one order (usageLimit and appliesOncePerCustomer hold
+ * per redeem code, codes added later included). Null when the code is taken: an earlier attempt
+ * created it and its answer was lost.
+ */
+async function createBasicCodeDiscount(admin: ShopifyAdminGraphql, d: SingleUseDiscount) {
+  const basicCodeDiscount = {
+    title: d.title,
+    code: d.code,
+    startsAt: d.startsAt.toISOString(),
+    endsAt: d.endsAt.toISOString(),
+    usageLimit: 1,
+    appliesOncePerCustomer: true,
+    context: { all: "ALL" },
+    customerGets: { value: { percentage: d.percentage / 100 }, items: { all: true } },
+    combinesWith: { orderDiscounts: false, productDiscounts: false, shippingDiscounts: true },
+  };
+  const body = await adminRequest<CreateBasicCodeResult>(admin, CREATE_BASIC_CODE, { basicCodeDiscount }, "discountCodeBasicCreate");
+  const result = body.discountCodeBasicCreate;
   if (!result) throw new Error("discountCodeBasicCreate returned no result");
   // TAKEN: an earlier attempt created it and its answer was lost; the code is ours.
   if (result.userErrors.some((e) => e.code === "TAKEN")) return null;
   if (result.userErrors.length > 0 || !result.codeDiscountNode) {
-    const errors = result.userErrors.map((e) => `${e.field?.join(".") ?? "input"}: ${e.message}`).join("; ");
-    throw new PermanentJobError(`Shopify refused discount ${d.code}: ${errors}`);
+    throw new PermanentJobError(`Shopify refused discount ${d.code}: ${describeErrors(result.userErrors)}`);
   }
   return result.codeDiscountNode.id;
+}
+
+/** The campaign's one discount, created with its first code; found again by that code on a retry. */
+export async function createCampaignDiscount(admin: ShopifyAdminGraphql, discount: SingleUseDiscount): Promise<string> {
+  const created = await createBasicCodeDiscount(admin, discount);
+  if (created) return created;
+  const found = await adminRequest<{ codeDiscountNodeByCode: { id: string } | null }>(admin, FIND_BY_CODE, { code: discount.code }, "codeDiscountNodeByCode");
+  if (!found.codeDiscountNodeByCode) throw new PermanentJobError(`Discount code ${discount.code} is taken by a discount this app cannot find`);
+  return found.codeDiscountNodeByCode.id;
+}
+
+/** Shopify's maximum of codes per discountRedeemCodeBulkAdd call. */
+export const MAX_CODES_PER_BULK_ADD = 250;
+const POLLS = 20;
+const POLL_INTERVAL_MS = 500;
+
+export interface RedeemCodesOutcome {
+  /** In the discount now (TAKEN counts: an earlier attempt added it and its answer was lost). */
+  added: string[];
+  refused: { code: string; reason: string }[];
+}
+
+/**
+ * Adds up to 250 codes to a discount and waits for Shopify's asynchronous creation to run. A
+ * creation still queued after the polls throws, and the job's retry adds the same codes again.
+ */
+export async function addRedeemCodes(admin: ShopifyAdminGraphql, discountId: string, codes: string[]): Promise<RedeemCodesOutcome> {
+  if (codes.length > MAX_CODES_PER_BULK_ADD) throw new RangeError(`At most ${MAX_CODES_PER_BULK_ADD} codes a call, not ${codes.length}`);
+  const { discountRedeemCodeBulkAdd: result } = await adminRequest<BulkAddResult>(admin, BULK_ADD, { discountId, codes: codes.map((code) => ({ code })) }, "discountRedeemCodeBulkAdd");
+  if (result.userErrors.length > 0 || !result.bulkCreation) throw new PermanentJobError(`Shopify refused the codes for ${discountId}: ${describeErrors(result.userErrors)}`);
+  for (let poll = 0; poll < POLLS; poll++) {
+    const { discountRedeemCodeBulkCreation: creation } = await adminRequest<BulkCreationResult>(admin, BULK_CREATION, { id: result.bulkCreation.id }, "discountRedeemCodeBulkCreation");
+    if (creation?.done) {
+      const outcome: RedeemCodesOutcome = { added: [], refused: [] };
+      for (const { code, discountRedeemCode, errors } of creation.codes.nodes) {
+        if (discountRedeemCode || errors.some((e) => e.code === "TAKEN")) outcome.added.push(code);
+        else outcome.refused.push({ code, reason: describeErrors(errors) });
+      }
+      return outcome;
+    }
+    await sleep(POLL_INTERVAL_MS);
+  }
+  throw new Error(`Shopify's bulk creation ${result.bulkCreation.id} is still queued`);
+}
+
+type UserError = { field: string[] | null; message: string; code: string | null };
+const describeErrors = (errors: UserError[]) => errors.map((e) => `${e.field?.join(".") ?? "input"}: ${e.message}`).join("; ");
+
+interface BulkAddResult {
+  discountRedeemCodeBulkAdd: { bulkCreation: { id: string } | null; userErrors: UserError[] };
+}
+interface BulkCreationResult {
+  discountRedeemCodeBulkCreation: { done: boolean; codes: { nodes: { code: string; discountRedeemCode: { code: string } | null; errors: UserError[] }[] } } | null;
+}
+
+const FIND_BY_CODE = `#graphql
+  query CampaignDiscountByCode($code: String!) {
+    codeDiscountNodeByCode(code: $code) { id }
+  }`;
+
+const BULK_ADD = `#graphql
+  mutation AddCampaignCodes($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {
+    discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) {
+      bulkCreation { id }
+      userErrors { field message code }
+    }
+  }`;
+
+const BULK_CREATION = `#graphql
+  query CampaignCodesCreation($id: ID!) {
+    discountRedeemCodeBulkCreation(id: $id) {
+      done
+      codes(first: 250) { nodes { code discountRedeemCode { code } errors { field message code } } }
+    }
+  }`;
+
+async function adminRequest<T>(admin: ShopifyAdminGraphql, query: string, variables: Record<string, unknown>, name: string): Promise<T> {
+  const response = await admin.graphql(query, { variables });
+  if (!response.ok) throw new Error(`Shopify answered HTTP ${response.status} to ${name}`);
+  const body = (await response.json()) as { data?: T; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`${name} failed: ${JSON.stringify(body.errors ?? "no data").slice(0, 500)}`);
+  return body.data;
 }

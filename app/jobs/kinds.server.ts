@@ -13,6 +13,7 @@ import { lookUpOrderJob } from "./look-up-order.server";
 import { answerWithAiJob } from "./answer-with-ai.server";
 import { campaignSendJob } from "./campaign-send.server";
 import { importShopifyHistoryJob } from "./import-shopify-history.server";
+import { campaignCodesJob } from "./campaign-codes.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -28,5 +29,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     answerWithAiJob(deps),
     campaignSendJob(deps),
     importShopifyHistoryJob(deps),
+    campaignCodesJob(deps),
   ]);
 }

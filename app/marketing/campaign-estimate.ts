@@ -9,6 +9,8 @@ import { armShares, HOLDOUT_ARM } from "./campaign-arms";
 
 // A first name longer than most, so the estimate errs on the high side.
 const SAMPLE_FIRST_NAME = "Alexandra";
+// As long as a real code (discounts.server.ts): "TB-" and ten characters.
+const SAMPLE_DISCOUNT_CODE = "TB-XXXXXXXXXX";
 
 export interface VariantText {
   variant: string;
@@ -51,10 +53,10 @@ export interface EstimateInput {
 
 const URL_IN_TEXT = /https?:\/\/[^\s]+/gi;
 
-export function personalise(body: string, values: { firstName: string | null; brand: string; links: string[] }) {
+export function personalise(body: string, values: { firstName: string | null; brand: string; links: string[]; discountCode: string | null }) {
   let i = 0;
   const linked = body.replace(URL_IN_TEXT, () => values.links[i++] ?? "");
-  return renderTemplate(linked, { first_name: values.firstName ?? undefined, shop: values.brand });
+  return renderTemplate(linked, { first_name: values.firstName ?? undefined, shop: values.brand, discount_code: values.discountCode ?? undefined });
 }
 
 export function linksIn(body: string): string[] {
@@ -70,7 +72,7 @@ export function estimateCampaign(input: EstimateInput): CampaignEstimate {
   const totalWeight = input.variants.reduce((sum, v) => sum + v.weight, 0);
   let cost = 0;
   const texts = input.variants.map((variant) => {
-    const body = personalise(variant.body, { firstName: SAMPLE_FIRST_NAME, brand: input.brand, links: linksIn(variant.body).map(() => input.sampleLink) });
+    const body = personalise(variant.body, { firstName: SAMPLE_FIRST_NAME, brand: input.brand, links: linksIn(variant.body).map(() => input.sampleLink), discountCode: SAMPLE_DISCOUNT_CODE });
     const preview = composeBody(body, "marketing", input.brand, true);
     const measure = measureText(preview);
     const share = variant.weight / totalWeight;

@@ -1,9 +1,11 @@
 // A campaign as the merchant asks for it, checked field by field: the first problem is named
 // with the field at fault ("variants[1].weight"), as the API and the pages report it.
-import { unknownVariables } from "~/flows/templates";
+import { templateVariables, unknownVariables } from "~/flows/templates";
 import { VARIANT_NAMES } from "./campaign-arms";
 
-export const CAMPAIGN_VARIABLES = ["first_name", "shop"] as const;
+export const CAMPAIGN_VARIABLES = ["first_name", "shop", "discount_code"] as const;
+/** The recipient's own code; only with a discount, and then in every variant. */
+const CODE_VARIABLE = "discount_code";
 export const DEFAULT_HOLDOUT_PERCENT = 10;
 export const DEFAULT_SKIP_HOURS = 16;
 const MAX_BODY = 1_600;
@@ -19,6 +21,8 @@ export interface CampaignDraftInput {
   skipIfTextedWithinHours: number | null;
   spreadHours: number;
   mediaUrl: string | null;
+  /** Whole percent off with each recipient's single-use code; null for no discount. */
+  discountPercent: number | null;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; field: string };
@@ -43,10 +47,35 @@ export function parseCampaignInput(input: unknown, now: Date): Parsed<CampaignDr
   if (!wholeIn(spreadHours, 0, 24)) return problem("spreadHours", "Spread the send over 0 to 24 whole hours");
   const mediaUrl = input.mediaUrl ?? null;
   if (mediaUrl !== null && !(typeof mediaUrl === "string" && /^https:\/\/\S+$/i.test(mediaUrl))) return problem("mediaUrl", "The image is an https:// address");
+  const discount = parseDiscount(input.discount, variants.value);
+  if (!discount.ok) return discount;
   return {
     ok: true,
-    value: { name, segmentId: input.segmentId, variants: variants.value, holdoutPercent: holdoutPercent as number, schedule: schedule.value, skipIfTextedWithinHours: skip as number | null, spreadHours: spreadHours as number, mediaUrl: mediaUrl as string | null },
+    value: {
+      name,
+      segmentId: input.segmentId,
+      variants: variants.value,
+      holdoutPercent: holdoutPercent as number,
+      schedule: schedule.value,
+      skipIfTextedWithinHours: skip as number | null,
+      spreadHours: spreadHours as number,
+      mediaUrl: mediaUrl as string | null,
+      discountPercent: discount.value,
+    },
   };
+}
+
+function parseDiscount(input: unknown, variants: CampaignDraftInput["variants"]): Parsed<number | null> {
+  const withCode = variants.findIndex((v) => templateVariables(v.body).includes(CODE_VARIABLE));
+  if (input === undefined || input === null) {
+    return withCode < 0 ? { ok: true, value: null } : problem(`variants[${withCode}].body`, `{{${CODE_VARIABLE}}} needs a discount: add discount: {percent}`);
+  }
+  if (!isObject(input) || !wholeIn(input.percent, 1, 100)) return problem("discount.percent", "The discount is a whole percent from 1 to 100");
+  const unknown = Object.keys(input).find((key) => key !== "percent");
+  if (unknown) return problem(`discount.${unknown}`, "A discount is {percent}; each code is good until the campaign's report window ends");
+  const withoutCode = variants.findIndex((v) => !templateVariables(v.body).includes(CODE_VARIABLE));
+  if (withoutCode >= 0) return problem(`variants[${withoutCode}].body`, `Put {{${CODE_VARIABLE}}} in the text: each recipient's own code goes there`);
+  return { ok: true, value: input.percent as number };
 }
 
 function parseVariants(input: unknown): Parsed<CampaignDraftInput["variants"]> {

@@ -3,7 +3,8 @@
 // job that runs twice sends nothing twice. "Skip anyone texted marketing in the last N hours" is
 // judged here, when the text is due; everything else (consent, opt-out, suppression, quiet
 // hours, caps) is the sender gate's: a text it holds waits in the pipeline, one it refuses is
-// recorded on the recipient with the gate's reason.
+// recorded on the recipient with the gate's reason. A campaign with a discount sends a recipient
+// only once their code exists in Shopify (campaign-codes.server.ts), and the text carries it.
 import type { AppContext } from "~/context.server";
 import { inTransaction } from "~/context.server";
 import { sqlBuildersOf } from "~/db.server";
@@ -49,16 +50,17 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
   const now = ctx.clock.now();
   const campaign = await db.campaign.findUnique({ where: { id: campaignId }, include: { variants: true, shop: true } });
   if (!campaign || !SENDING.includes(campaign.status)) return null;
-  const { sql } = sqlBuildersOf(db);
+  const { sql, raw } = sqlBuildersOf(db);
+  const coded = raw(campaign.discountPercent === null ? "" : `AND "discountCode" IS NOT NULL`);
   // The claim: only rows still pending move, so a second run of the job finds none of them.
-  const claimed = await db.$queryRaw<{ contactId: string; arm: string }[]>(sql`
+  const claimed = await db.$queryRaw<{ contactId: string; arm: string; discountCode: string | null }[]>(sql`
     UPDATE "CampaignRecipient" SET "status" = 'queued'
     WHERE "campaignId" = ${campaignId} AND "contactId" IN (
       SELECT "contactId" FROM "CampaignRecipient"
-      WHERE "campaignId" = ${campaignId} AND "status" = 'pending' AND "sendAt" <= ${now}
+      WHERE "campaignId" = ${campaignId} AND "status" = 'pending' AND "sendAt" <= ${now} ${coded}
       ORDER BY "sendAt", "contactId" LIMIT ${BATCH})
     AND "status" = 'pending'
-    RETURNING "contactId", "arm"`);
+    RETURNING "contactId", "arm", "discountCode"`);
   if (campaign.status === "scheduled" && claimed.length > 0) await db.campaign.update({ where: { id: campaignId }, data: { status: "sending" } });
   const contacts = new Map((await db.contact.findMany({ where: { id: { in: claimed.map((r) => r.contactId) } } })).map((c) => [c.id, c]));
   const recent = campaign.skipIfTextedWithinHours
@@ -75,24 +77,27 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
   const bodies = new Map(campaign.variants.map((v) => [v.name, v.body]));
   const requests: TextRequest[] = [];
   const linkIds: string[][] = [];
-  for (const { contactId, arm } of toSend) {
+  const mediaUrls = campaign.mediaUrl ? [campaign.mediaUrl] : undefined;
+  for (const { contactId, arm, discountCode } of toSend) {
     const contact = contacts.get(contactId)!;
     const body = bodies.get(arm)!;
     const links = [];
     for (const target of linksIn(body)) links.push(await createTrackedLink(ctx, { shopId: campaign.shopId, target }));
     linkIds.push(links.map((l) => l.id));
-    const text = personalise(body, { firstName: contact.firstName, brand, links: links.map((l) => shortLinkUrl(deps.appUrl, l.code)) });
-    requests.push({ shopId: campaign.shopId, to: contact.phone, body: text, purpose: "marketing", campaignId, firstInFlow: true });
+    const text = personalise(body, { firstName: contact.firstName, brand, links: links.map((l) => shortLinkUrl(deps.appUrl, l.code)), discountCode });
+    requests.push({ shopId: campaign.shopId, to: contact.phone, body: text, purpose: "marketing", campaignId, firstInFlow: true, mediaUrls });
   }
   const messages = await requestTexts(ctx, requests, deps.secrets);
   for (const [i, message] of messages.entries()) {
-    const { contactId } = toSend[i]!;
+    const { contactId, discountCode } = toSend[i]!;
     const refusal = message.status === "refused" && message.holdReason ? (JSON.parse(message.holdReason) as GateReason).code : null;
     await db.campaignRecipient.update({
       where: { campaignId_contactId: { campaignId, contactId } },
       data: { messageId: message.id, ...(refusal && { status: "skipped", skipReason: refusal }) },
     });
     if (linkIds[i]!.length > 0) await db.link.updateMany({ where: { id: { in: linkIds[i] } }, data: { messageId: message.id } });
+    // The text that carried a code, for the order that uses it.
+    if (discountCode) await db.discountCode.update({ where: { shopId_code: { shopId: campaign.shopId, code: discountCode } }, data: { messageId: message.id } });
   }
   const remaining = await db.campaignRecipient.count({ where: { campaignId, status: "pending" } });
   if (remaining === 0) await db.campaign.updateMany({ where: { id: campaignId, status: { in: SENDING } }, data: { status: "sent" } });

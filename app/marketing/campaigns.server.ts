@@ -13,6 +13,7 @@ import { parseCampaignInput, type CampaignSchedule, type Parsed } from "./campai
 import { estimateCampaign, type CampaignEstimate } from "./campaign-estimate";
 import { freezeAudience } from "./campaign-audience.server";
 import { CAMPAIGN_SEND_JOB, enqueueCampaignSends } from "./campaign-sending.server";
+import { enqueueCampaignCodes } from "./campaign-codes.server";
 import { campaignReport } from "./campaign-report.server";
 
 const SAMPLE_LINK_CODE = "xxxxxxxx";
@@ -33,6 +34,7 @@ export async function createCampaign(ctx: AppContext, shopId: string, input: unk
       skipIfTextedWithinHours: draft.skipIfTextedWithinHours,
       spreadHours: draft.spreadHours,
       mediaUrl: draft.mediaUrl,
+      discountPercent: draft.discountPercent,
       variants: { create: draft.variants },
     },
   });
@@ -105,6 +107,7 @@ export async function launchCampaign(ctx: AppContext, shopId: string, campaignId
     });
     const estimate = await estimateFor(tx, campaignId, appUrl, await frozenCounts(tx, campaignId));
     await tx.db.campaign.update({ where: { id: campaignId }, data: { estimate: JSON.stringify(estimate), ...(dueTimes.length === 0 && { status: "sent" }) } });
+    if (campaign.discountPercent !== null && dueTimes.length > 0) await enqueueCampaignCodes(tx, campaign);
     await enqueueCampaignSends(tx, campaign, dueTimes);
     return { ok: true };
   });
@@ -149,6 +152,7 @@ export async function campaignView(ctx: AppContext, shopId: string, campaignId: 
     skipIfTextedWithinHours: campaign.skipIfTextedWithinHours,
     spreadHours: campaign.spreadHours,
     mediaUrl: campaign.mediaUrl,
+    discount: campaign.discountPercent === null ? null : { percent: campaign.discountPercent },
     variants: campaign.variants.map(({ name, body, weight }) => ({ name, body, weight })),
     estimate: campaign.estimate ? (JSON.parse(campaign.estimate) as CampaignEstimate) : null,
     launchedAt: campaign.launchedAt?.toISOString() ?? null,

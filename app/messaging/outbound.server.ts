@@ -10,6 +10,7 @@ import type { GateReason } from "./gate-reasons";
 import { measureText, estimateCost } from "./segments";
 import type { TextPurpose } from "./text-purpose";
 import { composeBody } from "./compose-body";
+import { mediaFor } from "./mms";
 import { countNewTexts, initialStatus, moveMessages, WAITING_TO_SEND } from "./message-lifecycle.server";
 import { openConversationsFor, touchConversations } from "~/conversations/threads.server";
 import { findOrCreateContacts } from "~/conversations/contacts.server";
@@ -27,6 +28,8 @@ export interface TextRequest {
   campaignId?: string;
   /** Staff member who typed it; absent for automation. */
   sentBy?: string;
+  /** Images: the text goes as MMS where the number takes it (mms.ts), as SMS without them elsewhere. */
+  mediaUrls?: string[];
 }
 
 export const SEND_TEXT_JOB = "send-text";
@@ -70,14 +73,18 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
     const shop = shops.get(request.shopId)!;
     const contact = contacts.get(contactIds.get(`${shop.id}:${request.to}`)!)!;
     const body = composeBody(request.body, request.purpose, shop.brandName ?? shop.name, Boolean(request.firstInFlow));
-    return { request, shop, contact, body, ...measureText(body) };
+    const media = mediaFor(contact.phone, request.mediaUrls);
+    const measure = measureText(body);
+    // An MMS travels as one message whatever its length, at the shop's price per MMS.
+    if (media.length > 0) return { request, shop, contact, body, media, ...measure, segments: 1, cost: Number(shop.costPerMms) };
+    return { request, shop, contact, body, media, ...measure, cost: estimateCost(measure.segments, Number(shop.costPerSegment)) };
   });
   const decisions = await decideTexts(ctx, texts.map(({ shop, contact, request, segments }) => ({ shop, contact, purpose: request.purpose, segments, requestedAt: now })), secrets);
   const conversations = await openConversationsFor(ctx, texts.map(({ shop, contact }) => ({ shopId: shop.id, contactId: contact.id })), now);
 
   const ids = texts.map(() => randomUUID());
   const created = await db.message.createManyAndReturn({
-    data: texts.map(({ request, shop, contact, body, segments, encoding }, i) => {
+    data: texts.map(({ request, shop, contact, body, media, segments, encoding, cost }, i) => {
       const decision = decisions[i]!;
       return {
         id: ids[i]!,
@@ -94,7 +101,8 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
         holdUntil: decision.verdict === "hold" ? decision.until : null,
         segments,
         encoding,
-        cost: estimateCost(segments, Number(shop.costPerSegment)),
+        cost,
+        mediaUrls: JSON.stringify(media),
         flow: request.flow,
         flowStep: request.flowStep,
         checkoutId: request.checkoutId,

@@ -202,7 +202,7 @@ async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, f
       to: message.toNumber,
       text: message.body,
       ...(shop.telnyxMessagingProfileId ? { messaging_profile_id: shop.telnyxMessagingProfileId } : {}),
-      ...(mediaUrls.length > 0 ? { media_urls: mediaUrls } : {}),
+      ...(mediaUrls.length > 0 ? { media_urls: mediaUrls, type: "MMS" as const } : {}),
       webhook_url: statusWebhookUrl(options.appUrl, message.id),
       // Status webhooks go to webhook_url only, never also to the profile's URL.
       use_profile_webhooks: false,
@@ -213,7 +213,8 @@ async function requestSend(ctx: AppContext, client: Telnyx, message: Outbound, f
 
   if (!data?.id) return unknownOutcome(ctx, message.id, "Telnyx answered 200 without a message id");
   const segments = data.parts ?? message.segments;
-  const cost = data.cost?.amount != null ? String(data.cost.amount) : String(estimateCost(segments, shop.costPerSegment.toString()));
+  const ownPrice = mediaUrls.length > 0 ? Number(shop.costPerMms) : estimateCost(segments, shop.costPerSegment.toString());
+  const cost = data.cost?.amount != null ? String(data.cost.amount) : String(ownPrice);
   const encoding = data.encoding ?? message.encoding;
   await accept({ id: message.id, providerMessageId: data.id, segments, encoding, cost });
   return { result: "accepted", providerMessageId: data.id, segments, encoding, cost, optedOutByCarrier: false };

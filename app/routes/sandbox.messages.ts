@@ -7,6 +7,6 @@ export const loader = ({ request }: LoaderFunctionArgs) => {
   const to = new URL(request.url).searchParams.get("to") ?? undefined;
   const messages = sandbox.telnyx
     .messages(to ? { to } : undefined)
-    .map(({ id, from, to, text, at, parts }) => ({ id, from, to, text, at, parts }));
+    .map(({ id, from, to, text, at, parts, type, media }) => ({ id, from, to, text, at, parts, type, mediaUrls: media }));
   return Response.json({ messages });
 };

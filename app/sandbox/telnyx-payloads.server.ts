@@ -83,6 +83,9 @@ const TELNYX_CARRIER = { carrier: "Telnyx", line_type: "Wireless" };
 // The fixture's per-part price: rate 0.00205 + carrier fee 0.00305 = 0.0051 USD.
 const RATE_PER_PART = 0.00205;
 const CARRIER_FEE_PER_PART = 0.00305;
+// An MMS is priced per message, not per part (an illustrative price, as the SMS one is).
+const MMS_RATE = 0.01;
+const MMS_CARRIER_FEE = 0.005;
 // Telnyx keeps an unsent message in its queue for at most an hour (fixtures: valid_until = +1 h).
 const VALIDITY_MS = 60 * 60 * 1000;
 
@@ -120,14 +123,20 @@ function money(amount: number) {
   return { amount: amount.toFixed(4), currency: "USD" };
 }
 
-function cost(parts: number) {
-  return money(parts * (RATE_PER_PART + CARRIER_FEE_PER_PART));
+function prices({ type, parts }: Pick<OutboundMessageState, "type" | "parts">) {
+  return type === "MMS" ? { rate: MMS_RATE, carrierFee: MMS_CARRIER_FEE } : { rate: parts * RATE_PER_PART, carrierFee: parts * CARRIER_FEE_PER_PART };
 }
 
-function costBreakdown(parts: number) {
+function cost(message: Pick<OutboundMessageState, "type" | "parts">) {
+  const { rate, carrierFee } = prices(message);
+  return money(rate + carrierFee);
+}
+
+function costBreakdown(message: Pick<OutboundMessageState, "type" | "parts">) {
+  const { rate, carrierFee } = prices(message);
   return {
-    carrier_fee: { amount: (parts * CARRIER_FEE_PER_PART).toFixed(5), currency: "USD" },
-    rate: { amount: (parts * RATE_PER_PART).toFixed(5), currency: "USD" },
+    carrier_fee: { amount: carrierFee.toFixed(5), currency: "USD" },
+    rate: { amount: rate.toFixed(5), currency: "USD" },
   };
 }
 
@@ -160,8 +169,8 @@ export function outboundMessagePayload(message: OutboundMessageState) {
     parts: message.parts,
     num_chars: message.numChars,
     tags: [],
-    cost: cost(message.parts),
-    cost_breakdown: costBreakdown(message.parts),
+    cost: cost(message),
+    cost_breakdown: costBreakdown(message),
     tcr_campaign_id: null,
     tcr_campaign_billable: false,
     tcr_campaign_registered: null,
@@ -191,7 +200,7 @@ function envelope(eventType: string, eventId: string, occurredAt: Date, payload:
 export function messageSentEvent(message: OutboundMessageState, eventId: string, occurredAt: Date, deliveredTo: string) {
   return envelope("message.sent", eventId, occurredAt, {
     completed_at: null,
-    cost: cost(message.parts),
+    cost: cost(message),
     direction: "outbound",
     encoding: message.encoding,
     errors: [],
@@ -216,8 +225,8 @@ export function messageSentEvent(message: OutboundMessageState, eventId: string,
 export function messageFinalizedEvent(message: OutboundMessageState, eventId: string, occurredAt: Date, deliveredTo: string) {
   return envelope("message.finalized", eventId, occurredAt, {
     completed_at: telnyxTime(message.completedAt),
-    cost: cost(message.parts),
-    cost_breakdown: costBreakdown(message.parts),
+    cost: cost(message),
+    cost_breakdown: costBreakdown(message),
     direction: "outbound",
     encoding: message.encoding,
     errors: message.errors,

@@ -1,0 +1,16 @@
+// Which numbers get a text's image as MMS: US and Canadian ones. Elsewhere the same text goes as
+// SMS without it (MMS between countries is patchy and priced apart), which the campaign estimate
+// prices the same way.
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+
+const MMS_COUNTRIES = new Set(["US", "CA"]);
+
+export function receivesMms(phone: string): boolean {
+  const country = parsePhoneNumberFromString(phone)?.country;
+  return country !== undefined && MMS_COUNTRIES.has(country);
+}
+
+/** The images a text to this number carries: all of them by MMS, or none by SMS. */
+export function mediaFor(phone: string, mediaUrls: readonly string[] | undefined): string[] {
+  return mediaUrls && mediaUrls.length > 0 && receivesMms(phone) ? [...mediaUrls] : [];
+}
