@@ -1,7 +1,7 @@
 // A campaign's report: every figure per arm (each variant and the holdout), with what it counts
-// written beside it, as the dashboard does; then the lift over the holdout and the winner, named
+// written under it, as the dashboard does; then the lift over the holdout and the winner, named
 // only when the difference is significant.
-import { Badge, BlockStack, Card, DataTable, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { formatCount, formatMoney, formatPercent } from "~/analytics/figure-format";
 import type { ArmReport, CampaignReport } from "./campaign-report.server";
 import type { CampaignReportFigure } from "./campaign-report-definitions";
@@ -29,6 +29,7 @@ const armTitle = (name: string) => (name === "holdout" ? "Holdout" : `Variant ${
 type ReportProps = Pick<CampaignReport, "arms" | "lift" | "definitions" | "currency">;
 
 export function CampaignReportCard({ arms, lift, definitions, currency }: ReportProps) {
+  const columns = `minmax(10rem, 2fr) ${arms.map(() => "minmax(6rem, 1fr)").join(" ")}`;
   const money = (amount: number | null) => (amount === null ? "—" : formatMoney(amount, currency));
   return (
     <Card>
@@ -39,17 +40,31 @@ export function CampaignReportCard({ arms, lift, definitions, currency }: Report
         <Text as="p" tone="subdued">
           {definitions.window}
         </Text>
-        <DataTable
-          columnContentTypes={["text", ...arms.map(() => "numeric" as const), "text"]}
-          headings={["", ...arms.map((arm) => armTitle(arm.name)), "What it counts"]}
-          rows={ROWS.map(({ figure, label, value }) => [
-            label,
-            ...arms.map((arm) => <span key={arm.name} data-testid={`report-${figure}-${arm.name}`}>{value(arm, currency)}</span>),
-            <Text key="definition" as="span" variant="bodySm" tone="subdued" breakWord>
+        <InlineGrid columns={columns} gap="200">
+          <span />
+          {arms.map((arm) => (
+            <Text as="span" key={arm.name} variant="headingSm" alignment="end">
+              {armTitle(arm.name)}
+            </Text>
+          ))}
+        </InlineGrid>
+        {ROWS.map(({ figure, label, value }) => (
+          <BlockStack gap="100" key={figure}>
+            <InlineGrid columns={columns} gap="200">
+              <Text as="span" fontWeight="semibold">
+                {label}
+              </Text>
+              {arms.map((arm) => (
+                <Text as="span" key={arm.name} alignment="end" numeric>
+                  <span data-testid={`report-${figure}-${arm.name}`}>{value(arm, currency)}</span>
+                </Text>
+              ))}
+            </InlineGrid>
+            <Text as="p" variant="bodySm" tone="subdued">
               {definitions[figure]}
-            </Text>,
-          ])}
-        />
+            </Text>
+          </BlockStack>
+        ))}
         <BlockStack gap="100">
           <Text as="h3" variant="headingSm">
             Incremental revenue
