@@ -1,7 +1,7 @@
 // A campaign's report per arm (each variant and the holdout), computed from stored rows in a few
-// statements that group by arm, each starting from an index on the campaign or from the small
-// sets (orders in the window, opt-outs, clicked links, replies). What each figure means is in
-// campaign-report-definitions.ts; why, in docs/decisions/028.
+// statements that group by arm: the recipients with their texts and their clicks, each read from
+// indexes alone, and the small sets (orders in the window, opt-outs, replies). What each figure
+// means is in campaign-report-definitions.ts; why, in docs/decisions/028 and 030.
 import type { AppContext } from "~/context.server";
 import { sqlBuildersOf } from "~/db.server";
 import { SENT_STATUSES } from "~/analytics/dashboard.server";
@@ -57,7 +57,7 @@ const n = (value: Num | undefined) => Number(value ?? 0);
 /** Money from SQL sums: exact on PostgreSQL, a double on SQLite; six decimals keep every cent. */
 const money = (value: Num | undefined) => String(Number(n(value).toFixed(6)));
 
-interface TextRow { arm: string; sent: Num; delivered: Num; cost: Num }
+interface RecipientRow { arm: string; recipients: Num; sent: Num; delivered: Num; cost: Num }
 interface OrderRow { arm: string; orders: Num; converted: Num; revenue: Num; revenueSquares: Num }
 interface CountRow { arm: string; count: Num }
 interface ReplyRow { arm: string; contactId: string; body: string }
@@ -69,17 +69,17 @@ export async function campaignReport(ctx: AppContext, shopId: string, campaignId
     select: { id: true, name: true, status: true, estimate: true, launchedAt: true, shop: { select: { currency: true } }, variants: { select: { name: true }, orderBy: { name: "asc" } } },
   });
   if (!campaign) return null;
-  const { arms: recipients, lastSendAt } = campaign.launchedAt ? await recipientsByArm(ctx, campaignId) : { arms: [], lastSendAt: null };
+  const lastSendAt = campaign.launchedAt ? await lastDueTime(ctx, campaignId) : null;
   const window = campaign.launchedAt && {
     from: campaign.launchedAt,
     to: new Date(Math.max(campaign.launchedAt.getTime(), lastSendAt?.getTime() ?? 0) + ORDER_WINDOW_DAYS * DAY_MS),
   };
-  const [texts, orders, optOuts, clicks, replies] = window
+  const [recipients, orders, optOuts, clicks, replies] = window
     ? await Promise.all([
-        textsByArm(ctx, campaignId),
+        recipientsAndTextsByArm(ctx, campaignId),
         ordersByArm(ctx, shopId, campaignId, window),
         optOutsByArm(ctx, shopId, campaignId, window),
-        clicksByArm(ctx, shopId, campaignId),
+        clicksByArm(ctx, campaignId),
         repliersByArm(ctx, campaignId),
       ])
     : [[], [], [], [], new Map<string, number>()];
@@ -88,9 +88,9 @@ export async function campaignReport(ctx: AppContext, shopId: string, campaignId
   if (recipients.some((r) => r.arm === HOLDOUT_ARM)) names.push(HOLDOUT_ARM);
   const byArm = <T extends { arm: string }>(rows: T[], arm: string) => rows.find((row) => row.arm === arm);
   const arms = names.map((name): ArmReport => {
-    const text = byArm(texts, name);
+    const text = byArm(recipients, name);
     const order = byArm(orders, name);
-    const count = n(byArm(recipients, name)?.count);
+    const count = n(text?.recipients);
     const converted = n(order?.converted);
     return {
       name,
@@ -110,7 +110,7 @@ export async function campaignReport(ctx: AppContext, shopId: string, campaignId
   });
 
   const sums = (rows: string[]): RevenueSums => ({
-    recipients: rows.reduce((total, arm) => total + n(byArm(recipients, arm)?.count), 0),
+    recipients: rows.reduce((total, arm) => total + n(byArm(recipients, arm)?.recipients), 0),
     sum: rows.reduce((total, arm) => total + n(byArm(orders, arm)?.revenue), 0),
     sumOfSquares: rows.reduce((total, arm) => total + n(byArm(orders, arm)?.revenueSquares), 0),
   });
@@ -142,27 +142,24 @@ export async function campaignReport(ctx: AppContext, shopId: string, campaignId
 
 const roundCents = (value: number) => Math.round(value * 100) / 100;
 
-// Served by the recipients' [campaignId, arm] and [campaignId, status, sendAt] indexes alone.
-async function recipientsByArm({ db }: AppContext, campaignId: string) {
+// The window's end, from the recipients' [campaignId, status, sendAt] index alone.
+async function lastDueTime({ db }: AppContext, campaignId: string) {
   const { sql } = sqlBuildersOf(db);
-  const [arms, [last]] = await Promise.all([
-    db.$queryRaw<CountRow[]>(sql`SELECT "arm", COUNT(*) AS "count" FROM "CampaignRecipient" WHERE "campaignId" = ${campaignId} GROUP BY "arm"`),
-    db.$queryRaw<{ sendAt: Date | string | null }[]>(sql`SELECT MAX("sendAt") AS "sendAt" FROM "CampaignRecipient" WHERE "campaignId" = ${campaignId}`),
-  ]);
-  return { arms, lastSendAt: last?.sendAt ? new Date(last.sendAt) : null };
+  const [last] = await db.$queryRaw<{ sendAt: Date | string | null }[]>(sql`SELECT MAX("sendAt") AS "sendAt" FROM "CampaignRecipient" WHERE "campaignId" = ${campaignId}`);
+  return last?.sendAt ? new Date(last.sendAt) : null;
 }
 
-// Each recipient's own text (its messageId), from the campaign's texts by Message's
-// [campaignId, direction] index, each looked up once by the recipients' primary key.
-function textsByArm({ db }: AppContext, campaignId: string) {
+// One pass over the recipients' [campaignId, arm, messageId] index, each recipient's own text
+// (its messageId) looked up in Message's [id, status, cost] index: neither table's rows are read.
+function recipientsAndTextsByArm({ db }: AppContext, campaignId: string) {
   const { sql, join } = sqlBuildersOf(db);
-  return db.$queryRaw<TextRow[]>(sql`
-    SELECT r."arm" AS "arm",
+  return db.$queryRaw<RecipientRow[]>(sql`
+    SELECT r."arm" AS "arm", COUNT(*) AS "recipients",
       SUM(CASE WHEN m."status" IN (${join(SENT_STATUSES)}) THEN 1 ELSE 0 END) AS "sent",
       SUM(CASE WHEN m."status" = 'delivered' THEN 1 ELSE 0 END) AS "delivered",
       SUM(m."cost") AS "cost"
-    FROM "Message" m JOIN "CampaignRecipient" r ON r."campaignId" = m."campaignId" AND r."contactId" = m."contactId" AND r."messageId" = m."id"
-    WHERE m."campaignId" = ${campaignId} AND m."direction" = 'outbound'
+    FROM "CampaignRecipient" r LEFT JOIN "Message" m ON m."id" = r."messageId"
+    WHERE r."campaignId" = ${campaignId}
     GROUP BY r."arm"`);
 }
 
@@ -193,16 +190,13 @@ function optOutsByArm({ db }: AppContext, shopId: string, campaignId: string, { 
     GROUP BY r."arm"`);
 }
 
-// From the shop's clicked links, few next to its texts: Link has no index on messageId to start
-// from the recipients' texts.
-function clicksByArm({ db }: AppContext, shopId: string, campaignId: string) {
+// The links of the recipients' texts and their clicks, from Link's [messageId, clicks] index.
+function clicksByArm({ db }: AppContext, campaignId: string) {
   const { sql } = sqlBuildersOf(db);
   return db.$queryRaw<CountRow[]>(sql`
     SELECT r."arm" AS "arm", SUM(l."clicks") AS "count"
-    FROM "Link" l
-      JOIN "Message" m ON m."id" = l."messageId"
-      JOIN "CampaignRecipient" r ON r."campaignId" = m."campaignId" AND r."contactId" = m."contactId" AND r."messageId" = m."id"
-    WHERE l."shopId" = ${shopId} AND l."clicks" > 0 AND m."campaignId" = ${campaignId}
+    FROM "CampaignRecipient" r JOIN "Link" l ON l."messageId" = r."messageId"
+    WHERE r."campaignId" = ${campaignId}
     GROUP BY r."arm"`);
 }
 
