@@ -101,7 +101,7 @@ export async function benchCampaignFreeze(database: BenchDatabase, sizes: Freeze
   const rows = [
     ["INSERT … SELECT with each contact's arm (the freeze's statement, armSql)", await runs(insertSelect(true))],
     ["freezeAudience, send now", await runs(freeze({ type: "now" }))],
-    ["freezeAudience, 10:00 in each recipient's zone (the insert, then due times by zone)", await runs(freeze({ type: "local", date: tomorrow, time: "10:00" }))],
+    ["freezeAudience, 10:00 in each recipient's zone (read with arms, due times by zones, inserted in chunks)", await runs(freeze({ type: "local", date: tomorrow, time: "10:00" }))],
   ] as const;
   const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
   return {
