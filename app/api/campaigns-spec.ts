@@ -45,6 +45,12 @@ export const CAMPAIGNS_RESOURCE: ApiResource = {
         spreadHours: { type: "integer", minimum: 0, maximum: 24, default: 0, description: "Spread each recipient's due time over this many hours" },
         mediaUrl: { type: "string", format: "uri", description: "An https image: MMS to US and Canadian numbers (priced per MMS), SMS without it elsewhere" },
         discount: ref("CampaignDiscount"),
+        test: {
+          type: ["object", "null"],
+          required: ["sharePercent", "winnerAfterHours"],
+          description: "Test on a share first (two or more variants): the variants go to sharePercent of the treated audience; winnerAfterHours after its first texts the winner (a significant difference in conversion) goes to the rest at the same local time shifted by those hours, or the split when none won",
+          properties: { sharePercent: { type: "integer", minimum: 5, maximum: 90 }, winnerAfterHours: { type: "integer", minimum: 1, maximum: 72 } },
+        },
       },
     },
     CampaignDiscount: {
@@ -74,6 +80,11 @@ export const CAMPAIGNS_RESOURCE: ApiResource = {
             cost: { type: "number" },
             currency: { type: "string" },
           },
+        },
+        winner: {
+          type: ["object", "null"],
+          description: "With a test share, once chosen: the variant sent to the rest (null when none won and the rest got the split)",
+          properties: { variant: { type: ["string", "null"] }, chosenAt: { type: "string", format: "date-time" } },
         },
         arms: { type: "array", description: "Each variant, then the arm named holdout", items: { type: "object", additionalProperties: true } },
         lift: { type: ["object", "null"], additionalProperties: true },

@@ -14,6 +14,7 @@ import { answerWithAiJob } from "./answer-with-ai.server";
 import { campaignSendJob } from "./campaign-send.server";
 import { importShopifyHistoryJob } from "./import-shopify-history.server";
 import { campaignCodesJob } from "./campaign-codes.server";
+import { chooseCampaignWinnerJob } from "./choose-campaign-winner.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -30,5 +31,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     campaignSendJob(deps),
     importShopifyHistoryJob(deps),
     campaignCodesJob(deps),
+    chooseCampaignWinnerJob,
   ]);
 }

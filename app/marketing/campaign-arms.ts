@@ -6,6 +6,10 @@ import { createHash } from "node:crypto";
 import type { DatabaseEngine, SqlBuilders } from "~/db.server";
 
 export const HOLDOUT_ARM = "holdout";
+/** Recipients kept back while a test share runs: they get the winner (or the split) later. */
+export const REST_ARM = "rest";
+/** A rest-arm recipient's status until the winner is chosen. */
+export const AWAITING_WINNER = "awaiting_winner";
 export const VARIANT_NAMES = ["A", "B", "C", "D"] as const;
 
 // A prime below 2^31: every weight and every sum of 40 characters × weight stays within 64 bits.
@@ -28,11 +32,16 @@ export interface ArmShare {
   share: number;
 }
 
-/** The arms' shares: the holdout's percent, the rest split by the variants' weights. */
-export function armShares(holdoutPercent: number, variants: { name: string; weight: number }[]): ArmShare[] {
+/**
+ * The arms' shares: the holdout's percent, the rest split by the variants' weights. With a test
+ * share, only that percent of the treated is split now; the others wait in the rest arm.
+ */
+export function armShares(holdoutPercent: number, variants: { name: string; weight: number }[], testSharePercent: number | null = null): ArmShare[] {
   const total = variants.reduce((sum, v) => sum + v.weight, 0);
   const treated = 1 - holdoutPercent / 100;
-  return [{ arm: HOLDOUT_ARM, share: holdoutPercent / 100 }, ...variants.map((v) => ({ arm: v.name, share: (treated * v.weight) / total }))];
+  const tested = treated * (testSharePercent ?? 100) / 100;
+  const rest = testSharePercent === null ? [] : [{ arm: REST_ARM, share: treated - tested }];
+  return [{ arm: HOLDOUT_ARM, share: holdoutPercent / 100 }, ...variants.map((v) => ({ arm: v.name, share: (tested * v.weight) / total })), ...rest];
 }
 
 /** The arm of the contact `c` as a SQL expression (CASE over the hash's thresholds). */

@@ -4,14 +4,14 @@
 // instant: a single INSERT … SELECT. A local time or a spread needs each recipient's zones,
 // worked out here with the gate's own zone logic: the audience is read with its arms in one
 // statement, due times computed in the process (one instant per set of zones), and the rows
-// inserted in chunks, each chunk one statement over a JSON array (docs/decisions/029).
+// inserted in chunks, each chunk one statement over a JSON array (docs/decisions/031).
 import type { AppContext } from "~/context.server";
 import { engineOf, sqlBuildersOf, type DatabaseEngine, type SqlBuilders } from "~/db.server";
 import { recipientTimeZones } from "~/compliance/recipient-time-zones.server";
 import { shippingAddresses } from "~/messaging/sender-gate.server";
 import { segmentSql, type SegmentRules } from "./segment-rules";
 import { textableSql } from "./segments.server";
-import { armShares, armSql, HOLDOUT_ARM } from "./campaign-arms";
+import { armShares, armSql, AWAITING_WINNER, HOLDOUT_ARM, REST_ARM } from "./campaign-arms";
 import type { CampaignSchedule } from "./campaign-input";
 import { dueMinute, scheduledInstant, spreadOffsetMinutes } from "./campaign-schedule";
 
@@ -24,6 +24,8 @@ export interface AudienceToFreeze {
   variants: { name: string; weight: number }[];
   schedule: CampaignSchedule;
   spreadHours: number;
+  /** Test on a share first: the rest arm is due this many hours after its own time. */
+  test?: { sharePercent: number; winnerAfterHours: number } | null;
 }
 
 // Reads addresses and writes rows in chunks: PostgreSQL takes at most 65,535 parameters a
@@ -33,7 +35,10 @@ const CHUNK = 5_000;
 interface AudienceRow { id: string; phone: string; arm: string }
 interface FrozenRow { id: string; arm: string; due: Date | null }
 
-/** Freezes the audience in the caller's transaction; answers the distinct due times. */
+/**
+ * Freezes the audience in the caller's transaction; answers the distinct due times, not the
+ * rest arm's, which are queued once its winner is chosen (campaign-winner.server.ts).
+ */
 export async function freezeAudience(ctx: AppContext, audience: AudienceToFreeze): Promise<Date[]> {
   const builders = sqlBuildersOf(ctx.db);
   const { sql } = builders;
@@ -42,19 +47,21 @@ export async function freezeAudience(ctx: AppContext, audience: AudienceToFreeze
   const engine = engineOf(ctx.db);
   // The arm's hash is computed once per contact: as a column of a materialized CTE rather than
   // an expression each use of which the planner would inline.
-  const arm = armSql(campaignId, armShares(audience.holdoutPercent, audience.variants), builders, engine);
+  const arm = armSql(campaignId, armShares(audience.holdoutPercent, audience.variants, audience.test?.sharePercent), builders, engine);
+  const restDelayMs = (audience.test?.winnerAfterHours ?? 0) * 3_600_000;
   const matched = sql`SELECT c."id", c."phone", ${arm} AS "arm" FROM "Contact" c
     WHERE c."shopId" = ${shopId} AND ${textableSql(builders)} AND ${segmentSql(audience.rules, { shopId, now }, builders)}`;
   if (audience.schedule.type !== "local" && audience.spreadHours <= 0) {
     const due = dueMinute(scheduledInstant(audience.schedule, [], now), 0);
     // PostgreSQL types a parameter inside CASE as text unless told.
-    const dueSql = engine === "postgresql" ? sql`CAST(${due} AS TIMESTAMP(3))` : sql`${due}`;
+    const at = (instant: Date) => (engine === "postgresql" ? sql`CAST(${instant} AS TIMESTAMP(3))` : sql`${instant}`);
+    const restDue = new Date(due.getTime() + restDelayMs);
     await ctx.db.$executeRaw(sql`
       WITH "a" AS MATERIALIZED (${matched})
       INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status")
       SELECT ${campaignId}, a."id", ${shopId}, a."arm",
-             CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN NULL ELSE ${dueSql} END,
-             CASE WHEN a."arm" = ${HOLDOUT_ARM} THEN 'held_out' ELSE 'pending' END
+             CASE a."arm" WHEN ${HOLDOUT_ARM} THEN NULL WHEN ${REST_ARM} THEN ${at(restDue)} ELSE ${at(due)} END,
+             CASE a."arm" WHEN ${HOLDOUT_ARM} THEN 'held_out' WHEN ${REST_ARM} THEN ${AWAITING_WINNER} ELSE 'pending' END
       FROM "a"`);
     return [due];
   }
@@ -76,6 +83,10 @@ export async function freezeAudience(ctx: AppContext, audience: AudienceToFreeze
       let instant = dueByZones.get(key);
       if (!instant) dueByZones.set(key, (instant = scheduledInstant(audience.schedule, zones, now)));
       const due = dueMinute(instant, spreadOffsetMinutes(campaignId, id, audience.spreadHours));
+      if (rowArm === REST_ARM) {
+        frozen.push({ id, arm: rowArm, due: new Date(due.getTime() + restDelayMs) });
+        continue;
+      }
       dueTimes.add(due.getTime());
       frozen.push({ id, arm: rowArm, due });
     }
@@ -94,6 +105,7 @@ function insertFrozen(campaignId: string, shopId: string, rows: FrozenRow[], { s
             FROM json_each(${JSON.stringify(rows.map((r) => ({ ...r, due: r.due?.toISOString().replace("Z", "+00:00") ?? null })))}) j`;
   return sql`
     INSERT INTO "CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status")
-    SELECT ${campaignId}, d."id", ${shopId}, d."arm", d."due", CASE WHEN d."arm" = ${HOLDOUT_ARM} THEN 'held_out' ELSE 'pending' END
+    SELECT ${campaignId}, d."id", ${shopId}, d."arm", d."due",
+           CASE d."arm" WHEN ${HOLDOUT_ARM} THEN 'held_out' WHEN ${REST_ARM} THEN ${AWAITING_WINNER} ELSE 'pending' END
     FROM (${source}) d`;
 }

@@ -23,6 +23,13 @@ export interface CampaignDraftInput {
   mediaUrl: string | null;
   /** Whole percent off with each recipient's single-use code; null for no discount. */
   discountPercent: number | null;
+  /** Send the variants to a share first, and the winner to the rest after winnerAfterHours. */
+  test: CampaignTest | null;
+}
+
+export interface CampaignTest {
+  sharePercent: number;
+  winnerAfterHours: number;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; field: string };
@@ -49,6 +56,8 @@ export function parseCampaignInput(input: unknown, now: Date): Parsed<CampaignDr
   if (mediaUrl !== null && !(typeof mediaUrl === "string" && /^https:\/\/\S+$/i.test(mediaUrl))) return problem("mediaUrl", "The image is an https:// address");
   const discount = parseDiscount(input.discount, variants.value);
   if (!discount.ok) return discount;
+  const test = parseTest(input.test ?? null, variants.value.length);
+  if (!test.ok) return test;
   return {
     ok: true,
     value: {
@@ -61,6 +70,7 @@ export function parseCampaignInput(input: unknown, now: Date): Parsed<CampaignDr
       spreadHours: spreadHours as number,
       mediaUrl: mediaUrl as string | null,
       discountPercent: discount.value,
+      test: test.value,
     },
   };
 }
@@ -93,6 +103,15 @@ function parseVariants(input: unknown): Parsed<CampaignDraftInput["variants"]> {
     variants.push({ name: VARIANT_NAMES[i]!, body, weight: weight as number });
   }
   return { ok: true, value: variants };
+}
+
+function parseTest(input: unknown, variantCount: number): Parsed<CampaignTest | null> {
+  if (input === null) return { ok: true, value: null };
+  if (!isObject(input)) return problem("test", "A test is {sharePercent, winnerAfterHours}, or null to send to everyone at once");
+  if (variantCount < 2) return problem("test", "A test needs at least two variants");
+  if (!wholeIn(input.sharePercent, 5, 90)) return problem("test.sharePercent", "The test share is a whole percent from 5 to 90 of the treated audience");
+  if (!wholeIn(input.winnerAfterHours, 1, 72)) return problem("test.winnerAfterHours", "Choose the winner after 1 to 72 whole hours");
+  return { ok: true, value: { sharePercent: input.sharePercent as number, winnerAfterHours: input.winnerAfterHours as number } };
 }
 
 function parseSchedule(input: unknown, now: Date): Parsed<CampaignSchedule> {

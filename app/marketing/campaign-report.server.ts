@@ -1,14 +1,14 @@
 // A campaign's report per arm (each variant and the holdout), computed from stored rows in a few
 // statements that group by arm: the recipients with their texts and their clicks, each read from
 // indexes alone, and the small sets (orders in the window, opt-outs, replies). What each figure
-// means is in campaign-report-definitions.ts; why, in docs/decisions/028 and 030.
+// means is in campaign-report-definitions.ts; why, in docs/decisions/028 and 031.
 import type { AppContext } from "~/context.server";
 import { sqlBuildersOf } from "~/db.server";
 import { SENT_STATUSES } from "~/analytics/dashboard.server";
 import { classifyInboundText } from "~/compliance/keywords";
 import { CAMPAIGN_REPORT_DEFINITIONS, ORDER_WINDOW_DAYS } from "./campaign-report-definitions";
 import { incrementalRevenue, variantWinner, wilsonInterval, type Interval, type RevenueSums } from "./campaign-stats";
-import { HOLDOUT_ARM } from "./campaign-arms";
+import { HOLDOUT_ARM, REST_ARM } from "./campaign-arms";
 
 const DAY_MS = 86_400_000;
 
@@ -84,7 +84,8 @@ export async function campaignReport(ctx: AppContext, shopId: string, campaignId
       ])
     : [[], [], [], [], new Map<string, number>()];
 
-  const names = [...new Set([...campaign.variants.map((v) => v.name), ...recipients.map((r) => r.arm).filter((arm) => arm !== HOLDOUT_ARM).sort()])];
+  // The rest of a test share is no arm yet: it is sent the winner (or the split) later.
+  const names = [...new Set([...campaign.variants.map((v) => v.name), ...recipients.map((r) => r.arm).filter((arm) => arm !== HOLDOUT_ARM && arm !== REST_ARM).sort()])];
   if (recipients.some((r) => r.arm === HOLDOUT_ARM)) names.push(HOLDOUT_ARM);
   const byArm = <T extends { arm: string }>(rows: T[], arm: string) => rows.find((row) => row.arm === arm);
   const arms = names.map((name): ArmReport => {

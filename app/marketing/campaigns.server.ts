@@ -9,7 +9,9 @@ import { WAITING_TO_SEND } from "~/messaging/message-lifecycle.server";
 import { cancelJobs } from "~/jobs/queue.server";
 import { segmentSql } from "./segment-rules";
 import { findSegment, textableSql } from "./segments.server";
-import { parseCampaignInput, type CampaignSchedule, type Parsed } from "./campaign-input";
+import { parseCampaignInput, type CampaignSchedule, type CampaignTest, type Parsed } from "./campaign-input";
+import { AWAITING_WINNER } from "./campaign-arms";
+import { enqueueWinnerChoice } from "./campaign-winner.server";
 import { estimateCampaign, type CampaignEstimate } from "./campaign-estimate";
 import { freezeAudience } from "./campaign-audience.server";
 import { CAMPAIGN_SEND_JOB, enqueueCampaignSends } from "./campaign-sending.server";
@@ -35,6 +37,8 @@ export async function createCampaign(ctx: AppContext, shopId: string, input: unk
       spreadHours: draft.spreadHours,
       mediaUrl: draft.mediaUrl,
       discountPercent: draft.discountPercent,
+      testSharePercent: draft.test?.sharePercent ?? null,
+      winnerAfterHours: draft.test?.winnerAfterHours ?? null,
       variants: { create: draft.variants },
     },
   });
@@ -104,13 +108,20 @@ export async function launchCampaign(ctx: AppContext, shopId: string, campaignId
       variants: campaign.variants,
       schedule: JSON.parse(campaign.schedule) as CampaignSchedule,
       spreadHours: campaign.spreadHours,
+      test: testOf(campaign),
     });
     const estimate = await estimateFor(tx, campaignId, appUrl, await frozenCounts(tx, campaignId));
-    await tx.db.campaign.update({ where: { id: campaignId }, data: { estimate: JSON.stringify(estimate), ...(dueTimes.length === 0 && { status: "sent" }) } });
-    if (campaign.discountPercent !== null && dueTimes.length > 0) await enqueueCampaignCodes(tx, campaign);
+    const test = testOf(campaign);
+    await tx.db.campaign.update({ where: { id: campaignId }, data: { estimate: JSON.stringify(estimate), ...(dueTimes.length === 0 && !test && { status: "sent" }) } });
+    if (campaign.discountPercent !== null && (dueTimes.length > 0 || test)) await enqueueCampaignCodes(tx, campaign);
     await enqueueCampaignSends(tx, campaign, dueTimes);
+    if (test) await enqueueWinnerChoice(tx, { ...campaign, winnerAfterHours: test.winnerAfterHours }, dueTimes[0] ?? now);
     return { ok: true };
   });
+}
+
+function testOf(campaign: { testSharePercent: number | null; winnerAfterHours: number | null }): CampaignTest | null {
+  return campaign.testSharePercent !== null && campaign.winnerAfterHours !== null ? { sharePercent: campaign.testSharePercent, winnerAfterHours: campaign.winnerAfterHours } : null;
 }
 
 /** Stops what has not left: recipients still pending, and their texts still waiting to send. */
@@ -124,7 +135,7 @@ export async function cancelCampaign(ctx: AppContext, shopId: string, campaignId
     if (waiting === 0) return { ok: false, status: 409, error: "Every text of this campaign has left; nothing is left to cancel" };
     const now = tx.clock.now();
     await tx.db.campaign.update({ where: { id: campaignId }, data: { status: "cancelled", cancelledAt: now } });
-    await tx.db.campaignRecipient.updateMany({ where: { campaignId, status: "pending" }, data: { status: "cancelled", skipReason: "campaign_cancelled" } });
+    await tx.db.campaignRecipient.updateMany({ where: { campaignId, status: { in: ["pending", AWAITING_WINNER] } }, data: { status: "cancelled", skipReason: "campaign_cancelled" } });
     await cancelPendingTexts(tx, { campaignId }, "campaign_cancelled");
     const { sql } = sqlBuildersOf(tx.db);
     // A recipient whose text was withdrawn before it left is cancelled too.
@@ -153,6 +164,8 @@ export async function campaignView(ctx: AppContext, shopId: string, campaignId: 
     spreadHours: campaign.spreadHours,
     mediaUrl: campaign.mediaUrl,
     discount: campaign.discountPercent === null ? null : { percent: campaign.discountPercent },
+    test: testOf(campaign),
+    winner: campaign.winnerDecidedAt ? { variant: campaign.winnerVariant, chosenAt: campaign.winnerDecidedAt.toISOString() } : null,
     variants: campaign.variants.map(({ name, body, weight }) => ({ name, body, weight })),
     estimate: campaign.estimate ? (JSON.parse(campaign.estimate) as CampaignEstimate) : null,
     launchedAt: campaign.launchedAt?.toISOString() ?? null,
