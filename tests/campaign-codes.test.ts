@@ -6,6 +6,7 @@ import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { publicApi } from "./support/public-api";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
+import { postShopifyWebhook, shopifyFixture } from "./support/shopify-webhooks";
 
 // No background worker: jobs run when the test moves the clock.
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
@@ -86,6 +87,18 @@ describe("a campaign with a discount code per recipient", () => {
     await sandbox.advanceClock(1);
     expect(await discountsHolding(codes)).toEqual([discount]);
     expect((await db.campaignRecipient.findMany({ where: { campaignId: created.id, arm: { not: "holdout" } } })).map((r) => r.discountCode).sort()).toEqual([...codes].sort());
+
+    // An order without a phone that uses a recipient's code is theirs, and counts for their arm.
+    const order = shopifyFixture("orders-create")
+      .replace('"id": 820982911946154508', `"id": ${Date.now() * 1000 + process.pid}`)
+      .replace('"discount_codes": []', `"discount_codes": [{ "code": "${codes[0]!.toLowerCase()}", "amount": "1.50", "type": "percentage" }]`)
+      .replace(/"(created_at|processed_at)": "[^"]+"/g, `"$1": "${day}T16:00:00Z"`);
+    expect((await postShopifyWebhook(app.url, "orders/create", order)).status).toBe(200);
+    const buyer = treated[0]!;
+    expect(await db.discountCode.findFirst({ where: { code: codes[0]! } })).toMatchObject({ usedByOrderId: expect.any(String) });
+    const report = (await api(`/campaigns/${created.id}`)).body;
+    expect(report.arms.find((arm: { name: string }) => arm.name === buyer.arm)).toMatchObject({ orders: 1, revenue: JSON.parse(order).total_price });
+    expect(report.arms.find((arm: { name: string }) => arm.name === "holdout")).toMatchObject({ orders: 0 });
   });
 
   it("adds the codes of a large audience 250 to a call, before the texts are due", { timeout: 60_000 }, async () => {

@@ -37,10 +37,11 @@ export async function ingestOrder(txCtx: AppContext, input: { shopDomain: string
     await db.order.update({ where: { id: existing.id }, data: { financialStatus: facts.financialStatus, fulfillmentStatus: facts.fulfillmentStatus } });
     return { outcome: "updated", orderId: existing.id };
   }
-  const contact = facts.phone ? await findOrCreateContact(txCtx, shop.id, facts.phone) : null;
-  const order = await db.order.create({ data: orderColumns(shop.id, contact?.id ?? null, facts) });
-  if (contact) await noteOrder(txCtx, contact.id, facts);
-  const codes = await claimIssuedCodes(txCtx, shop.id, order, facts.discountCodes);
+  const codes = await issuedCodes(txCtx, shop.id, facts.discountCodes);
+  const contactId = facts.phone ? (await findOrCreateContact(txCtx, shop.id, facts.phone)).id : await contactTextedCode(txCtx, codes);
+  const order = await db.order.create({ data: orderColumns(shop.id, contactId, facts) });
+  if (contactId) await noteOrder(txCtx, contactId, facts);
+  if (codes.length > 0) await db.discountCode.updateMany({ where: { id: { in: codes.map((d) => d.id) } }, data: { usedByOrderId: order.id } });
   const checkout = await checkoutOf(txCtx, shop.id, facts.checkoutToken, codes);
   if (!checkout) return { outcome: "stored", orderId: order.id, attribution: null };
 
@@ -77,12 +78,20 @@ function orderColumns(shopId: string, contactId: string | null, facts: OrderFact
   };
 }
 
-// Codes this app issued, now used by this order (Shopify compares codes without case).
-async function claimIssuedCodes({ db }: AppContext, shopId: string, order: Order, codes: string[]) {
+// Codes this app issued, used by this order (Shopify compares codes without case).
+async function issuedCodes({ db }: AppContext, shopId: string, codes: string[]) {
   if (codes.length === 0) return [];
-  const issued = await db.discountCode.findMany({ where: { shopId, code: { in: codes.map((code) => code.toUpperCase()) } } });
-  if (issued.length > 0) await db.discountCode.updateMany({ where: { id: { in: issued.map((d) => d.id) } }, data: { usedByOrderId: order.id } });
-  return issued;
+  return db.discountCode.findMany({ where: { shopId, code: { in: codes.map((code) => code.toUpperCase()) } } });
+}
+
+/**
+ * An order without a phone is the shopper's whose own code it used: a campaign code is issued
+ * to one recipient, so their order counts for their arm however they checked out.
+ */
+async function contactTextedCode({ db }: AppContext, codes: { messageId: string | null }[]) {
+  const messageId = codes.find((code) => code.messageId)?.messageId;
+  if (!messageId) return null;
+  return (await db.message.findUnique({ where: { id: messageId }, select: { contactId: true } }))?.contactId ?? null;
 }
 
 async function checkoutOf({ db }: AppContext, shopId: string, token: string | null, codes: { checkoutId: string | null }[]) {
