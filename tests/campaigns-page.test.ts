@@ -1,6 +1,6 @@
 // The Campaigns pages through their loaders and actions in the sandbox: the compose page's
 // segments with their sizes, the estimate of a draft as it changes, errors named by field, a
-// draft saved and launched (twice, sending nothing twice), the list, the report and cancel.
+// draft with a discount code per recipient and a test share, a draft saved and launched (twice, sending nothing twice), the list, the report and cancel.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
@@ -116,6 +116,50 @@ describe("composing a campaign", () => {
   });
 });
 
+describe("a discount code per recipient and a test share", () => {
+  const withCode = (fields: Record<string, unknown> = {}) =>
+    draft({
+      name: `Offer ${MARK}`,
+      variants: [
+        { body: "Hi {{first_name}}, 15% off with {{discount_code}}", weight: 1 },
+        { body: "Your code {{discount_code}} takes 15% off", weight: 1 },
+      ],
+      discount: { percent: 15 },
+      test: { sharePercent: 20, winnerAfterHours: 4 },
+      ...fields,
+    });
+
+  it("measures each text with a code as long as a real one in place of {{discount_code}}", async () => {
+    const { body } = await page(NEW, { intent: "estimate", draft: withCode() });
+    expect(body.estimate.texts[0].preview).toBe("Textback Demo: Hi Alexandra, 15% off with TB-XXXXXXXXXX Reply STOP to opt out");
+    expect(body.estimate.texts).toHaveLength(2);
+  });
+
+  it("saves the discount and the test share and shows them on the campaign's page", async () => {
+    const saved = await page(NEW, { intent: "create", draft: withCode() });
+    expect(saved.status).toBe(204);
+    const id = saved.redirect!.split("/").pop()!;
+    const { body } = await page(detail(id));
+    expect(body.campaign).toMatchObject({ status: "draft", discount: { percent: 15 }, test: { sharePercent: 20, winnerAfterHours: 4 }, winner: null });
+    const html = (await page(`/app/campaigns/${id}`)).body as string;
+    expect(html).toContain("15 % off with a unique single-use code per recipient; the codes come from one Shopify discount");
+    expect(html).toContain("20 % of the treated audience first; the winner goes to the rest after 4 h");
+  });
+
+  it("refuses a variant without {{discount_code}} when the discount is on, a percent out of range and a test of one variant, naming the field", async () => {
+    const refused = (fields: Record<string, unknown>) => withCode({ name: `Refused ${MARK}`, ...fields });
+    const missing = await page(NEW, { intent: "create", draft: refused({ variants: [{ body: "Hi {{discount_code}}", weight: 1 }, { body: "Sale today", weight: 1 }] }) });
+    expect(missing).toMatchObject({ status: 400, body: { field: "variants[1].body", error: expect.stringMatching(/\{\{discount_code\}\}/) } });
+    expect((await page(NEW, { intent: "estimate", draft: refused({ discount: { percent: 0 } }) })).body.field).toBe("discount.percent");
+    expect((await page(NEW, { intent: "create", draft: refused({ test: { sharePercent: 95, winnerAfterHours: 4 } }) })).body.field).toBe("test.sharePercent");
+    const single = await page(NEW, { intent: "create", draft: refused({ variants: [{ body: "Code {{discount_code}}", weight: 1 }] }) });
+    expect(single).toMatchObject({ status: 400, body: { field: "test" } });
+    const noDiscount = await page(NEW, { intent: "create", draft: refused({ discount: null }) });
+    expect(noDiscount).toMatchObject({ status: 400, body: { field: "variants[0].body" } });
+    expect(await db.campaign.count({ where: { shopId, name: `Refused ${MARK}` } })).toBe(0);
+  });
+});
+
 describe("launching, the list and the report", () => {
   it("launches once however often asked, lists the campaign first, reports what was sent and cancels only what waits", async () => {
     const created = await page(NEW, { intent: "launch", draft: draft({ name: `Launch ${MARK}`, holdoutPercent: 25 }) });
@@ -156,5 +200,20 @@ describe("launching, the list and the report", () => {
     expect((await page(detail(id))).body.campaign).toMatchObject({ status: "cancelled", cancellable: false });
     expect((await page(detail("not-a-campaign"))).status).toBe(404);
     expect((await page(detail("not-a-campaign"), { intent: "cancel" }, "form")).status).toBe(404);
+  });
+
+  // Last in the file: it moves the clock an hour on.
+  it("says what the rest of a test share was sent once the hours have passed", async () => {
+    const test = { sharePercent: 50, winnerAfterHours: 1 };
+    const variants = [{ body: "Sale A, code {{discount_code}}", weight: 1 }, { body: "Sale B, code {{discount_code}}", weight: 1 }];
+    const created = await page(NEW, { intent: "launch", draft: draft({ name: `Tested ${MARK}`, variants, discount: { percent: 10 }, test }) });
+    const id = created.redirect!.split("/").pop()!;
+    await sandbox.advanceClock(0);
+    const sentToRest = async () => (await page(`/app/campaigns/${id}`)).body.match(/data-testid="report-sent-to-rest">([^<]*)</)?.[1];
+    expect(await sentToRest()).toBe("Not chosen yet: the rest is sent the winner 1 h after the test share&#x27;s first texts.");
+    await sandbox.advanceClock(60);
+    expect((await page(detail(id))).body.campaign).toMatchObject({ discount: { percent: 10 }, test, winner: { variant: null } });
+    // Four recipients make no significant difference.
+    expect(await sentToRest()).toBe("No variant won: the rest got the split.");
   });
 });

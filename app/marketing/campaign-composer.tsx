@@ -1,9 +1,10 @@
-// The compose form of a campaign: name, segment, 1–4 variants in the shared text composer, the
-// holdout, when it goes, the skip and spread, an optional image. The estimate beside it is asked
-// for again a moment after each change; saving and launching go out once, however often clicked.
+// The compose form of a campaign: name, segment, 1–4 variants in the shared text composer, a
+// discount code per recipient, a test share, the holdout, when it goes, the skip and spread, an
+// optional image. The estimate beside it is asked for again a moment after each change; saving
+// and launching go out once, however often clicked.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { BlockStack, Button, Card, ChoiceList, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, Card, Checkbox, ChoiceList, InlineStack, Layout, Select, Text, TextField } from "@shopify/polaris";
 import { MessageTextField } from "~/components/message-text-field";
 import { formatCount } from "~/analytics/figure-format";
 import { EstimateCard } from "./campaign-estimate-card";
@@ -13,6 +14,8 @@ import type { SegmentSize } from "./segments.server";
 
 const ESTIMATE_DELAY_MS = 300;
 const MAX_VARIANTS = 4;
+// Offered only with a discount: the domain refuses it without one, and requires it in every variant with one.
+const CODE_VARIABLE = "discount_code";
 
 export interface ComposerSetup {
   segments: ({ id: string; name: string } & SegmentSize)[];
@@ -39,6 +42,11 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
   const [skipHours, setSkipHours] = useState(String(setup.skipHours));
   const [spreadHours, setSpreadHours] = useState("0");
   const [mediaUrl, setMediaUrl] = useState("");
+  const [discountOn, setDiscountOn] = useState(false);
+  const [discountPercent, setDiscountPercent] = useState("15");
+  const [testOn, setTestOn] = useState(false);
+  const [sharePercent, setSharePercent] = useState("20");
+  const [winnerAfterHours, setWinnerAfterHours] = useState("4");
   const estimator = useFetcher<Answer>();
   const saver = useFetcher<Answer>();
   const sent = useRef(false);
@@ -53,6 +61,9 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
     skipIfTextedWithinHours: skipHours.trim() === "" ? null : whole(skipHours),
     spreadHours: whole(spreadHours),
     mediaUrl: mediaUrl.trim() || null,
+    discount: discountOn ? { percent: whole(discountPercent) } : null,
+    // A test needs two variants; with one, the choice is kept but not sent.
+    test: testOn && variants.length > 1 ? { sharePercent: whole(sharePercent), winnerAfterHours: whole(winnerAfterHours) } : null,
   };
   const draft = JSON.stringify(payload);
 
@@ -79,6 +90,7 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
   const estimate = estimator.data?.estimate ?? null;
   const previews = estimate?.texts.length === variants.length ? estimate.texts : null;
   const segment = setup.segments.find((s) => s.id === segmentId);
+  const variables = setup.variables.filter((v) => discountOn || v !== CODE_VARIABLE);
   const setVariant = (index: number, change: Partial<(typeof variants)[number]>) => setVariants(variants.map((v, i) => (i === index ? { ...v, ...change } : v)));
 
   return (
@@ -120,7 +132,7 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
                   onChange={(body) => setVariant(index, { body })}
                   error={errorAt(`variants[${index}].body`) ?? (index === 0 ? errorAt("variants") : undefined)}
                   asSent={variant.body.trim() ? previews?.[index]?.preview : undefined}
-                  insert={{ label: "Variable", placeholder: "Insert a variable…", options: setup.variables.map((v) => ({ label: v, value: `{{${v}}}` })) }}
+                  insert={{ label: "Variable", placeholder: "Insert a variable…", options: variables.map((v) => ({ label: v, value: `{{${v}}}` })) }}
                 />
                 <TextField label="Weight" type="number" value={variant.weight} onChange={(weight) => setVariant(index, { weight })} autoComplete="off" error={errorAt(`variants[${index}].weight`)} helpText="Shares the treated recipients among the variants." />
               </BlockStack>
@@ -131,6 +143,31 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
               <Button onClick={() => setVariants([...variants, { body: "", weight: "1" }])}>Add a variant</Button>
             </InlineStack>
           )}
+          <Card>
+            <BlockStack gap="300">
+              <Checkbox
+                label="A unique single-use discount code per recipient"
+                checked={discountOn}
+                onChange={setDiscountOn}
+                helpText={`Put {{${CODE_VARIABLE}}} in every variant: each recipient's own code goes there. The codes come from one Shopify discount and end with the report's window.`}
+              />
+              {discountOn && <TextField label="Discount (% off)" type="number" value={discountPercent} onChange={setDiscountPercent} autoComplete="off" error={errorAt("discount.percent")} />}
+              <Checkbox
+                label="Test on a share first"
+                checked={testOn && variants.length > 1}
+                disabled={variants.length < 2}
+                onChange={setTestOn}
+                error={errorAt("test")}
+                helpText={variants.length < 2 ? "Add a second variant to test them on a share of the audience." : "The variants go to a share of the treated audience; the winner, if one is clear, goes to the rest."}
+              />
+              {testOn && variants.length > 1 && (
+                <InlineStack gap="300">
+                  <TextField label="Test share (%)" type="number" value={sharePercent} onChange={setSharePercent} autoComplete="off" error={errorAt("test.sharePercent")} />
+                  <TextField label="Send the winner to the rest after (hours)" type="number" value={winnerAfterHours} onChange={setWinnerAfterHours} autoComplete="off" error={errorAt("test.winnerAfterHours")} />
+                </InlineStack>
+              )}
+            </BlockStack>
+          </Card>
           <Card>
             <BlockStack gap="300">
               <TextField label="Holdout (%)" type="number" value={holdout} onChange={setHoldout} autoComplete="off" error={errorAt("holdoutPercent")} helpText="Subscribers who get nothing, so the report can say what the texts brought." />

@@ -2,16 +2,13 @@
 // merchant's terms turned into the domain's, and the estimate of the draft as it stands, so the
 // merchant sees recipients, segments and cost change while typing. Nothing is written.
 import type { AppContext } from "~/context.server";
-import { sqlBuildersOf } from "~/db.server";
 import { shortLinkUrl } from "~/flows/links.server";
 import { instantOfLocalTime } from "~/compliance/quiet-hours";
-import { segmentSql } from "./segment-rules";
-import { findSegment, textableSql } from "./segments.server";
+import { findSegment } from "./segments.server";
+import { countAudience, SAMPLE_LINK_CODE } from "./campaigns.server";
 import { parseCampaignInput, type Parsed } from "./campaign-input";
 import { estimateCampaign, type CampaignEstimate } from "./campaign-estimate";
 
-// The length of a real tracked link; the code itself does not matter.
-const SAMPLE_LINK_CODE = "xxxxxxxx";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -32,29 +29,18 @@ export function campaignInputFromPage(draft: unknown, shopTimeZone: string): Par
   return { ok: true, value: { ...draft, schedule: { type: "at", at } } };
 }
 
-/** Who a segment would reach now: its textable contacts, and how many of them have +1 numbers (MMS). */
-export async function audienceOf(ctx: AppContext, shopId: string, segmentId: string) {
-  const segment = await findSegment(ctx, shopId, segmentId);
-  if (!segment) return null;
-  const builders = sqlBuildersOf(ctx.db);
-  const [row] = await ctx.db.$queryRaw<{ audience: bigint | number | null; northAmerican: bigint | number | null }[]>(builders.sql`
-    SELECT COUNT(*) AS "audience", SUM(CASE WHEN c."phone" LIKE '+1%' THEN 1 ELSE 0 END) AS "northAmerican"
-    FROM "Contact" c
-    WHERE c."shopId" = ${shopId} AND ${textableSql(builders)} AND ${segmentSql(segment.rules, { shopId, now: ctx.clock.now() }, builders)}`);
-  return { audience: Number(row?.audience ?? 0), northAmerican: Number(row?.northAmerican ?? 0) };
-}
-
 /** The estimate of an unsaved draft; the first problem with it, by field, instead. */
 export async function estimateDraft(ctx: AppContext, shopId: string, draft: unknown, appUrl: string): Promise<Parsed<CampaignEstimate>> {
   const shop = await ctx.db.shop.findUniqueOrThrow({ where: { id: shopId } });
   const input = campaignInputFromPage(draft, shop.ianaTimezone);
   if (!input.ok) return input;
   // Neither a name nor a segment is needed to measure the texts; without a segment no one is reached.
-  const segmentId = input.value.segmentId || null;
-  const parsed = parseCampaignInput({ ...input.value, name: input.value.name || "Draft", segmentId: segmentId ?? "none" }, ctx.clock.now());
+  const chosen = Boolean(input.value.segmentId);
+  const parsed = parseCampaignInput({ ...input.value, name: input.value.name || "Draft", segmentId: chosen ? input.value.segmentId : "none" }, ctx.clock.now());
   if (!parsed.ok) return parsed;
-  const counts = segmentId ? await audienceOf(ctx, shopId, parsed.value.segmentId) : { audience: 0, northAmerican: 0 };
-  if (!counts) return { ok: false, error: "No such segment", field: "segmentId" };
+  const segmentId = chosen ? parsed.value.segmentId : null;
+  if (segmentId && !(await findSegment(ctx, shopId, segmentId))) return { ok: false, error: "No such segment", field: "segmentId" };
+  const counts = await countAudience(ctx, shopId, segmentId);
   const brand = shop.brandName ?? shop.name;
   return {
     ok: true,

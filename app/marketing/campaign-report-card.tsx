@@ -1,10 +1,11 @@
 // A campaign's report: every figure per arm (each variant and the holdout), with what it counts
 // written under it, as the dashboard does; then the lift over the holdout and the winner, named
-// only when the difference is significant.
+// only when the difference is significant, and with a test share what the rest was sent.
 import { Badge, BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { formatCount, formatMoney, formatPercent } from "~/analytics/figure-format";
 import type { ArmReport, CampaignReport } from "./campaign-report.server";
 import type { CampaignReportFigure } from "./campaign-report-definitions";
+import type { CampaignPage } from "./campaign-page.server";
 
 type Interval = [number, number] | null;
 
@@ -26,9 +27,16 @@ const ROWS: { figure: CampaignReportFigure; label: string; value: (arm: ArmRepor
 
 const armTitle = (name: string) => (name === "holdout" ? "Holdout" : `Variant ${name}`);
 
-type ReportProps = Pick<CampaignReport, "arms" | "lift" | "definitions" | "currency">;
+type ReportProps = Pick<CampaignReport, "arms" | "lift" | "definitions" | "currency"> & Pick<CampaignPage, "test" | "winner">;
 
-export function CampaignReportCard({ arms, lift, definitions, currency }: ReportProps) {
+function sentToRest({ test, winner }: Pick<CampaignPage, "test" | "winner">) {
+  if (!test) return null;
+  if (!winner) return `Not chosen yet: the rest is sent the winner ${test.winnerAfterHours} h after the test share's first texts.`;
+  return winner.variant ? `Variant ${winner.variant} was sent to the rest.` : "No variant won: the rest got the split.";
+}
+
+export function CampaignReportCard({ arms, lift, definitions, currency, test, winner }: ReportProps) {
+  const rest = sentToRest({ test, winner });
   const columns = `minmax(10rem, 2fr) ${arms.map(() => "minmax(6rem, 1fr)").join(" ")}`;
   const money = (amount: number | null) => (amount === null ? "—" : formatMoney(amount, currency));
   return (
@@ -87,6 +95,11 @@ export function CampaignReportCard({ arms, lift, definitions, currency }: Report
           <Text as="p">
             <span data-testid="report-winner">{lift.winner ? `Variant ${lift.winner}` : "No winner"}</span>: {lift.winnerReason}
           </Text>
+          {rest && (
+            <Text as="p">
+              <span data-testid="report-sent-to-rest">{rest}</span>
+            </Text>
+          )}
           <Text as="p" variant="bodySm" tone="subdued">
             {definitions.winner}
           </Text>

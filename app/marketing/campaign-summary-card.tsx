@@ -1,5 +1,5 @@
-// What a campaign was composed as: its segment, when it goes, the holdout, the skip and spread,
-// the image and each variant's text.
+// What a campaign was composed as: its segment, when it goes, the holdout, the discount, the test
+// share, the skip and spread, the image and each variant's text.
 import { BlockStack, Card, Text } from "@shopify/polaris";
 import { formatTime } from "~/jobs/job-console-cards";
 import type { CampaignPage } from "./campaign-page.server";
@@ -15,6 +15,8 @@ export function CampaignSummaryCard({ campaign }: { campaign: CampaignPage }) {
     ["Segment", campaign.segment ?? "Removed"],
     ["When", describeSchedule(campaign) + (campaign.spreadHours > 0 ? `, spread over ${campaign.spreadHours} h` : "")],
     ["Holdout", `${campaign.holdoutPercent} %`],
+    ["Discount", campaign.discount ? `${campaign.discount.percent} % off with a unique single-use code per recipient; the codes come from one Shopify discount` : "None"],
+    ["Test share", campaign.test ? `${campaign.test.sharePercent} % of the treated audience first; the winner goes to the rest after ${campaign.test.winnerAfterHours} h` : "None: the variants go to everyone at once"],
     ["Skip", campaign.skipIfTextedWithinHours === null ? "No one" : `Anyone texted marketing in the last ${campaign.skipIfTextedWithinHours} h`],
     ["Image", campaign.mediaUrl ?? "None"],
     ["Launched", campaign.launchedAt ? formatTime(campaign.launchedAt, campaign.timeZone) : "Not yet"],

@@ -18,7 +18,8 @@ import { CAMPAIGN_SEND_JOB, enqueueCampaignSends } from "./campaign-sending.serv
 import { enqueueCampaignCodes } from "./campaign-codes.server";
 import { campaignReport } from "./campaign-report.server";
 
-const SAMPLE_LINK_CODE = "xxxxxxxx";
+// The length of a real tracked link; the code itself does not matter.
+export const SAMPLE_LINK_CODE = "xxxxxxxx";
 
 export async function createCampaign(ctx: AppContext, shopId: string, input: unknown, appUrl: string): Promise<Parsed<{ id: string }>> {
   const parsed = parseCampaignInput(input, ctx.clock.now());
@@ -64,7 +65,8 @@ async function estimateFor(ctx: AppContext, campaignId: string, appUrl: string, 
   });
 }
 
-async function countAudience(ctx: AppContext, shopId: string, segmentId: string | null) {
+/** Who a segment would reach now: its textable contacts, and how many have +1 numbers (MMS); none without the segment. */
+export async function countAudience(ctx: AppContext, shopId: string, segmentId: string | null) {
   const segment = segmentId ? await findSegment(ctx, shopId, segmentId) : null;
   if (!segment) return { audience: 0, northAmerican: 0 };
   const builders = sqlBuildersOf(ctx.db);

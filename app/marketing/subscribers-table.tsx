@@ -30,6 +30,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   carrier: "Carrier",
   api: "API",
   csv_import: "CSV import",
+  shopify_import: "Shopify import",
 };
 const FILTERS = ["q", "segment", "consent", "source", "tag"];
 const CHOICE_FILTERS = ["segment", "consent", "source", "tag"];

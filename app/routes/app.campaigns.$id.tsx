@@ -64,7 +64,7 @@ export default function Campaign() {
                 </Button>
               )}
             </InlineStack>
-            {campaign.launchedAt && campaign.definitions && campaign.lift && <CampaignReportCard arms={campaign.arms} lift={campaign.lift} definitions={campaign.definitions} currency={campaign.currency} />}
+            {campaign.launchedAt && campaign.definitions && campaign.lift && <CampaignReportCard arms={campaign.arms} lift={campaign.lift} definitions={campaign.definitions} currency={campaign.currency} test={campaign.test} winner={campaign.winner} />}
             <CampaignSummaryCard campaign={campaign} />
           </BlockStack>
         </Layout.Section>
