@@ -17,6 +17,15 @@ export function limitWebhookBodies(req: Request, res: Response, next: NextFuncti
           ? { status: 413, reason: "The body is larger than 1 MB" }
           : null;
   if (!refusal) return next();
-  // The unread body is not drained: the connection closes instead.
-  res.set("Connection", "close").status(refusal.status).type("text/plain").send(refusal.reason);
+  res.status(refusal.status).type("text/plain").send(refusal.reason);
+  // Read and dropped, never kept: closing the connection on a body still arriving reset it
+  // before the sender could read the refusal. One that goes on past the cap is cut off.
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_DROPPED_BYTES) req.destroy();
+  });
+  req.resume();
 }
+
+const MAX_DROPPED_BYTES = 16 * MAX_WEBHOOK_BODY_BYTES;
