@@ -13,7 +13,7 @@ import {
 } from "./telnyx-payloads.server";
 import { checkSendRequest, isE164 } from "./telnyx-send-request.server";
 import { createStatusWebhooks, type DeliveryOutcomeHook } from "./telnyx-status-webhooks.server";
-import { createTelnyxWebhookSigner, postJson } from "./telnyx-webhook-sender.server";
+import { createTelnyxWebhookSigner, deliverWithRetries } from "./telnyx-webhook-sender.server";
 import { logger, type Logger } from "../logger.server";
 
 export type { TelnyxFault } from "./telnyx-faults.server";
@@ -288,7 +288,7 @@ export async function startTelnyxDouble(options: TelnyxDoubleOptions = {}) {
       };
       const eventId = randomUUID();
       const rawBody = JSON.stringify(messageReceivedEvent(message, eventId));
-      const status = await postJson(target, rawBody, signer.headersFor(rawBody, signatureClock()), webhookTimeoutMs)
+      const status = await deliverWithRetries(target, rawBody, () => signer.headersFor(rawBody, signatureClock()), webhookTimeoutMs)
         .catch((error: unknown) => {
           throw new Error(`Telnyx double: could not deliver message.received to ${target}`, { cause: error });
         });

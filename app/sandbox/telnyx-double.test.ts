@@ -31,15 +31,15 @@ interface Received {
   headers: Record<string, string>;
 }
 
-/** A stand-in for the app's webhook route: records raw bodies and headers, answers 200. */
-async function startReceiver() {
+/** A stand-in for the app's webhook route: records raw bodies and headers, answers 200 (or `answers` first). */
+async function startReceiver(answers: number[] = []) {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       received.push({ rawBody: Buffer.concat(chunks).toString("utf8"), headers: flatHeaders(req.headers) });
-      res.writeHead(200).end();
+      res.writeHead(answers.shift() ?? 200).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -255,6 +255,22 @@ describe("signed webhooks", () => {
     expect(events).toHaveLength(2);
     expect(keyPaths(bodies[0])).toEqual(keyPaths(fixture("message-sent.json")));
     expect(keyPaths(bodies[1])).toEqual(keyPaths(fixture("message-finalized-delivered.json")));
+  });
+
+  it("tries a shopper's reply again when the app does not answer 2xx, as Telnyx does, up to three times", async () => {
+    const flaky = await startReceiver([503, 500]);
+    const failing = await startReceiver([500, 500, 500]);
+    const doubles = await Promise.all([flaky, failing].map((r) => startTelnyxDouble({ apiKeys: ["KEY_GOOD"], appWebhookUrl: r.url })));
+    try {
+      expect((await doubles[0]!.sendInbound({ from: SHOPPER, to: SHOP_NUMBER, text: "hi" })).status).toBe(200);
+      expect((await doubles[1]!.sendInbound({ from: SHOPPER, to: SHOP_NUMBER, text: "hi" })).status).toBe(500);
+      const eventIds = (r: typeof flaky) => r.received.map((delivery) => JSON.parse(delivery.rawBody).data.id);
+      expect(new Set(eventIds(flaky)).size).toBe(1);
+      expect(eventIds(flaky)).toHaveLength(3);
+      expect(eventIds(failing)).toHaveLength(3);
+    } finally {
+      await Promise.all([...doubles.map((d) => d.close()), flaky.close(), failing.close()]);
+    }
   });
 
   it("sends a shopper's reply as message.received that the SDK verifies, and rejects a tampered copy", async () => {

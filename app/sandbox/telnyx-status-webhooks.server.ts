@@ -8,7 +8,7 @@ import {
   type OutboundMessageState,
   type TelnyxDoubleMessage,
 } from "./telnyx-payloads.server";
-import { postJson, type TelnyxWebhookSigner } from "./telnyx-webhook-sender.server";
+import { deliverWithRetries, type TelnyxWebhookSigner } from "./telnyx-webhook-sender.server";
 import type { Logger } from "../logger.server";
 
 /**
@@ -62,7 +62,7 @@ export function createStatusWebhooks(options: StatusWebhookOptions) {
   const pending = new Set<Promise<void>>();
   const shutdown = new AbortController();
 
-  /** Posts one event to each URL in turn until one answers 2xx; every attempt carries the same event id. */
+  /** Posts one event to each URL in turn (each tried as Telnyx tries it) until one answers 2xx; every attempt carries the same event id. */
   async function deliver(
     eventType: string,
     message: OutboundMessageState,
@@ -76,8 +76,7 @@ export function createStatusWebhooks(options: StatusWebhookOptions) {
       const record: WebhookDelivery = { eventType, eventId, messageId: message.id, url, at: occurredAt, status: null, error: null };
       deliveries.push(record);
       try {
-        const headers = signer.headersFor(rawBody, options.signatureClock());
-        record.status = await postJson(url, rawBody, headers, options.timeoutMs);
+        record.status = await deliverWithRetries(url, rawBody, () => signer.headersFor(rawBody, options.signatureClock()), options.timeoutMs);
         if (record.status >= 200 && record.status < 300) return;
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);
