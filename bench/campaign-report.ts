@@ -36,19 +36,21 @@ async function seedLaunchedCampaign(database: BenchDatabase, shopId: string, key
     },
   });
   const arm = "(CASE WHEN i % 10 = 0 THEN 'holdout' WHEN i % 2 = 1 THEN 'A' ELSE 'B' END)";
+  const textCampaign = `(CASE WHEN i % 10 = 0 THEN NULL ELSE '${campaign.id}' END)`;
+  const textArm = "(CASE WHEN i % 10 = 0 THEN NULL WHEN i % 2 = 1 THEN 'A' ELSE 'B' END)";
   const statements = [
     insert(count, `"Contact" ("id", "createdAt", "updatedAt", "shopId", "phone", "marketingConsent")`,
       `'${key}c' || i, ${at("0")}, ${at("0")}, '${shopId}', '+1646' || (3000000 + i), ${database.engine === "postgresql" ? "true" : "1"}`),
     // The holdout's texts are someone else's (no campaign): the shop's other traffic.
-    insert(count, `"Message" ("id", "createdAt", "updatedAt", "shopId", "contactId", "campaignId", "direction", "purpose", "body", "fromNumber", "toNumber", "status", "cost", "occurredAt")`,
-      `'${key}m' || i, ${at("0")}, ${at("0")}, '${shopId}', '${key}c' || i, (CASE WHEN i % 10 = 0 THEN NULL ELSE '${campaign.id}' END),
+    insert(count, `"Message" ("id", "createdAt", "updatedAt", "shopId", "contactId", "campaignId", "campaignArm", "direction", "purpose", "body", "fromNumber", "toNumber", "status", "cost", "occurredAt")`,
+      `'${key}m' || i, ${at("0")}, ${at("0")}, '${shopId}', '${key}c' || i, ${textCampaign}, ${textArm},
        'outbound', 'marketing', 'Bench Outfitters: spring sale, 20 % off', '+13125550100', '+1646' || (3000000 + i),
        (CASE i % 50 WHEN 1 THEN 'failed' WHEN 2 THEN 'sent' ELSE 'delivered' END), 0.0079, ${at(`(i % 24) * ${HOUR_SECONDS}`)}`),
     insert(count, `"CampaignRecipient" ("campaignId", "contactId", "shopId", "arm", "sendAt", "status", "messageId")`,
       `'${campaign.id}', '${key}c' || i, '${shopId}', ${arm}, ${at(`(i % 24) * ${HOUR_SECONDS}`)},
        (CASE WHEN i % 10 = 0 THEN 'held_out' ELSE 'sent' END), (CASE WHEN i % 10 = 0 THEN NULL ELSE '${key}m' || i END)`),
-    insert(count, `"Link" ("id", "createdAt", "updatedAt", "shopId", "code", "target", "messageId", "clicks")`,
-      `'${key}l' || i, ${at("0")}, ${at("0")}, '${shopId}', '${key}l' || i, 'https://bench.example/sale', '${key}m' || i, (CASE WHEN i % 7 = 0 THEN 1 + i % 3 ELSE 0 END)`),
+    insert(count, `"Link" ("id", "createdAt", "updatedAt", "shopId", "code", "target", "messageId", "campaignId", "campaignArm", "clicks")`,
+      `'${key}l' || i, ${at("0")}, ${at("0")}, '${shopId}', '${key}l' || i, 'https://bench.example/sale', '${key}m' || i, ${textCampaign}, ${textArm}, (CASE WHEN i % 7 = 0 THEN 1 + i % 3 ELSE 0 END)`),
     insert(Math.floor(count / 30), `"Message" ("id", "createdAt", "updatedAt", "shopId", "contactId", "campaignId", "direction", "body", "fromNumber", "toNumber", "status", "occurredAt")`,
       `'${key}r' || i, ${at("0")}, ${at("0")}, '${shopId}', '${key}c' || (i * 30 + 1 + (i % 2) * 6), '${campaign.id}', 'inbound',
        (CASE WHEN i % 5 = 0 THEN 'STOP' ELSE 'Is this on the jackets too?' END), '+1646' || (3000000 + i * 30 + 1 + (i % 2) * 6), '+13125550100', 'received',
@@ -92,7 +94,7 @@ export async function benchCampaignReport(database: BenchDatabase, sizes: Report
     rows: [["campaignReport (every arm, lift, winner)", report.lift.treatedRecipients + report.lift.holdoutRecipients + "", ms(large.p50), ms(large.p95), ms(baseline.p95), ratio(large.p95, baseline.p95), met ? "met" : "MISSED"]],
     notes: [
       `Seeded in ${seedSeconds.toFixed(1)} s with set-based INSERT … SELECT: a launched campaign (10 % holdout, A/B) with a text and a tracked link per treated recipient, replies from one in 30, two orders per contact before launch and one in twelve ordering in the window, one in a hundred opting out; the same shape at 1,000 recipients in another shop.`,
-      `Each figure: ${sizes.calls} calls after 3 warm-up calls of campaignReport in this process (the last due time, then five statements grouped by arm, the replies read and classified), HTTP excluded.`,
+      `Each figure: ${sizes.calls} calls after 3 warm-up calls of campaignReport in this process (the recipients and last due time per arm, then five statements grouped by arm, the replies read and classified), HTTP excluded.`,
       `The report read: ${arms.join("; ")}.`,
     ],
   };

@@ -35,13 +35,15 @@ async function seedCampaign() {
   campaignId = campaign.id;
   const other = await db.campaign.create({ data: { shopId, name: "Other", status: "sent", schedule: "{}", launchedAt: LAUNCH } });
 
-  const text = (contactId: string, status: string, cost: string | null, campaign = campaignId) =>
+  // A campaign text carries its recipient's arm, and its links the campaign and arm, as sending writes them.
+  const text = (contactId: string, arm: string, status: string, cost: string | null, campaign = campaignId) =>
     db.message.create({
-      data: { shopId, contactId, campaignId: campaign, direction: "outbound", purpose: "marketing", body: "Spring sale", fromNumber: "+17735550100", toNumber: "+13125550000", status, cost, occurredAt: LAUNCH },
+      data: { shopId, contactId, campaignId: campaign, campaignArm: arm, direction: "outbound", purpose: "marketing", body: "Spring sale", fromNumber: "+17735550100", toNumber: "+13125550000", status, cost, occurredAt: LAUNCH },
     });
   const recipient = (contactId: string, arm: string, status: string, messageId: string | null, sendAt: Date | null = LAUNCH) =>
     db.campaignRecipient.create({ data: { campaignId, contactId, shopId, arm, status, messageId, sendAt } });
-  const link = (messageId: string, clicks: number) => db.link.create({ data: { shopId, code: `${messageId}-l`, target: "https://shop.example/sale", messageId, clicks } });
+  const link = (message: { id: string; campaignId: string | null; campaignArm: string | null }, clicks: number) =>
+    db.link.create({ data: { shopId, code: `${message.id}-l`, target: "https://shop.example/sale", messageId: message.id, campaignId: message.campaignId, campaignArm: message.campaignArm, clicks } });
   const reply = (contactId: string, body: string, campaign = campaignId) =>
     db.message.create({ data: { shopId, contactId, campaignId: campaign, direction: "inbound", body, fromNumber: "+13125550000", toNumber: "+17735550100", status: "received", occurredAt: at(HOUR_MS) } });
   const order = (contactId: string, totalPrice: string, placedAt: Date, shop = shopId) =>
@@ -50,17 +52,17 @@ async function seedCampaign() {
     db.consentEvent.create({ data: { shopId, contactId, phone: "+13125550000", scope, granted: false, source: "keyword", text: "STOP", occurredAt } });
 
   // Arm A: two delivered, one failed, one skipped (no text).
-  const m1 = await text(c1, "delivered", "0.0079");
-  const m2 = await text(c2, "delivered", "0.0079");
-  const m3 = await text(c3, "failed", null);
+  const m1 = await text(c1, "A", "delivered", "0.0079");
+  const m2 = await text(c2, "A", "delivered", "0.0079");
+  const m3 = await text(c3, "A", "failed", null);
   await recipient(c1, "A", "sent", m1.id);
   await recipient(c2, "A", "sent", m2.id);
   await recipient(c3, "A", "sent", m3.id);
   await recipient(c4, "A", "skipped", null);
   // Arm B: delivered (two segments), sent, and one still queued, due 2 hours after launch.
-  const m5 = await text(c5, "delivered", "0.0158");
-  const m6 = await text(c6, "sent", "0.0079");
-  const m7 = await text(c7, "queued", null);
+  const m5 = await text(c5, "B", "delivered", "0.0158");
+  const m6 = await text(c6, "B", "sent", "0.0079");
+  const m7 = await text(c7, "B", "queued", null);
   await recipient(c5, "B", "sent", m5.id);
   await recipient(c6, "B", "sent", m6.id);
   await recipient(c7, "B", "queued", m7.id, at(2 * HOUR_MS));
@@ -69,10 +71,10 @@ async function seedCampaign() {
   await recipient(c9, "holdout", "held_out", null);
   await recipient(c10, "holdout", "held_out", null, null);
 
-  await link(m1.id, 3);
-  await link(m2.id, 0);
-  await link(m5.id, 1);
-  await link((await text(c1, "delivered", "0.0079", other.id)).id, 7);
+  await link(m1, 3);
+  await link(m2, 0);
+  await link(m5, 1);
+  await link(await text(c1, "A", "delivered", "0.0079", other.id), 7);
 
   await reply(c1, "Love it!");
   await reply(c1, "Is it on the jackets too?");

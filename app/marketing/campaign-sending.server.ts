@@ -86,17 +86,17 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
     for (const target of linksIn(body)) links.push(await createTrackedLink(ctx, { shopId: campaign.shopId, target }));
     linkIds.push(links.map((l) => l.id));
     const text = personalise(body, { firstName: contact.firstName, brand, links: links.map((l) => shortLinkUrl(deps.appUrl, l.code)), discountCode });
-    requests.push({ shopId: campaign.shopId, to: contact.phone, body: text, purpose: "marketing", campaignId, firstInFlow: true, mediaUrls });
+    requests.push({ shopId: campaign.shopId, to: contact.phone, body: text, purpose: "marketing", campaignId, campaignArm: arm, firstInFlow: true, mediaUrls });
   }
   const messages = await requestTexts(ctx, requests, deps.secrets);
   for (const [i, message] of messages.entries()) {
-    const { contactId, discountCode } = toSend[i]!;
+    const { contactId, arm, discountCode } = toSend[i]!;
     const refusal = message.status === "refused" && message.holdReason ? (JSON.parse(message.holdReason) as GateReason).code : null;
     await db.campaignRecipient.update({
       where: { campaignId_contactId: { campaignId, contactId } },
       data: { messageId: message.id, ...(refusal && { status: "skipped", skipReason: refusal }) },
     });
-    if (linkIds[i]!.length > 0) await db.link.updateMany({ where: { id: { in: linkIds[i] } }, data: { messageId: message.id } });
+    if (linkIds[i]!.length > 0) await db.link.updateMany({ where: { id: { in: linkIds[i] } }, data: { messageId: message.id, campaignId, campaignArm: arm } });
     // The text that carried a code, for the order that uses it.
     if (discountCode) await db.discountCode.update({ where: { shopId_code: { shopId: campaign.shopId, code: discountCode } }, data: { messageId: message.id } });
   }

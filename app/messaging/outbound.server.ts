@@ -26,6 +26,8 @@ export interface TextRequest {
   firstInFlow?: boolean;
   checkoutId?: string;
   campaignId?: string;
+  /** A campaign text's arm (its recipient's). */
+  campaignArm?: string;
   /** Staff member who typed it; absent for automation. */
   sentBy?: string;
   /** Images: the text goes as MMS where the number takes it (mms.ts), as SMS without them elsewhere. */
@@ -107,6 +109,7 @@ export async function requestTexts(ctx: AppContext, requests: TextRequest[], sec
         flowStep: request.flowStep,
         checkoutId: request.checkoutId,
         campaignId: request.campaignId,
+        campaignArm: request.campaignArm,
         sentBy: request.sentBy,
         occurredAt: now,
       };
