@@ -1,4 +1,4 @@
-// Test on a share, then the winner to the rest: the rest arm waits (awaiting_winner) until
+// Test on a share, then the winner to the rest (decision 032): the rest arm waits (awaiting_winner) until
 // winnerAfterHours after the test share's first texts. Then the variant the report names the
 // winner (a significant difference in conversion) goes to all of the rest; with no winner the
 // rest is split by the variants' weights, so no one is left without the campaign.
