@@ -10,6 +10,8 @@ export const HOLDOUT_ARM = "holdout";
 export const REST_ARM = "rest";
 /** A rest-arm recipient's status until the winner is chosen. */
 export const AWAITING_WINNER = "awaiting_winner";
+/** Recipients whose text has not been handed to the pipeline yet: due, or waiting for the winner. */
+export const NOT_YET_QUEUED = ["pending", AWAITING_WINNER];
 export const VARIANT_NAMES = ["A", "B", "C", "D"] as const;
 
 // A prime below 2^31: every weight and every sum of 40 characters × weight stays within 64 bits.

@@ -12,7 +12,7 @@ import { sqlBuildersOf } from "~/db.server";
 import { addRedeemCodes, campaignDiscountCode, createCampaignDiscount, MAX_CODES_PER_BULK_ADD } from "~/commerce/discounts.server";
 import { enqueueJobs, JOB_PRIORITY } from "~/jobs/queue.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
-import { AWAITING_WINNER, HOLDOUT_ARM } from "./campaign-arms";
+import { HOLDOUT_ARM, NOT_YET_QUEUED } from "./campaign-arms";
 import { ORDER_WINDOW_DAYS } from "./campaign-report-definitions";
 import { CAMPAIGN_SEND_JOB } from "./campaign-sending.server";
 
@@ -40,7 +40,7 @@ export async function issueCampaignCodes(ctx: AppContext, campaignId: string, de
   let discountId = campaign.discountShopifyId;
   for (;;) {
     const waiting = await ctx.db.campaignRecipient.findMany({
-      where: { campaignId, status: { in: ["pending", AWAITING_WINNER] }, arm: { not: HOLDOUT_ARM }, discountCode: null },
+      where: { campaignId, status: { in: NOT_YET_QUEUED }, arm: { not: HOLDOUT_ARM }, discountCode: null },
       orderBy: { contactId: "asc" },
       take: MAX_CODES_PER_BULK_ADD,
       select: { contactId: true },
@@ -95,7 +95,7 @@ function recordCodes(ctx: AppContext, issue: Issue, added: CodeFor[], refused: C
     }
     if (refused.length > 0) {
       await db.campaignRecipient.updateMany({
-        where: { campaignId: issue.campaignId, contactId: { in: refused.map((r) => r.contactId) }, status: { in: ["pending", AWAITING_WINNER] } },
+        where: { campaignId: issue.campaignId, contactId: { in: refused.map((r) => r.contactId) }, status: { in: NOT_YET_QUEUED } },
         data: { status: "skipped", skipReason: "discount_code_refused" },
       });
     }

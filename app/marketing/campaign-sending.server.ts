@@ -15,7 +15,7 @@ import { recentMarketingSends } from "~/compliance/frequency-caps.server";
 import { createTrackedLink, shortLinkUrl } from "~/flows/links.server";
 import { enqueueJobs, JOB_PRIORITY } from "~/jobs/queue.server";
 import { linksIn, personalise } from "./campaign-estimate";
-import { AWAITING_WINNER } from "./campaign-arms";
+import { NOT_YET_QUEUED } from "./campaign-arms";
 
 export const CAMPAIGN_SEND_JOB = "campaign-send";
 const BATCH = 250;
@@ -100,7 +100,7 @@ async function sendBatch(ctx: AppContext, campaignId: string, deps: MessagingDep
     // The text that carried a code, for the order that uses it.
     if (discountCode) await db.discountCode.update({ where: { shopId_code: { shopId: campaign.shopId, code: discountCode } }, data: { messageId: message.id } });
   }
-  const remaining = await db.campaignRecipient.count({ where: { campaignId, status: { in: ["pending", AWAITING_WINNER] } } });
+  const remaining = await db.campaignRecipient.count({ where: { campaignId, status: { in: NOT_YET_QUEUED } } });
   if (remaining === 0) await db.campaign.updateMany({ where: { id: campaignId, status: { in: SENDING } }, data: { status: "sent" } });
   return { shopId: campaign.shopId, sent: messages.length, skipped: erased.length + textedLately.length, full: claimed.length === BATCH, lastContactId: claimed.at(-1)?.contactId };
 }

@@ -10,7 +10,7 @@ import { cancelJobs } from "~/jobs/queue.server";
 import { segmentSql } from "./segment-rules";
 import { findSegment, textableSql } from "./segments.server";
 import { parseCampaignInput, type CampaignSchedule, type CampaignTest, type Parsed } from "./campaign-input";
-import { AWAITING_WINNER } from "./campaign-arms";
+import { NOT_YET_QUEUED } from "./campaign-arms";
 import { enqueueWinnerChoice } from "./campaign-winner.server";
 import { estimateCampaign, type CampaignEstimate } from "./campaign-estimate";
 import { freezeAudience } from "./campaign-audience.server";
@@ -101,6 +101,7 @@ export async function launchCampaign(ctx: AppContext, shopId: string, campaignId
     if (count === 0) return campaign.status === "cancelled" ? { ok: false, status: 409, error: "The campaign was cancelled" } : { ok: true };
     const segment = campaign.segmentId ? await findSegment(tx, shopId, campaign.segmentId) : null;
     if (!segment) return { ok: false, status: 409, error: "The campaign's segment no longer exists" };
+    const test = testOf(campaign);
     const dueTimes = await freezeAudience(tx, {
       campaignId,
       shopId,
@@ -110,10 +111,9 @@ export async function launchCampaign(ctx: AppContext, shopId: string, campaignId
       variants: campaign.variants,
       schedule: JSON.parse(campaign.schedule) as CampaignSchedule,
       spreadHours: campaign.spreadHours,
-      test: testOf(campaign),
+      test,
     });
     const estimate = await estimateFor(tx, campaignId, appUrl, await frozenCounts(tx, campaignId));
-    const test = testOf(campaign);
     await tx.db.campaign.update({ where: { id: campaignId }, data: { estimate: JSON.stringify(estimate), ...(dueTimes.length === 0 && !test && { status: "sent" }) } });
     if (campaign.discountPercent !== null && (dueTimes.length > 0 || test)) await enqueueCampaignCodes(tx, campaign);
     await enqueueCampaignSends(tx, campaign, dueTimes);
@@ -137,7 +137,7 @@ export async function cancelCampaign(ctx: AppContext, shopId: string, campaignId
     if (waiting === 0) return { ok: false, status: 409, error: "Every text of this campaign has left; nothing is left to cancel" };
     const now = tx.clock.now();
     await tx.db.campaign.update({ where: { id: campaignId }, data: { status: "cancelled", cancelledAt: now } });
-    await tx.db.campaignRecipient.updateMany({ where: { campaignId, status: { in: ["pending", AWAITING_WINNER] } }, data: { status: "cancelled", skipReason: "campaign_cancelled" } });
+    await tx.db.campaignRecipient.updateMany({ where: { campaignId, status: { in: NOT_YET_QUEUED } }, data: { status: "cancelled", skipReason: "campaign_cancelled" } });
     await cancelPendingTexts(tx, { campaignId }, "campaign_cancelled");
     const { sql } = sqlBuildersOf(tx.db);
     // A recipient whose text was withdrawn before it left is cancelled too.

@@ -88,7 +88,7 @@ export function postJson(
 }
 
 /** Telnyx retries a webhook that is not answered 2xx in time: up to this many attempts per URL. */
-export const TELNYX_ATTEMPTS_PER_URL = 3;
+const TELNYX_ATTEMPTS_PER_URL = 3;
 
 /**
  * Delivers one event to one URL as Telnyx does: signed afresh for each attempt, retried after
@@ -96,17 +96,16 @@ export const TELNYX_ATTEMPTS_PER_URL = 3;
  * rejects with the last error when no attempt got an answer.
  */
 export async function deliverWithRetries(target: string, rawBody: string, sign: () => Record<string, string>, timeoutMs: number): Promise<number> {
+  let answered: number | null = null;
   let failure: unknown;
-  let status = 0;
   for (let attempt = 0; attempt < TELNYX_ATTEMPTS_PER_URL; attempt++) {
     try {
-      status = await postJson(target, rawBody, sign(), timeoutMs);
-      if (status >= 200 && status < 300) return status;
-      failure = undefined;
+      answered = await postJson(target, rawBody, sign(), timeoutMs);
+      if (answered >= 200 && answered < 300) return answered;
     } catch (error) {
       failure = error;
     }
   }
-  if (failure !== undefined && status === 0) throw failure;
-  return status;
+  if (answered === null) throw failure;
+  return answered;
 }
