@@ -140,7 +140,9 @@ function createRunner(ctx: AppContext, registry: JobRegistry, options: Omit<RunD
         if (jobs.length > 0) entry.holdsJobs = true;
         return { count: jobs.length, outcomes: start(jobs) };
       });
-      entry.settled = claimed.then(({ outcomes }) => Promise.all(outcomes)).finally(() => claimsInFlight.delete(entry));
+      // A failed claim is the claimer's to handle; a drain waiting on it only needs it over, and
+      // a rejection left unhandled here would end the process.
+      entry.settled = claimed.then(({ outcomes }) => Promise.all(outcomes), () => undefined).finally(() => claimsInFlight.delete(entry));
       claimsInFlight.add(entry);
       return claimed;
     },

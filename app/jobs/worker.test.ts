@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { VirtualClock } from "~/clock.server";
 import type { AppContext } from "~/context.server";
@@ -222,6 +225,24 @@ describe("startWorker", () => {
     await stopping;
     expect(await job(slow.id)).toMatchObject({ status: "succeeded", lockedBy: "poller" });
     expect(logged).toEqual([expect.objectContaining({ jobId: failing.id, jobKind: "test.fails", attempt: 1, outcome: "failed", error: "Error: boom" })]);
+  });
+
+  it("survives a database that refuses its claims: it logs them and leaves no rejection unhandled", async () => {
+    // Nothing listens on PostgreSQL's port 1; a new SQLite file has no Job table.
+    const unreachable = createDb(engineOf(db) === "postgresql" ? "postgresql://127.0.0.1:1/unreachable" : `file:${join(mkdtempSync(join(tmpdir(), "textback-")), "empty.db")}`);
+    const unhandled: unknown[] = [];
+    const recordUnhandled = (reason: unknown) => unhandled.push(String(reason).split("\n")[0]);
+    process.on("unhandledRejection", recordUnhandled);
+    const worker = startWorker({ db: unreachable, clock }, createJobRegistry([]), { pollMs: 5, workerId: "cut-off", log });
+    try {
+      await vi.waitFor(() => expect(logged.filter((entry) => entry.message === "worker could not claim jobs").length).toBeGreaterThanOrEqual(3));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      await worker.stop();
+      process.off("unhandledRejection", recordUnhandled);
+      await unreachable.$disconnect();
+    }
   });
 });
 
