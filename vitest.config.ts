@@ -17,6 +17,7 @@ export default defineConfig({
           include: ["app/**/*.test.ts", "tests/**/*.test.ts"],
           env: { TEST_ENGINE: engine },
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/file-setup.ts"],
           // Files share one database per engine; running them one at a time keeps races
           // confined to the tests that stage them on purpose.
           fileParallelism: false,

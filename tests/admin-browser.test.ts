@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
-const app = useAppServer("sandbox");
+const app = useAppServer("sandbox", SHORT_CODE_SENDER);
 const chrome = useBrowser();
 const sandbox = sandboxClient(() => app.url);
 

@@ -2,13 +2,13 @@
 // sandbox, with a screenshot of each page at 1280×800.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
 import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { SANDBOX_SHOP } from "./support/shopify-webhooks";
 
-const app = useAppServer("sandbox");
+const app = useAppServer("sandbox", SHORT_CODE_SENDER);
 const chrome = useBrowser();
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);

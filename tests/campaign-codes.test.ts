@@ -2,14 +2,14 @@
 // Admin double, a unique single-use code per treated recipient added to it in bulk, each text
 // carrying its recipient's own code, nothing for the holdout, and nothing made twice.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { publicApi } from "./support/public-api";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, shopifyFixture } from "./support/shopify-webhooks";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const { api, subscribe, segmentOf, draftCampaign, launch } = publicApi(() => app.url);

@@ -1,13 +1,13 @@
 // A campaign with an image, through the public API in the sandbox: the text to a US number goes
 // to Telnyx as MMS with the image, the text to a UK number as SMS without it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { publicApi } from "./support/public-api";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const { subscribe, segmentOf, draftCampaign, launch } = publicApi(() => app.url);

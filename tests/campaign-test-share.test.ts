@@ -2,12 +2,12 @@
 // in the sandbox: the variants go to a share of the audience, orders arrive as Shopify webhooks,
 // and when the clock passes the hours the rest is sent the winner, or the split when none won.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, shopifyFixture } from "./support/shopify-webhooks";
 import { publicApi } from "./support/public-api";
 
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const sandbox = sandboxClient(() => app.url);
 const { api, subscribe, segmentOf, draftCampaign, launch } = publicApi(() => app.url);
 const MARK = `share-${process.pid}-${Date.now()}`;

@@ -3,7 +3,7 @@
 // campaign at 10:00 on each recipient's own clock with a 20 % holdout, and the clock moved on.
 // What reached the Telnyx double is compared with the campaign's report.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { suppressPhone } from "~/compliance/suppression.server";
@@ -12,7 +12,7 @@ import { VirtualClock } from "~/clock.server";
 import { SANDBOX_ENCRYPTION_KEY, SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const MARK = `camp-${process.pid}-${Date.now()}`;
@@ -74,7 +74,6 @@ beforeAll(async () => {
 describe("a campaign at 10:00 on each recipient's clock", () => {
   const zones = { "America/New_York": "212", "America/Los_Angeles": "213", "Pacific/Honolulu": "808" } as const;
 
-  // Each number sends at its rate (1 a second for the demo's long code), in real time.
   it("texts every treated subscriber once at 10:00 their time, and no one in the holdout, opted out, suppressed or texted lately", { timeout: 120_000 }, async () => {
     const tag = `${MARK}-main`;
     const byZone = new Map<string, string[]>(Object.entries(zones).map(([zone, area]) => [zone, Array.from({ length: 6 }, () => uniquePhone(area))]));

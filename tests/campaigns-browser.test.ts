@@ -3,7 +3,7 @@
 // click launches it once), the sandbox clock moved on, and the report's sent count equal to what
 // the Telnyx double received.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
@@ -12,7 +12,7 @@ import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
 // No background worker: the campaign's texts leave when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const chrome = useBrowser();
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);

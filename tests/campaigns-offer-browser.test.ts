@@ -3,7 +3,7 @@
 // variants, a variant without the code is refused on its own text field, and the saved draft's
 // page shows the discount and the share.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
 import { uniquePhone } from "./support/sandbox-client";
@@ -11,7 +11,7 @@ import { VirtualClock } from "~/clock.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const chrome = useBrowser();
 const { db } = useTestDatabase();
 const MARK = `coffer-${process.pid}-${Date.now()}`;

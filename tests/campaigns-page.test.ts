@@ -2,7 +2,7 @@
 // segments with their sizes, the estimate of a draft as it changes, errors named by field, a
 // draft with a discount code per recipient and a test share, a draft saved and launched (twice, sending nothing twice), the list, the report and cancel.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
@@ -10,7 +10,7 @@ import { VirtualClock } from "~/clock.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const MARK = `cpage-${process.pid}-${Date.now()}`;

@@ -2,14 +2,14 @@
 // that runs their ingest jobs: the outcome must be the one applying them one by one would give.
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { SANDBOX_SHOP, shopifyWebhookHeaders } from "./support/shopify-webhooks";
 import { checkoutPayload, type CheckoutChange } from "./support/checkout-webhooks";
 
 // No background worker: the deliveries wait, acknowledged, until the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 let shopId: string;

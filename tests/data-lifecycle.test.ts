@@ -7,7 +7,7 @@ import { recordConsentEvent } from "~/compliance/consent-ledger.server";
 import { suppressionHash } from "~/compliance/suppression.server";
 import { suppressionHashKey } from "~/compliance/suppression-key";
 import { enqueueJob } from "~/jobs/queue.server";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { useTestDatabase } from "./support/database";
 import { createShop } from "./support/factories";
@@ -17,7 +17,7 @@ import { checkoutPayload } from "./support/checkout-webhooks";
 import { callCheckoutConsent, checkoutSessionToken } from "./support/checkout-extension";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const secrets = { suppressionHashKey: suppressionHashKey(Buffer.from("textback-sandbox-encryption-key!").toString("base64")) };

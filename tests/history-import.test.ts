@@ -2,13 +2,13 @@
 // double answers, polled by the job queue as the sandbox clock moves, its JSONL downloaded and
 // applied to contacts and the consent ledger.
 import { describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { sandboxClient } from "./support/sandbox-client";
 import { SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop";
 
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const PAGE = () => `${app.url}/app/subscribers?_data=routes%2Fapp.subscribers`;

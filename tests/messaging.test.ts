@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
 // No background worker: jobs run when the test moves the clock, so every step is deterministic.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 

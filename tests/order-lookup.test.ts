@@ -2,13 +2,13 @@
 // from signed Shopify webhooks or known only to the Admin API double, a shopper's text in
 // through the Telnyx double, the answer read from what the double was asked to send.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, shopifyFixture } from "./support/shopify-webhooks";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const UPS_TRACKING = "https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630";

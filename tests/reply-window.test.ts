@@ -1,12 +1,12 @@
 // A merchant's reply is conversation for 24 hours after the shopper's last text; later it is a
 // new text that waits for the shopper's sending hours. The composer says which before sending.
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
-const app = useAppServer("sandbox");
+const app = useAppServer("sandbox", SHORT_CODE_SENDER);
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const HOUR = 3_600_000;

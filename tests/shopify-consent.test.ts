@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyFixture } from "./support/shopify-webhooks";
 
 // No background worker: jobs run when the test moves the clock.
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const TOPIC = "customers_marketing_consent/update";

@@ -2,11 +2,11 @@
 // knowledge base answers gets the entry's answer, understood from its phrasing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FAQ } from "~/sandbox/demo-knowledge-base";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
-const app = useAppServer("sandbox");
+const app = useAppServer("sandbox", SHORT_CODE_SENDER);
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const answerOf = (topic: string) => DEMO_FAQ.find((entry) => entry.topic === topic)!.answer;

@@ -3,7 +3,7 @@
 // and the Telnyx double's texts out.
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "~/clock.server";
-import { useAppServer } from "./support/app-server";
+import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { orderPayload } from "./support/checkout-webhooks";
 import { useTestDatabase } from "./support/database";
@@ -11,7 +11,7 @@ import { contactWithConsent } from "./support/factories";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyFixture } from "./support/shopify-webhooks";
 
-const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
+const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 let shopId: string;

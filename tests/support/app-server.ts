@@ -106,6 +106,12 @@ export async function startAppServer(
   return app;
 }
 
+/**
+ * The demo number as a short code (100 texts a second), for files whose subject is not pacing:
+ * on the sandbox's default long code each text waits a real second for its send slot.
+ */
+export const SHORT_CODE_SENDER = { SANDBOX_NUMBER_TYPE: "short_code" };
+
 // One app process for a test file.
 export function useAppServer(mode: "sandbox" | "production" = "sandbox", env?: Record<string, string>) {
   const handle = {} as AppServer;

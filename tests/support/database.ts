@@ -14,7 +14,7 @@ export function useTestDatabase(): { db: Db; url: string; engine: "sqlite" | "po
  * text, a retry), and frees every sending number's booked send slots. Tests that count what
  * reaches Telnyx, or wait for a text, start from this clean slate.
  */
-export async function cancelLeftoverJobs(db: Db) {
-  await db.job.updateMany({ where: { status: "queued" }, data: { status: "cancelled", cancelReason: "left by an earlier test file" } });
+export async function cancelLeftoverJobs(db: Db, statuses: ("queued" | "running")[] = ["queued"]) {
+  await db.job.updateMany({ where: { status: { in: statuses } }, data: { status: "cancelled", cancelReason: "left by an earlier test file" } });
   await db.sendingRate.deleteMany();
 }
