@@ -31,18 +31,21 @@ beforeAll(async () => {
 });
 
 describe("a campaign with an image", () => {
-  it("goes as MMS with the image to a US number and as SMS without it to a UK number", { timeout: 30_000 }, async () => {
+  it("goes as MMS with the image to a US number and as SMS without it to a UK or Jamaican number, as estimated", { timeout: 30_000 }, async () => {
     const us = uniquePhone("312");
     const uk = `+44207946${String(Math.floor(Math.random() * 1000)).padStart(4, "0")}`;
+    // +1 but not the US or Canada: Jamaica.
+    const jamaica = `+18763${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
     const tag = `${MARK}-pic`;
-    await subscribe([us, uk], tag);
+    await subscribe([us, uk, jamaica], tag);
     const created = await draftCampaign({ segmentId: await segmentOf(tag), variants: [{ body: "New in PIC: the spring range" }], mediaUrl: IMAGE, schedule: { type: "now" } });
-    expect(created.estimate).toMatchObject({ recipients: 2, mmsRecipients: 1 });
+    expect(created.estimate).toMatchObject({ recipients: 3, mmsRecipients: 1 });
     expect((await launch(created.id)).status).toBe(200);
     await sandbox.advanceClock(0);
 
     expect(await received(us)).toEqual([expect.objectContaining({ type: "MMS", mediaUrls: [IMAGE] })]);
     expect(await received(uk)).toEqual([expect.objectContaining({ type: "SMS", mediaUrls: [] })]);
+    expect(await received(jamaica)).toEqual([expect.objectContaining({ type: "SMS", mediaUrls: [] })]);
 
     const messages = await db.message.findMany({ where: { campaignId: created.id, direction: "outbound" } });
     const to = (phone: string) => messages.find((m) => m.toNumber === phone)!;

@@ -38,8 +38,8 @@ export interface CampaignEstimate {
 
 export interface EstimateInput {
   audience: number;
-  /** Of the audience, numbers starting +1. */
-  northAmerican: number;
+  /** Of the audience, the US and Canadian numbers: they get the image as MMS. */
+  mmsReachable: number;
   holdoutPercent: number;
   variants: { name: string; body: string; weight: number }[];
   mediaUrl: string | null;
@@ -68,7 +68,7 @@ export function estimateCampaign(input: EstimateInput): CampaignEstimate {
   const holdout = Math.round(input.audience * shares.find((s) => s.arm === HOLDOUT_ARM)!.share);
   const recipients = input.audience - holdout;
   const treatedShare = input.audience === 0 ? 0 : recipients / input.audience;
-  const mmsRecipients = input.mediaUrl ? Math.round(input.northAmerican * treatedShare) : 0;
+  const mmsRecipients = input.mediaUrl ? Math.round(input.mmsReachable * treatedShare) : 0;
   const totalWeight = input.variants.reduce((sum, v) => sum + v.weight, 0);
   let cost = 0;
   const texts = input.variants.map((variant) => {

@@ -2,9 +2,10 @@
 // queued), cancelled with whatever has not left. The API and the pages call these.
 import type { AppContext } from "~/context.server";
 import { inTransaction } from "~/context.server";
-import { sqlBuildersOf } from "~/db.server";
+import { sqlBuildersOf, type SqlBuilders } from "~/db.server";
 import { shortLinkUrl } from "~/flows/links.server";
 import { cancelPendingTexts } from "~/messaging/outbound.server";
+import { MMS_NUMBER_PREFIXES } from "~/messaging/mms";
 import { WAITING_TO_SEND } from "~/messaging/message-lifecycle.server";
 import { cancelJobs } from "~/jobs/queue.server";
 import { segmentSql } from "./segment-rules";
@@ -49,7 +50,7 @@ export async function createCampaign(ctx: AppContext, shopId: string, input: unk
 }
 
 /** The estimate now: the segment's textable audience counted in one statement. */
-async function estimateFor(ctx: AppContext, campaignId: string, appUrl: string, frozen?: { audience: number; northAmerican: number }) {
+async function estimateFor(ctx: AppContext, campaignId: string, appUrl: string, frozen?: { audience: number; mmsReachable: number }) {
   const campaign = await ctx.db.campaign.findUniqueOrThrow({ where: { id: campaignId }, include: { variants: { orderBy: { name: "asc" } }, shop: true } });
   const counts = frozen ?? (await countAudience(ctx, campaign.shopId, campaign.segmentId));
   return estimateCampaign({
@@ -65,24 +66,28 @@ async function estimateFor(ctx: AppContext, campaignId: string, appUrl: string, 
   });
 }
 
-/** Who a segment would reach now: its textable contacts, and how many have +1 numbers (MMS); none without the segment. */
+/** Who a segment would reach now: its textable contacts, and how many would get an image as MMS; none without the segment. */
 export async function countAudience(ctx: AppContext, shopId: string, segmentId: string | null) {
   const segment = segmentId ? await findSegment(ctx, shopId, segmentId) : null;
-  if (!segment) return { audience: 0, northAmerican: 0 };
+  if (!segment) return { audience: 0, mmsReachable: 0 };
   const builders = sqlBuildersOf(ctx.db);
-  const [row] = await ctx.db.$queryRaw<{ audience: bigint | number | null; northAmerican: bigint | number | null }[]>(builders.sql`
-    SELECT COUNT(*) AS "audience", SUM(CASE WHEN c."phone" LIKE '+1%' THEN 1 ELSE 0 END) AS "northAmerican"
+  return audienceCounts(ctx, builders.sql`
     FROM "Contact" c
     WHERE c."shopId" = ${shopId} AND ${textableSql(builders)} AND ${segmentSql(segment.rules, { shopId, now: ctx.clock.now() }, builders)}`);
-  return { audience: Number(row?.audience ?? 0), northAmerican: Number(row?.northAmerican ?? 0) };
 }
 
 async function frozenCounts(ctx: AppContext, campaignId: string) {
   const { sql } = sqlBuildersOf(ctx.db);
-  const [row] = await ctx.db.$queryRaw<{ audience: bigint | number | null; northAmerican: bigint | number | null }[]>(sql`
-    SELECT COUNT(*) AS "audience", SUM(CASE WHEN c."phone" LIKE '+1%' THEN 1 ELSE 0 END) AS "northAmerican"
-    FROM "CampaignRecipient" r JOIN "Contact" c ON c."id" = r."contactId" WHERE r."campaignId" = ${campaignId}`);
-  return { audience: Number(row?.audience ?? 0), northAmerican: Number(row?.northAmerican ?? 0) };
+  return audienceCounts(ctx, sql`FROM "CampaignRecipient" r JOIN "Contact" c ON c."id" = r."contactId" WHERE r."campaignId" = ${campaignId}`);
+}
+
+/** The contacts `c` of a FROM … WHERE, and those of them whose numbers take MMS. */
+async function audienceCounts(ctx: AppContext, contacts: ReturnType<SqlBuilders["sql"]>) {
+  const { sql, join } = sqlBuildersOf(ctx.db);
+  const [row] = await ctx.db.$queryRaw<{ audience: bigint | number | null; mmsReachable: bigint | number | null }[]>(sql`
+    SELECT COUNT(*) AS "audience", SUM(CASE WHEN SUBSTR(c."phone", 1, 5) IN (${join([...MMS_NUMBER_PREFIXES])}) THEN 1 ELSE 0 END) AS "mmsReachable"
+    ${contacts}`);
+  return { audience: Number(row?.audience ?? 0), mmsReachable: Number(row?.mmsReachable ?? 0) };
 }
 
 export type CampaignAction = { ok: true } | { ok: false; status: 404 | 409; error: string };

@@ -10,6 +10,14 @@ export function receivesMms(phone: string): boolean {
   return country !== undefined && MMS_COUNTRIES.has(country);
 }
 
+/**
+ * "+1" and an area code, for every area code whose numbers receivesMms takes: what counting in
+ * SQL needs, since +1 is also the Caribbean's, Puerto Rico's and Guam's code.
+ */
+export const MMS_NUMBER_PREFIXES: readonly string[] = Array.from({ length: 800 }, (_, i) => `+1${200 + i}`).filter((prefix) =>
+  receivesMms(`${prefix}2345678`),
+);
+
 /** The images a text to this number carries: all of them by MMS, or none by SMS. */
 export function mediaFor(phone: string, mediaUrls: readonly string[] | undefined): string[] {
   return mediaUrls && mediaUrls.length > 0 && receivesMms(phone) ? [...mediaUrls] : [];
