@@ -12,7 +12,6 @@ export const REST_ARM = "rest";
 export const AWAITING_WINNER = "awaiting_winner";
 /** Recipients whose text has not been handed to the pipeline yet: due, or waiting for the winner. */
 export const NOT_YET_QUEUED = ["pending", AWAITING_WINNER];
-export const VARIANT_NAMES = ["A", "B", "C", "D"] as const;
 
 // A prime below 2^31: every weight and every sum of 40 characters × weight stays within 64 bits.
 const MODULUS = 2_147_483_629;

@@ -9,13 +9,11 @@ import { MessageTextField } from "~/components/message-text-field";
 import { formatCount } from "~/analytics/figure-format";
 import { EstimateCard } from "./campaign-estimate-card";
 import type { CampaignEstimate } from "./campaign-estimate";
+import { CODE_VARIABLE, VARIANT_NAMES } from "./campaign-input";
 import type { PageSchedule } from "./campaign-draft.server";
 import type { SegmentSize } from "./segments.server";
 
 const ESTIMATE_DELAY_MS = 300;
-const MAX_VARIANTS = 4;
-// Offered only with a discount: the domain refuses it without one, and requires it in every variant with one.
-const CODE_VARIABLE = "discount_code";
 
 export interface ComposerSetup {
   segments: ({ id: string; name: string } & SegmentSize)[];
@@ -138,7 +136,7 @@ export function CampaignComposer({ setup }: { setup: ComposerSetup }) {
               </BlockStack>
             </Card>
           ))}
-          {variants.length < MAX_VARIANTS && (
+          {variants.length < VARIANT_NAMES.length && (
             <InlineStack>
               <Button onClick={() => setVariants([...variants, { body: "", weight: "1" }])}>Add a variant</Button>
             </InlineStack>

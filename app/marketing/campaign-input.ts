@@ -1,11 +1,12 @@
 // A campaign as the merchant asks for it, checked field by field: the first problem is named
-// with the field at fault ("variants[1].weight"), as the API and the pages report it.
+// with the field at fault ("variants[1].weight"), as the API and the pages report it. Plain
+// checks with no server import: the compose form shares its names.
 import { templateVariables, unknownVariables } from "~/flows/templates";
-import { VARIANT_NAMES } from "./campaign-arms";
 
 export const CAMPAIGN_VARIABLES = ["first_name", "shop", "discount_code"] as const;
 /** The recipient's own code; only with a discount, and then in every variant. */
-const CODE_VARIABLE = "discount_code";
+export const CODE_VARIABLE = "discount_code";
+export const VARIANT_NAMES = ["A", "B", "C", "D"] as const;
 export const DEFAULT_HOLDOUT_PERCENT = 10;
 export const DEFAULT_SKIP_HOURS = 16;
 const MAX_BODY = 1_600;
