@@ -1,7 +1,8 @@
 // `npm run bench`: every section on SQLite and on PostgreSQL, against the production build,
 // each figure beside a baseline measured in the same run. Prints the tables and writes
-// BENCHMARKS.md. `-- --engines sqlite` or `-- --sections intake,send-text` narrows a run;
-// `-- --quick` shrinks every size (for trying the bench, not for the record).
+// BENCHMARKS.md. `-- --engines sqlite` or `-- --sections intake,send-text` narrows a run, and
+// `-- --quick` shrinks every size (for trying the bench, not for the record): such a run writes
+// bench-partial.md instead, so it never replaces the full record with a few of its sections.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { TestEngine } from "../tests/support/migrate";
@@ -33,7 +34,7 @@ const { values } = parseArgs({
     engines: { type: "string", default: "sqlite,postgresql" },
     sections: { type: "string", default: SECTIONS.join(",") },
     quick: { type: "boolean", default: false },
-    output: { type: "string", default: "BENCHMARKS.md" },
+    output: { type: "string" },
   },
 });
 const engines = values.engines.split(",") as TestEngine[];
@@ -41,6 +42,8 @@ const sections = new Set(values.sections.split(",") as Section[]);
 const unknown = [...sections].filter((name) => !SECTIONS.includes(name));
 if (unknown.length > 0) throw new Error(`Unknown sections: ${unknown.join(", ")} (known: ${SECTIONS.join(", ")})`);
 const quick = values.quick;
+const fullRun = !quick && sections.size === SECTIONS.length && ["sqlite", "postgresql"].every((engine) => engines.includes(engine as TestEngine));
+const output = values.output ?? (fullRun ? "BENCHMARKS.md" : "bench-partial.md");
 
 export const sizes = {
   stepSeconds: quick ? 2 : 5,
@@ -139,6 +142,6 @@ for (const engine of engines) {
 }
 const minutes = (Date.now() - started) / 60_000;
 console.log(`\nBench finished in ${minutes.toFixed(1)} min.`);
-writeFileSync(values.output, benchmarksMarkdown({ machine, byEngine, minutes, quick, sizes }));
-console.log(`Wrote ${values.output}`);
+writeFileSync(output, benchmarksMarkdown({ machine, byEngine, minutes, quick, sizes }));
+console.log(`Wrote ${output}`);
 process.exit(0);
