@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { BROWSER_USER_AGENT } from "./support/browser";
-import { uniquePhone } from "./support/sandbox-client";
+import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { createShop } from "./support/factories";
 import { VirtualClock } from "~/clock.server";
 import { recordConsentEvent } from "~/compliance/consent-ledger.server";
@@ -18,6 +18,7 @@ import { SANDBOX_ENCRYPTION_KEY, SANDBOX_SHOP_DOMAIN } from "~/sandbox/demo-shop
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off" });
 const { db } = useTestDatabase();
 const ctx = { db, clock: new VirtualClock(new Date()) };
+const sandbox = sandboxClient(() => app.url);
 const SANDBOX_KEY = "tb_sandbox_demo";
 const demoShop = () => db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP_DOMAIN } });
 
@@ -203,6 +204,19 @@ describe("POST /api/v1/subscribers", () => {
       expect(contact.tags).toEqual([]);
       expect(contact.consentEvents.filter((e) => e.source === "api")).toEqual([]);
     }
+  });
+});
+
+describe("a suppressed number imported, then texting JOIN", () => {
+  it("is a subscriber again: the shopper's own opt-in lifts the suppression on the contact too", async () => {
+    const shop = await demoShop();
+    const phone = uniquePhone("808");
+    await suppressPhone(ctx, { shopId: shop.id, phone, hashKey: suppressionHashKey(SANDBOX_ENCRYPTION_KEY), reason: "customers/redact after an opt-out" });
+    expect((await api("/subscribers", { method: "POST", body: subscriber(phone) })).body.results).toEqual([expect.objectContaining({ outcome: "refused", reason: "suppressed" })]);
+
+    expect(await sandbox.textFromShopper(phone, "JOIN")).toBe(200);
+    await sandbox.advanceClock(0);
+    expect(await db.contact.findFirst({ where: { shopId: shop.id, phone } })).toMatchObject({ suppressedAt: null, marketingConsent: true, consentSource: "keyword" });
   });
 });
 

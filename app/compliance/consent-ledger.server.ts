@@ -55,6 +55,8 @@ export interface ConsentState {
   optedOutAt: Date | null;
   /** Who opted the phone out (null when not opted out), which decides who may opt it back in. */
   optedOutBy: ConsentSource | null;
+  /** Where the marketing consent in force came from (keyword, checkout, an import…); null without it. */
+  consentSource: string | null;
 }
 
 type LedgerEntry = Pick<ConsentEvent, "scope" | "granted" | "source" | "occurredAt">;
@@ -63,18 +65,20 @@ const SHOPPER_SOURCES = new Set<string>(["keyword", "carrier"]);
 
 /** The consent a ledger adds up to, replaying its events oldest first (ties keep their order). */
 export function deriveConsentState(events: readonly LedgerEntry[]): ConsentState {
-  const state: ConsentState = { marketingConsent: false, transactionalConsent: false, optedOutAt: null, optedOutBy: null };
+  const state: ConsentState = { marketingConsent: false, transactionalConsent: false, optedOutAt: null, optedOutBy: null, consentSource: null };
   const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   for (const event of ordered) {
     if (!event.granted) {
       if (event.scope === "transactional" || SHOPPER_SOURCES.has(event.source)) {
         state.marketingConsent = false;
+        state.consentSource = null;
         state.transactionalConsent = false;
         if (!state.optedOutAt) state.optedOutAt = event.occurredAt;
         // A STOP outranks an admin's opt-out: from then on only the shopper can undo it.
         if (!state.optedOutBy || SHOPPER_SOURCES.has(event.source)) state.optedOutBy = event.source as ConsentSource;
       } else if (event.scope === "marketing") {
         state.marketingConsent = false;
+        state.consentSource = null;
       }
       continue;
     }
@@ -83,7 +87,10 @@ export function deriveConsentState(events: readonly LedgerEntry[]): ConsentState
     state.optedOutAt = null;
     state.optedOutBy = null;
     state.transactionalConsent = true;
-    if (event.scope === "marketing") state.marketingConsent = true;
+    if (event.scope === "marketing") {
+      state.marketingConsent = true;
+      state.consentSource = event.source;
+    }
   }
   return state;
 }
@@ -153,7 +160,9 @@ function replayedAt(input: ConsentEventInput, latest: Date | null, now: Date): D
   return latest && (goesBack ? latest.getTime() === said.getTime() : latest >= said) ? new Date(latest.getTime() + 1) : said;
 }
 
-/** Rewrites the contacts' consent columns from their ledgers: a statement per distinct outcome. */
+const UPDATE_CHUNK = 500;
+
+/** Rewrites the contacts' consent columns from their ledgers: a statement per distinct outcome (and 500 contacts). */
 async function replayLedgers(db: DbOrTx, contactIds: string[], now: Date): Promise<Map<string, ConsentState>> {
   const entries = await db.consentEvent.findMany({
     where: { contactId: { in: contactIds } },
@@ -165,12 +174,16 @@ async function replayLedgers(db: DbOrTx, contactIds: string[], now: Date): Promi
   const states = new Map([...ledgers].map(([id, ledger]) => [id, deriveConsentState(ledger)]));
   const alike = new Map<string, string[]>();
   for (const [id, state] of states) {
-    const key = JSON.stringify([state.marketingConsent, state.transactionalConsent, state.optedOutAt]);
+    const key = JSON.stringify([state.marketingConsent, state.transactionalConsent, state.optedOutAt, state.consentSource]);
     alike.set(key, [...(alike.get(key) ?? []), id]);
   }
   for (const ids of alike.values()) {
-    const { marketingConsent, transactionalConsent, optedOutAt } = states.get(ids[0]!)!;
-    await db.contact.updateMany({ where: { id: { in: ids } }, data: { marketingConsent, transactionalConsent, optedOutAt, updatedAt: now } });
+    const { marketingConsent, transactionalConsent, optedOutAt, consentSource } = states.get(ids[0]!)!;
+    // Prisma splits a long IN list for reads, not for writes: SQLite takes 999 values at most.
+    for (let i = 0; i < ids.length; i += UPDATE_CHUNK) {
+      const chunk = ids.slice(i, i + UPDATE_CHUNK);
+      await db.contact.updateMany({ where: { id: { in: chunk } }, data: { marketingConsent, transactionalConsent, optedOutAt, consentSource, updatedAt: now } });
+    }
   }
   return states;
 }

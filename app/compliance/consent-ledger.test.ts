@@ -41,14 +41,14 @@ const event = (phone: string, scope: ConsentScope, granted: boolean, source: Con
 const stateOf = (phone: string) =>
   db.contact.findUniqueOrThrow({
     where: { shopId_phone: { shopId, phone } },
-    select: { marketingConsent: true, transactionalConsent: true, optedOutAt: true },
+    select: { marketingConsent: true, transactionalConsent: true, optedOutAt: true, consentSource: true },
   });
 
 describe("recording consent", () => {
   it("a checkout opt-in to marketing grants order updates too, and creates the contact", async () => {
     const phone = nextPhone();
     const { contact, event: row } = await recordConsentEvent(ctx, event(phone, "marketing", true, "checkout", { evidence: { checkoutToken: "abc" } }));
-    expect(contact).toMatchObject({ phone, marketingConsent: true, transactionalConsent: true, optedOutAt: null });
+    expect(contact).toMatchObject({ phone, marketingConsent: true, transactionalConsent: true, optedOutAt: null, consentSource: "checkout" });
     expect(row).toMatchObject({ contactId: contact.id, occurredAt: START, evidence: '{"checkoutToken":"abc"}' });
   });
 
@@ -57,7 +57,7 @@ describe("recording consent", () => {
     await recordConsentEvent(ctx, event(phone, "marketing", true, "checkout"));
     clock.advanceMinutes(5);
     await recordConsentEvent(ctx, event(phone, "marketing", false, "keyword", { text: "STOP" }));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: false, optedOutAt: clock.now() });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: false, optedOutAt: clock.now(), consentSource: null });
   });
 
   it("START after STOP restores the scope it grants and clears the opt-out", async () => {
@@ -65,9 +65,9 @@ describe("recording consent", () => {
     await recordConsentEvent(ctx, event(phone, "marketing", true, "checkout"));
     await recordConsentEvent(ctx, event(phone, "marketing", false, "keyword"));
     await recordConsentEvent(ctx, event(phone, "transactional", true, "keyword", { text: "START" }));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null, consentSource: null });
     await recordConsentEvent(ctx, event(phone, "marketing", true, "keyword", { text: "JOIN" }));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: true, transactionalConsent: true, optedOutAt: null });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: true, transactionalConsent: true, optedOutAt: null, consentSource: "keyword" });
   });
 
   it("an admin or a Shopify sync cannot re-subscribe a phone that texted STOP, but is still recorded", async () => {
@@ -75,7 +75,7 @@ describe("recording consent", () => {
     const { contact } = await recordConsentEvent(ctx, event(phone, "marketing", false, "carrier"));
     await recordConsentEvent(ctx, event(phone, "marketing", true, "shopify_sync"));
     await recordConsentEvent(ctx, event(phone, "transactional", true, "admin"));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: false, optedOutAt: START });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: false, optedOutAt: START, consentSource: null });
     expect(await consentHistory(ctx, { shopId, contactId: contact.id })).toHaveLength(3);
   });
 
@@ -83,11 +83,11 @@ describe("recording consent", () => {
     const phone = nextPhone();
     await recordConsentEvent(ctx, event(phone, "marketing", true, "checkout"));
     await recordConsentEvent(ctx, event(phone, "marketing", false, "shopify_sync"));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null, consentSource: null });
     await recordConsentEvent(ctx, event(phone, "transactional", false, "admin"));
     expect((await stateOf(phone)).optedOutAt).not.toBeNull();
     await recordConsentEvent(ctx, event(phone, "transactional", true, "admin"));
-    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null });
+    expect(await stateOf(phone)).toEqual({ marketingConsent: false, transactionalConsent: true, optedOutAt: null, consentSource: null });
   });
 
   it("keeps a STOP and a START recorded in one clock tick in the order they happened", async () => {

@@ -79,12 +79,14 @@ export async function suppressedPhones(ctx: AppContext, refs: SuppressedPhoneRef
 }
 
 /**
- * Takes a phone off the list: only when the shopper has opted back in themselves (START), the
- * same rule the consent ledger applies. Returns whether it was listed.
+ * Takes a phone off the list, and its contact with it (an import marks the contact of a listed
+ * number suppressed): only when the shopper has opted back in themselves (START, JOIN), the same
+ * rule the consent ledger applies. Returns whether it was listed.
  */
 export async function liftSuppression(ctx: AppContext, ref: SuppressedPhoneRef, tx?: DbOrTx): Promise<boolean> {
   const db = tx ?? ctx.db;
   const phoneHash = suppressionHash(ref.shopId, ref.phone, ref.hashKey);
   const { count } = await db.suppressedPhone.deleteMany({ where: { shopId: ref.shopId, phoneHash } });
+  await db.contact.updateMany({ where: { shopId: ref.shopId, phone: ref.phone, suppressedAt: { not: null } }, data: { suppressedAt: null } });
   return count > 0;
 }

@@ -100,7 +100,6 @@ async function importValid(ctx: AppContext, options: ImportOptions, subscribers:
     }
     if (granted.length === 0) return outcomes;
     const recorded = await recordConsentEvents(tx, granted.map((i): ConsentEventInput => grantEvent(options, subscribers[i]!, idOf(i))), tx.db);
-    await tx.db.contact.updateMany({ where: { id: { in: granted.map(idOf) } }, data: { consentSource: options.source } });
     await nameExisting(tx, granted.filter((i) => existing.has(phones[i]!) && subscribers[i]!.firstName && subscribers[i]!.firstName !== existing.get(phones[i]!)!.firstName).map((i) => ({ id: idOf(i), firstName: subscribers[i]!.firstName! })));
     await placeContacts(tx, granted.map((i) => ({ id: idOf(i), ...places[i]! })));
     await addTags(tx, shopId, granted.flatMap((i) => subscribers[i]!.tags.map((tag) => ({ contactId: idOf(i), tag }))));
