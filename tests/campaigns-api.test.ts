@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
+import { publicApi, SUBSCRIBER_CONSENT } from "./support/public-api";
 import { suppressPhone } from "~/compliance/suppression.server";
 import { suppressionHashKey } from "~/compliance/suppression-key";
 import { VirtualClock } from "~/clock.server";
@@ -18,46 +19,12 @@ const sandbox = sandboxClient(() => app.url);
 const MARK = `camp-${process.pid}-${Date.now()}`;
 const HOUR_MS = 3_600_000;
 
-async function api(path: string, method = "GET", body?: unknown): Promise<{ status: number; body: any }> {
-  for (;;) {
-    const response = await fetch(`${app.url}/api/v1${path}`, {
-      method,
-      headers: { Authorization: "Bearer tb_sandbox_demo", ...(body !== undefined && { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 429) {
-      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get("retry-after")) * 1000));
-      continue;
-    }
-    return { status: response.status, body: await response.json() };
-  }
-}
-
-const consent = { consentedAt: "2025-06-01T15:30:00Z", source: "Attentive popup", disclosure: "Yes, text me offers from Demo. Reply STOP to opt out." };
+const { api, subscribe, segmentOf: segment, draftCampaign: campaign, launch } = publicApi(() => app.url);
 // Ofcom's London numbers for drama (020 7946 0000–0999), taken in turn from a random start.
 let londonLine = Math.floor(Math.random() * 1000);
 const londonPhone = () => `+44207946${String(londonLine++ % 1000).padStart(4, "0")}`;
 
-async function subscribe(phones: string[], tag: string) {
-  const { status, body } = await api("/subscribers", "POST", { subscribers: phones.map((phone, i) => ({ phone, firstName: `Sub${i}`, tags: [MARK, tag], consent })) });
-  expect(status).toBe(200);
-  return body;
-}
-
-async function segment(tag: string) {
-  const { status, body } = await api("/segments", "POST", { name: `${tag} ${Math.random()}`, rules: { field: "tag", op: "=", value: tag } });
-  expect(status).toBe(201);
-  return body.id as string;
-}
-
-async function campaign(input: Record<string, unknown>) {
-  const { status, body } = await api("/campaigns", "POST", { name: `c ${Math.random()}`, holdoutPercent: 0, ...input });
-  expect(status).toBe(201);
-  return body;
-}
-
 const texts = async (phone: string, marker: string) => (await sandbox.textsTo(phone)).filter((t) => t.text.includes(marker));
-const launch = (id: string) => api(`/campaigns/${id}/launch`, "POST");
 /** The wall-clock time a UTC instant shows in a zone, "HH:MM". */
 const wall = (at: string, zone: string) => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(at));
 
@@ -87,7 +54,7 @@ describe("a campaign at 10:00 on each recipient's clock", () => {
     const imported = await subscribe([...[...byZone.values()].flat(), ...optedOut, suppressed], tag);
     expect(imported.results.filter((r: any) => r.outcome === "refused")).toEqual([expect.objectContaining({ phone: suppressed, reason: "suppressed" })]);
     await subscribe(early, `${tag}-early`);
-    await api("/subscribers", "POST", { subscribers: early.map((phone) => ({ phone, tags: [tag], consent })) });
+    await api("/subscribers", "POST", { subscribers: early.map((phone) => ({ phone, tags: [tag], consent: SUBSCRIBER_CONSENT })) });
     for (const phone of optedOut) expect(await sandbox.textFromShopper(phone, "STOP")).toBe(200);
 
     // Texted marketing at 08:00 New York time: two hours before the campaign's text is due.

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 
 export const SANDBOX_API_KEY = "tb_sandbox_demo";
-const CONSENT = { consentedAt: "2025-06-01T15:30:00Z", source: "Attentive popup", disclosure: "Yes, text me offers from Demo. Reply STOP to opt out." };
+export const SUBSCRIBER_CONSENT = { consentedAt: "2025-06-01T15:30:00Z", source: "Attentive popup", disclosure: "Yes, text me offers from Demo. Reply STOP to opt out." };
 
 export function publicApi(appUrl: () => string) {
   async function api(path: string, method = "GET", body?: unknown): Promise<{ status: number; body: any }> {
@@ -21,7 +21,7 @@ export function publicApi(appUrl: () => string) {
     api,
     /** Subscribes the phones with marketing consent, tagged so a segment can find them. */
     async subscribe(phones: string[], tag: string) {
-      const { status, body } = await api("/subscribers", "POST", { subscribers: phones.map((phone, i) => ({ phone, firstName: `Sub${i}`, tags: [tag], consent: CONSENT })) });
+      const { status, body } = await api("/subscribers", "POST", { subscribers: phones.map((phone, i) => ({ phone, firstName: `Sub${i}`, tags: [tag], consent: SUBSCRIBER_CONSENT })) });
       expect(status).toBe(200);
       return body;
     },
