@@ -5,7 +5,7 @@ import { inTransaction } from "~/context.server";
 import { sqlBuildersOf, type SqlBuilders } from "~/db.server";
 import { shortLinkUrl } from "~/flows/links.server";
 import { cancelPendingTexts } from "~/messaging/outbound.server";
-import { MMS_NUMBER_PREFIXES } from "~/messaging/mms";
+import { mmsNumberPrefixes } from "~/messaging/mms";
 import { WAITING_TO_SEND } from "~/messaging/message-lifecycle.server";
 import { cancelJobs } from "~/jobs/queue.server";
 import { segmentSql } from "./segment-rules";
@@ -85,7 +85,7 @@ async function frozenCounts(ctx: AppContext, campaignId: string) {
 async function audienceCounts(ctx: AppContext, contacts: ReturnType<SqlBuilders["sql"]>) {
   const { sql, join } = sqlBuildersOf(ctx.db);
   const [row] = await ctx.db.$queryRaw<{ audience: bigint | number | null; mmsReachable: bigint | number | null }[]>(sql`
-    SELECT COUNT(*) AS "audience", SUM(CASE WHEN SUBSTR(c."phone", 1, 5) IN (${join([...MMS_NUMBER_PREFIXES])}) THEN 1 ELSE 0 END) AS "mmsReachable"
+    SELECT COUNT(*) AS "audience", SUM(CASE WHEN SUBSTR(c."phone", 1, 5) IN (${join([...mmsNumberPrefixes()])}) THEN 1 ELSE 0 END) AS "mmsReachable"
     ${contacts}`);
   return { audience: Number(row?.audience ?? 0), mmsReachable: Number(row?.mmsReachable ?? 0) };
 }

@@ -10,13 +10,16 @@ export function receivesMms(phone: string): boolean {
   return country !== undefined && MMS_COUNTRIES.has(country);
 }
 
+let mmsPrefixes: readonly string[] | undefined;
+
 /**
  * "+1" and an area code, for every area code whose numbers receivesMms takes: what counting in
- * SQL needs, since +1 is also the Caribbean's, Puerto Rico's and Guam's code.
+ * SQL needs, since +1 is also the Caribbean's, Puerto Rico's and Guam's code. Worked out on first
+ * use (800 parses), not at every process start.
  */
-export const MMS_NUMBER_PREFIXES: readonly string[] = Array.from({ length: 800 }, (_, i) => `+1${200 + i}`).filter((prefix) =>
-  receivesMms(`${prefix}2345678`),
-);
+export function mmsNumberPrefixes(): readonly string[] {
+  return (mmsPrefixes ??= Array.from({ length: 800 }, (_, i) => `+1${200 + i}`).filter((prefix) => receivesMms(`${prefix}2345678`)));
+}
 
 /** The images a text to this number carries: all of them by MMS, or none by SMS. */
 export function mediaFor(phone: string, mediaUrls: readonly string[] | undefined): string[] {
