@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { ARTIFACTS_DIR, BROWSER_USER_AGENT, useBrowser } from "./support/browser";
-import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { SANDBOX_SHOP } from "./support/shopify-webhooks";
 
@@ -15,8 +15,6 @@ const sandbox = sandboxClient(() => app.url);
 const MAYA = "+13125550142";
 
 beforeAll(async () => {
-  // The demo number sends one text a second: earlier files' leftovers must not queue ahead.
-  await cancelLeftoverJobs(db);
   // Noon in Chicago on a later day: inside every sending window, whenever the suite runs.
   const { body } = await sandbox.advanceClock(0);
   const noon = new Date(body.now);

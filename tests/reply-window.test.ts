@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
-import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
 const app = useAppServer("sandbox", SHORT_CODE_SENDER);
@@ -13,7 +13,6 @@ const HOUR = 3_600_000;
 
 let noonChicago: Date;
 beforeAll(async () => {
-  await cancelLeftoverJobs(db);
   const { body } = await sandbox.advanceClock(0);
   noonChicago = new Date(body.now);
   noonChicago.setUTCDate(noonChicago.getUTCDate() + 1);

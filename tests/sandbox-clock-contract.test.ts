@@ -4,17 +4,13 @@
 // double; STOP, then the clock, then the double; fifty shoppers in a row.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAppServer } from "./support/app-server";
-import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
 const app = useAppServer("sandbox");
-const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const ROUNDS = 50;
 
 beforeAll(async () => {
-  // The demo number sends one text a second: earlier files' leftovers must not queue ahead.
-  await cancelLeftoverJobs(db);
   // Noon in Chicago on a later day: nothing is held for quiet hours.
   const { body } = await sandbox.advanceClock(0);
   const noon = new Date(body.now);

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FAQ } from "~/sandbox/demo-knowledge-base";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
-import { cancelLeftoverJobs, useTestDatabase } from "./support/database";
+import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 
 const app = useAppServer("sandbox", SHORT_CODE_SENDER);
@@ -12,8 +12,6 @@ const sandbox = sandboxClient(() => app.url);
 const answerOf = (topic: string) => DEMO_FAQ.find((entry) => entry.topic === topic)!.answer;
 
 beforeAll(async () => {
-  // The demo number sends one text a second: earlier files' leftovers must not queue ahead.
-  await cancelLeftoverJobs(db);
   // Noon in Chicago on a later day: inside every sending window, whenever the suite runs.
   const { body } = await sandbox.advanceClock(0);
   const noon = new Date(body.now);

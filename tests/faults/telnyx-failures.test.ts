@@ -2,7 +2,7 @@
 // ends delivered or failed with a reason; none is lost, none is sent twice.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer } from "../support/app-server";
-import { cancelLeftoverJobs, useTestDatabase } from "../support/database";
+import { useTestDatabase } from "../support/database";
 import { checkLogsAfterAll } from "./log-hygiene";
 import { acceptedPerPhone, advanceClock, raiseDemoShopRate, settleTexts, shoppersJoin, startFaultWorld, textsTo, type FaultWorld } from "./world";
 
@@ -19,10 +19,8 @@ afterEach(async () => {
   await world?.telnyx.close();
   world = undefined;
 });
-// Receipt checks and expiries still waiting would otherwise run in the next file's sandbox.
 afterAll(async () => {
   await restoreRate?.();
-  await cancelLeftoverJobs(db);
 });
 
 function expectEveryTextSettledOnce(texts: Awaited<ReturnType<typeof textsTo>>, accepted: Map<string, number>, phones: string[]) {
