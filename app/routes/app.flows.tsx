@@ -13,6 +13,9 @@ import { useSavedToast } from "~/components/app-bridge-feedback";
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
 import { AdminPageError } from "~/admin-page-error";
+import { lifecycleFlowStats } from "~/flows/flow-stats.server";
+import { lifecycleSettingsOf } from "~/flows/lifecycle-flow-pages.server";
+import { LifecycleFlowsCard } from "~/components/lifecycle-flows-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdmin(request);
@@ -23,6 +26,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     currency: shop.currency,
     telnyxConnected: Boolean(shop.telnyxApiKeyEncrypted && shop.sendingNumber),
     shippingOn: readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled,
+    lifecycle: {
+      on: {
+        welcome: lifecycleSettingsOf(shop, "welcome").enabled,
+        cross_sell: lifecycleSettingsOf(shop, "cross_sell").enabled,
+        win_back: lifecycleSettingsOf(shop, "win_back").enabled,
+        sign_up: lifecycleSettingsOf(shop, "sign_up").enabled,
+      },
+      stats: await lifecycleFlowStats(appContext, shop.id),
+    },
   };
 };
 
@@ -106,6 +118,7 @@ export default function Flows() {
                   <Button url="/app/flows/shipping">Edit shipping texts</Button>
                 </InlineStack>
               </Card>
+              <LifecycleFlowsCard on={loaded.lifecycle.on} stats={loaded.lifecycle.stats} currency={loaded.currency} />
               {result?.saved && <Banner tone="success">Cart recovery saved.</Banner>}
               {result && !result.saved && <Banner tone="critical">Some settings need a fix before they can be saved.</Banner>}
               <Card>
