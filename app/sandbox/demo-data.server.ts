@@ -7,6 +7,7 @@ import { SANDBOX_SHOP_DOMAIN } from "./demo-shop";
 import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 import { seedDemoApiKey } from "./demo-api-key.server";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
+import { LIFECYCLE_PAGES } from "~/flows/lifecycle-flow-pages.server";
 import type { SendingNumberType } from "~/messaging/sending-limits";
 import type { SeedCustomer, SeedOrder, ShopifyAdminDouble } from "./shopify-admin-double.server";
 
@@ -58,11 +59,12 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
       returnsUrl: "https://textback-demo.example/returns",
       reviewUrl: "https://textback-demo.example/reviews",
       installedAt: now,
-      // Telnyx is connected here, so the demo's cart recovery is on from the start,
-      // and so are its shipping texts.
+      // Telnyx is connected here, so every flow of the demo is on from the start, with its
+      // default texts: cart recovery, shipping texts, and the lifecycle flows and sign-up form.
       settings: JSON.stringify({
         ...JSON.parse(withCartRecoverySettings("{}", { ...DEFAULT_CART_RECOVERY, enabled: true })),
         [SHIPPING_SETTINGS_KEY]: { enabled: true },
+        ...Object.fromEntries(Object.values(LIFECYCLE_PAGES).map(({ key, schema }) => [key, schema.parse({ enabled: true })])),
       }),
       ...telnyx,
     },
