@@ -1,5 +1,6 @@
 // Post-purchase cross-sell through the sandbox: orders and deliveries arrive as signed Shopify
 // webhooks, the flow's job runs when the clock moves, and its text reaches the Telnyx double.
+import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { systemClock } from "~/clock.server";
 import { isHeldOut } from "~/flows/enrollments.server";
@@ -36,14 +37,18 @@ const sandboxNow = async () => (await settle()).body.now as string;
 /** A new Shopify order id: small enough to stay exact as a JSON number. */
 const newOrderId = () => `${7_000_000_000 + (Date.now() % 1_000_000_000)}${String(++orders).padStart(3, "0")}`;
 
-async function placeOrder(products: readonly { id: number; title: string }[], phone: string | null, id = newOrderId()) {
+async function orderBody(products: readonly { id: number; title: string }[], phone: string | null, id: string) {
   const body = JSON.parse(shopifyFixture("orders-create")) as Record<string, any>;
   body.id = Number(id);
   body.name = `#X${id.slice(-4)}`;
   body.phone = phone;
   body.created_at = body.processed_at = await sandboxNow();
   body.line_items = products.map((p, i) => ({ id: Number(id) * 10 + i, product_id: p.id, title: p.title, quantity: 1, price: "24.00" }));
-  expect((await postShopifyWebhook(app.url, "orders/create", JSON.stringify(body))).status).toBe(200);
+  return JSON.stringify(body);
+}
+
+async function placeOrder(products: readonly { id: number; title: string }[], phone: string | null, id = newOrderId()) {
+  expect((await postShopifyWebhook(app.url, "orders/create", await orderBody(products, phone, id))).status).toBe(200);
   return id;
 }
 
@@ -148,6 +153,44 @@ describe("cross-sell after a delivery", () => {
       expect(await db.flowEnrollment.findMany({ where: { contactId, flow: "cross_sell" } })).toEqual([
         expect.objectContaining({ heldOut: true, status: "held_out", productId: String(BRUSH.id) }),
       ]);
+    } finally {
+      await writeSettings({ crossSell: CROSS_SELL });
+    }
+  });
+});
+
+describe("order lines", () => {
+  it("are stored once per order, however often Shopify delivers it, paid included", async () => {
+    const id = newOrderId();
+    const body = await orderBody([SOCKS, SOCKS, MUG], null, id);
+    for (const topic of ["orders/create", "orders/create", "orders/paid"]) {
+      expect((await postShopifyWebhook(app.url, topic, body, { webhookId: randomUUID() })).status).toBe(200);
+    }
+    const order = await db.order.findUniqueOrThrow({ where: { shopId_shopifyOrderId: { shopId, shopifyOrderId: id } }, include: { lines: { orderBy: { productId: "asc" } } } });
+    expect(order.lines.map(({ productId, title }) => ({ productId, title }))).toEqual([
+      { productId: String(SOCKS.id), title: SOCKS.title },
+      { productId: String(MUG.id), title: MUG.title },
+    ]);
+  });
+});
+
+describe("cross-sell with an offer", () => {
+  it("carries the shopper's own single-use code, tied to the enrollment, and the link applies it", { timeout: 30_000 }, async () => {
+    await writeSettings({ crossSell: { ...CROSS_SELL, offer: { percent: 15, validDays: 7 }, template: "Loving your {{purchased}}? {{product}} goes with it, {{discount}}: {{link}}" } });
+    try {
+      const { phone, contactId } = await subscribedShopper();
+      const orderId = await placeOrder([BOTTLE], phone);
+      await deliver(orderId, phone);
+      await sandbox.advanceClock(3 * DAY + 1);
+      const [text] = await crossSellsTo(phone, BRUSH);
+      const code = /15% off with code (TB-[A-Z0-9]+)/.exec(text.text)![1];
+      const enrollment = await db.flowEnrollment.findFirstOrThrow({ where: { contactId, flow: "cross_sell" } });
+      expect(await db.discountCode.findFirstOrThrow({ where: { code } })).toMatchObject({ flowEnrollmentId: enrollment.id, percentage: 15, usedByOrderId: null });
+      const { discounts } = await (await fetch(`${app.url}/sandbox/discounts`)).json();
+      expect(discounts.filter((d: { code: string }) => d.code === code)).toEqual([expect.objectContaining({ usageLimit: 1 })]);
+      const link = /https?:\/\/\S+\/r\/[A-Za-z0-9]+/.exec(text.text)![0];
+      const location = (await fetch(link, { redirect: "manual" })).headers.get("location");
+      expect(location).toBe(`https://${SANDBOX_SHOP}/discount/${code}?redirect=${encodeURIComponent("/products/bottle-cleaning-brush-set")}`);
     } finally {
       await writeSettings({ crossSell: CROSS_SELL });
     }
