@@ -25,7 +25,10 @@ export async function runCrossSell(ctx: AppContext, payload: CrossSellPayload, d
   if (waitsForRating(shop) && !(payload.rating !== undefined && isGoodRating(payload.rating))) return;
   // A rating answered before the delay is over: the cross-sell waits for its time.
   const due = dueAt(ctx, shop, shipment.deliveredAt);
-  if (ctx.clock.now() < due) return void (await scheduleCrossSell(ctx, shipment, due, { rating: payload.rating }));
+  if (ctx.clock.now() < due) {
+    await scheduleCrossSell(ctx, shipment, due, { rating: payload.rating });
+    return;
+  }
 
   const contact = await ctx.db.contact.findUnique({ where: { id: order.contactId } });
   if (!contact || contact.optedOutAt || !contact.marketingConsent || (await withPerson(ctx, contact.id))) return;
