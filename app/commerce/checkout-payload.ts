@@ -22,6 +22,7 @@ const LineItem = z
     variant_id: id.nullish(),
     product_id: id.nullish(),
     price: text,
+    image_url: text,
   })
   .passthrough();
 
@@ -49,6 +50,10 @@ export interface CartLine {
   title: string;
   variant: string | null;
   quantity: number;
+  /** Shopify's product id, for the image the Admin API has (absent in lines stored before it was kept). */
+  productId?: string | null;
+  /** The line's image when the payload carries one. */
+  imageUrl?: string | null;
 }
 
 export interface CheckoutFacts {
@@ -100,6 +105,8 @@ function checkoutFacts(body: CheckoutBody): CheckoutFacts {
       title: item.presentment_title || item.title || "your item",
       variant: item.presentment_variant_title || item.variant_title || null,
       quantity: item.quantity ?? 1,
+      productId: item.product_id ?? null,
+      imageUrl: webUrl(item.image_url),
     })),
     totalPrice: body.total_price,
     currency: body.presentment_currency || body.currency || "USD",

@@ -24,6 +24,10 @@ export function campaignDiscountCode(secret: string, campaignId: string, contact
   return derivedCode(secret, `campaign-discount:${campaignId}:${contactId}`);
 }
 
+export function enrollmentDiscountCode(secret: string, flowEnrollmentId: string) {
+  return derivedCode(secret, `flow-discount:${flowEnrollmentId}`);
+}
+
 interface DiscountRequest {
   shopId: string;
   checkoutId: string;
@@ -49,6 +53,24 @@ export async function issueRecoveryDiscount(ctx: AppContext, admin: () => Promis
   });
   if (stored.shopifyId) return stored;
   const shopifyId = await createBasicCodeDiscount(await admin(), { title: `Textback cart recovery ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
+  return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
+}
+
+/** A lifecycle flow's offer: one single-use code per enrollment, tied to it for attribution. */
+export async function issueEnrollmentDiscount(
+  ctx: AppContext,
+  admin: () => Promise<ShopifyAdminGraphql>,
+  request: { shopId: string; flowEnrollmentId: string; flowName: string; percentage: number; validDays: number; secret: string },
+) {
+  const code = enrollmentDiscountCode(request.secret, request.flowEnrollmentId);
+  const now = ctx.clock.now();
+  const stored = await ctx.db.discountCode.upsert({
+    where: { shopId_code: { shopId: request.shopId, code } },
+    create: { shopId: request.shopId, code, percentage: request.percentage, endsAt: new Date(now.getTime() + request.validDays * 24 * 3_600_000), flowEnrollmentId: request.flowEnrollmentId },
+    update: {},
+  });
+  if (stored.shopifyId) return stored;
+  const shopifyId = await createBasicCodeDiscount(await admin(), { title: `Textback ${request.flowName} ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
   return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
 }
 

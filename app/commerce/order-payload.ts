@@ -22,6 +22,9 @@ const OrderBody = z.object({
   customer: z.object({ phone: text, first_name: text }).passthrough().nullish(),
   shipping_address: z.object({ phone: text, country_code: text }).passthrough().nullish(),
   billing_address: z.object({ phone: text, country_code: text }).passthrough().nullish(),
+  line_items: z
+    .array(z.object({ product_id: z.union([z.string(), z.number()]).nullish(), title: text }).passthrough())
+    .nullish(),
 });
 
 export interface OrderFacts {
@@ -35,6 +38,13 @@ export interface OrderFacts {
   fulfillmentStatus: string | null;
   discountCodes: string[];
   placedAt: Date;
+  /** The products bought, once each (a custom line without a product is left out). */
+  lines: OrderLineFacts[];
+}
+
+export interface OrderLineFacts {
+  productId: string;
+  title: string;
 }
 
 export type OrderParse = { ok: true; order: OrderFacts } | { ok: false; reason: string };
@@ -69,6 +79,18 @@ export function parseOrderPayload(raw: string): OrderParse {
       fulfillmentStatus: body.fulfillment_status ?? null,
       discountCodes: (body.discount_codes ?? []).map((d) => d.code),
       placedAt: new Date(body.processed_at ?? body.created_at),
+      lines: productLines(body.line_items ?? []),
     },
   };
+}
+
+// Two lines of one product (two sizes) are one product bought in that order.
+function productLines(items: { product_id?: string | number | null; title?: string | null }[]): OrderLineFacts[] {
+  const byProduct = new Map<string, OrderLineFacts>();
+  for (const item of items) {
+    if (item.product_id === null || item.product_id === undefined || item.product_id === "") continue;
+    const productId = String(item.product_id);
+    if (!byProduct.has(productId)) byProduct.set(productId, { productId, title: item.title || "a product" });
+  }
+  return [...byProduct.values()];
 }

@@ -40,6 +40,8 @@ export async function ingestOrder(txCtx: AppContext, input: { shopDomain: string
   const codes = await issuedCodes(txCtx, shop.id, facts.discountCodes);
   const contactId = facts.phone ? (await findOrCreateContact(txCtx, shop.id, facts.phone)).id : await contactTextedCode(txCtx, codes);
   const order = await db.order.create({ data: orderColumns(shop.id, contactId, facts) });
+  // Stored with the order, once: a redelivery finds the order above and adds no lines.
+  if (facts.lines.length > 0) await db.orderLine.createMany({ data: facts.lines.map((line) => ({ shopId: shop.id, orderId: order.id, ...line })) });
   if (contactId) await noteOrder(txCtx, contactId, facts);
   if (codes.length > 0) await db.discountCode.updateMany({ where: { id: { in: codes.map((d) => d.id) } }, data: { usedByOrderId: order.id } });
   const checkout = await checkoutOf(txCtx, shop.id, facts.checkoutToken, codes);

@@ -60,6 +60,8 @@ export async function loadThread(ctx: AppContext, { shopId, conversationId }: { 
       reason: m.holdReason ? describeGateReason(JSON.parse(m.holdReason) as GateReason) : null,
       error: m.errorCode ? `${m.errorCode}${m.errorDetail ? `: ${m.errorDetail}` : ""}` : null,
       segments: m.segments,
+      /** The images an MMS carried. */
+      media: JSON.parse(m.mediaUrls) as string[],
       sentBy: m.sentBy,
       automated: m.direction === "outbound" && !m.sentBy,
     })),

@@ -25,3 +25,11 @@ export function mmsNumberPrefixes(): readonly string[] {
 export function mediaFor(phone: string, mediaUrls: readonly string[] | undefined): string[] {
   return mediaUrls && mediaUrls.length > 0 && receivesMms(phone) ? [...mediaUrls] : [];
 }
+
+/**
+ * What one text costs, as a preview shows it: by segments as SMS, and when it carries an image,
+ * the one MMS price that US and Canadian numbers get instead (null without an image).
+ */
+export function textPrices(input: { segments: number; costPerSegment: number; costPerMms: number; withImage: boolean }): { sms: number; mms: number | null } {
+  return { sms: input.segments * input.costPerSegment, mms: input.withImage ? input.costPerMms : null };
+}

@@ -57,6 +57,9 @@ function MessageBubble({ message, timeZone }: { message: Thread["messages"][numb
       <div style={{ maxWidth: "75%" }} data-testid={`message-${message.direction}`}>
         <Box background={outbound ? "bg-fill-info-secondary" : "bg-fill-secondary"} padding="300" borderRadius="300">
           <BlockStack gap="100">
+            {message.media.map((url) => (
+              <img key={url} src={url} alt="Picture sent with this text" style={{ maxWidth: "100%", maxHeight: 240, borderRadius: 8, alignSelf: "flex-start" }} />
+            ))}
             <Text as="p">{message.body}</Text>
             <InlineStack gap="200" blockAlign="center">
               <Text as="span" tone="subdued" variant="bodySm">

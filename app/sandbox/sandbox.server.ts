@@ -7,6 +7,7 @@ import { useSandboxTelnyx } from "~/messaging/telnyx-endpoint.server";
 import { DEFAULT_TELNYX_DOUBLE_API_KEY, startTelnyxDouble, type TelnyxDouble } from "./telnyx-double.server";
 import { createShopifyAdminDouble, type ShopifyAdminDouble } from "./shopify-admin-double.server";
 import { installDemoShop, SANDBOX_SENDING_NUMBER, seedDemoShopifyHistory } from "./demo-data.server";
+import { seedDemoProducts } from "./demo-products";
 import { DEFAULT_CHAT_API_DOUBLE_KEY, startChatApiDouble, type ChatApiDouble } from "./chat-api-double.server";
 import { encryptSecret } from "~/messaging/secrets.server";
 import { readSettingsSection, writeSettingsSection } from "~/settings/shop-settings.server";
@@ -47,6 +48,7 @@ export async function startSandbox(ctx: AppContext, { port, env }: { port: numbe
   const shopifyAdmin = createShopifyAdminDouble({ now });
   const uninstallAdminDouble = shopifyAdmin.install();
   seedDemoShopifyHistory(shopifyAdmin);
+  seedDemoProducts(shopifyAdmin);
   const shop = await installDemoShop(ctx, {
     scopes: env.SCOPES,
     encryptionKey: env.TEXTBACK_ENCRYPTION_KEY,

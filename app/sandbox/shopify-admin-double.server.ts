@@ -12,6 +12,7 @@ import {
   type SandboxCustomer,
   type SandboxFulfillment,
   type SandboxOrder,
+  type SandboxProduct,
   type SmsMarketingConsent,
 } from "./shopify-admin-store.server";
 
@@ -70,6 +71,18 @@ export interface SeedOrder {
   currencyCode?: string;
   statusPageUrl?: string;
   fulfillments?: SeedFulfillment[];
+}
+
+export interface SeedProduct {
+  id: string | number;
+  title: string;
+  /** Limit the product to one shop's requests; by default every shop sees it. */
+  shop?: string;
+  /** Defaults to the title in Shopify's handle form ("Trail Mug" → "trail-mug"). */
+  handle?: string;
+  /** Null: not published to the online store. Defaults to the shop's /products/<handle>. */
+  onlineStoreUrl?: string | null;
+  imageUrl?: string;
 }
 
 export interface ShopifyAdminDoubleOptions {
@@ -212,6 +225,21 @@ export function createShopifyAdminDouble(options: ShopifyAdminDoubleOptions = {}
       };
       store.putOrder(order);
       return structuredClone(order);
+    },
+
+    /** Adds or replaces (same id) a product the app can look up with product(id:). */
+    seedProduct(input: SeedProduct): SandboxProduct {
+      const handle = input.handle ?? input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+      const product: SandboxProduct = {
+        id: shopifyGid("Product", input.id),
+        shop: input.shop,
+        title: input.title,
+        handle,
+        onlineStoreUrl: input.onlineStoreUrl === undefined ? `https://${input.shop ?? "example.myshopify.com"}/products/${handle}` : input.onlineStoreUrl,
+        imageUrl: input.imageUrl ?? null,
+      };
+      store.putProduct(product);
+      return structuredClone(product);
     },
 
     reset() {

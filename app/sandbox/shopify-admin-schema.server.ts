@@ -18,6 +18,7 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
     discountRedeemCodeBulkCreation(id: ID!): DiscountRedeemCodeBulkCreation
     orders(first: Int, after: String, query: String, reverse: Boolean, sortKey: OrderSortKeys): OrderConnection!
     order(id: ID!): Order
+    product(id: ID!): Product
     customer(id: ID!): Customer
     customers(first: Int, after: String, query: String, reverse: Boolean, sortKey: CustomerSortKeys): CustomerConnection!
     node(id: ID!): Node
@@ -31,6 +32,15 @@ export const shopifyAdminSchema = buildSchema(/* GraphQL */ `
   }
 
   interface Node { id: ID! }
+
+  # --- product(id:) ---
+  type Product implements Node { id: ID!, title: String!, handle: String!, onlineStoreUrl: URL, featuredMedia: Media }
+  interface Media { id: ID!, alt: String, mediaContentType: MediaContentType!, preview: MediaPreviewImage }
+  type MediaImage implements Media & Node { id: ID!, alt: String, mediaContentType: MediaContentType!, preview: MediaPreviewImage, image: Image }
+  enum MediaContentType { EXTERNAL_VIDEO IMAGE MODEL_3D VIDEO }
+  type MediaPreviewImage { image: Image, status: MediaPreviewImageStatus! }
+  enum MediaPreviewImageStatus { FAILED PROCESSING READY UPLOADED }
+  type Image { id: ID, url: URL!, altText: String, width: Int, height: Int }
 
   type Shop { name: String!, myshopifyDomain: String!, ianaTimezone: String!, currencyCode: CurrencyCode! }
   enum CurrencyCode { USD CAD EUR GBP AUD }

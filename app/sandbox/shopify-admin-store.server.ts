@@ -75,6 +75,17 @@ export interface SandboxOrder {
   fulfillments: SandboxFulfillment[];
 }
 
+export interface SandboxProduct {
+  id: string;
+  /** Visible to this shop only; undefined = every shop. */
+  shop?: string;
+  title: string;
+  handle: string;
+  /** Null when the product is not published to the online store. */
+  onlineStoreUrl: string | null;
+  imageUrl: string | null;
+}
+
 export interface ConsentUpdate {
   customerId: string;
   consent: SmsMarketingConsent;
@@ -117,6 +128,7 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
   const discounts: SandboxDiscount[] = [];
   const customers = new Map<string, SandboxCustomer>();
   const orders = new Map<string, SandboxOrder>();
+  const products = new Map<string, SandboxProduct>();
   const consentUpdates: ConsentUpdate[] = [];
   let nextDiscountId = 1_000_001;
 
@@ -175,6 +187,19 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
         trackingInfo: ({ first: limit }: { first?: number }) => f.trackingInfo.slice(0, limit ?? undefined),
       })),
   });
+
+  const productNode = (p: SandboxProduct) => {
+    const image = p.imageUrl && { id: shopifyGid("ImageSource", p.id.split("/").pop()!), url: p.imageUrl, altText: p.title, width: 1024, height: 1024 };
+    const featuredMedia = image && {
+      __typename: "MediaImage",
+      id: shopifyGid("MediaImage", p.id.split("/").pop()!),
+      alt: p.title,
+      mediaContentType: "IMAGE",
+      preview: { image, status: "READY" },
+      image,
+    };
+    return { __typename: "Product", id: p.id, title: p.title, handle: p.handle, onlineStoreUrl: p.onlineStoreUrl, featuredMedia };
+  };
 
   function discountNode(d: SandboxDiscount) {
     const at = now();
@@ -311,6 +336,10 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
         pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: page.orders[0]?.id ?? null, endCursor: page.orders.at(-1)?.id ?? null },
       };
     },
+    product: ({ id }: { id: string }, { shop }: { shop: string }) => {
+      const product = products.get(id);
+      return product && (!product.shop || product.shop === shop) ? productNode(product) : null;
+    },
     codeDiscountNodeByCode: ({ code }: { code: string }, { shop }: { shop: string }) => {
       const found = discountWithCode(shop, code);
       return found ? discountNode(found) : null;
@@ -336,11 +365,15 @@ export function createShopifyAdminStore(now: () => Date, shopDefaults: { name: s
     putOrder(order: SandboxOrder) {
       orders.set(order.id, order);
     },
+    putProduct(product: SandboxProduct) {
+      products.set(product.id, product);
+    },
     reset() {
       discounts.length = 0;
       redeemCodes.reset();
       customers.clear();
       orders.clear();
+      products.clear();
       consentUpdates.length = 0;
     },
   };

@@ -5,6 +5,7 @@ import type { AppContext } from "~/context.server";
 import { answerWithAiLater } from "~/conversations/ai/answer-with-ai.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
+import { crossSellAfterRating } from "~/flows/cross-sell/cross-sell-trigger.server";
 import { handOff, type Answer } from "./answer";
 import type { AutomationSettings } from "./automation-settings";
 import { answerFromFaq } from "./faq-answers.server";
@@ -48,7 +49,16 @@ function answerPendingRating(ctx: AppContext, input: AnswerInput): Answer | null
   const rating = question?.kind === "order_rating" ? ratingIn(input.text) : null;
   if (!question || rating === null) return null;
   const { reply, needsPerson } = answerToRating(input.shop, input.contact, question, rating);
-  return { answeredBy: "rating", reply, needsPerson, pendingQuestion: null, ...(needsPerson && { handoffReason: "low_rating" }) };
+  // A good rating is what the cross-sell waits for when the rating flow is on.
+  const followUp = question.shipmentId ? crossSellAfterRating(input.shop, question.shipmentId, rating) : undefined;
+  return {
+    answeredBy: "rating",
+    reply,
+    needsPerson,
+    pendingQuestion: null,
+    ...(needsPerson && { handoffReason: "low_rating" }),
+    ...(followUp && { followUp }),
+  };
 }
 
 async function answerMerchantKeyword(ctx: AppContext, input: AnswerInput): Promise<Answer | null> {

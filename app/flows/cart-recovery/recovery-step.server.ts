@@ -6,6 +6,7 @@ import type { Checkout, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { inTransaction, type AppContext } from "~/context.server";
 import { issueRecoveryDiscount } from "~/commerce/discounts.server";
 import type { CartLine } from "~/commerce/checkout-payload";
+import { productDetails } from "~/commerce/products.server";
 import { requestText } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { createTrackedLink, shortLinkUrl } from "../links.server";
@@ -33,9 +34,10 @@ export async function runRecoveryStep(ctx: AppContext, payload: RecoveryStepPayl
   const abandonedAt = checkout.recoveryStatus === "scheduled" ? new Date(ctx.clock.now().getTime() - step.delayHours * HOUR_MS) : checkout.abandonedAt!;
   const send = await mayTextStep(ctx, checkout, payload.step);
   const discount = send && step.discountPercent > 0 ? await issueStepDiscount(ctx, shop, checkout, payload.step, settings, deps) : null;
+  const image = send && settings.attachImage ? await cartImage(ctx, shop, checkout, deps) : null;
 
   await inTransaction(ctx, async (tx) => {
-    if (send) await textStep(tx, { shop, checkout, template: step.template, step: payload.step, discount }, deps);
+    if (send) await textStep(tx, { shop, checkout, template: step.template, step: payload.step, discount, image }, deps);
     await tx.db.checkout.update({
       where: { id: checkout.id },
       data: { abandonedAt, recoveryStep: payload.step + 1, recoveryStatus: "texting" },
@@ -83,15 +85,25 @@ function issueStepDiscount(ctx: AppContext, shop: Shop, checkout: Checkout, step
   });
 }
 
+// The first line's image: the payload's when Shopify sent one, else the product's in the Admin API.
+async function cartImage(ctx: AppContext, shop: Shop, checkout: Checkout, deps: MessagingDeps) {
+  const [first] = JSON.parse(checkout.lineItems) as CartLine[];
+  if (first?.imageUrl) return first.imageUrl;
+  if (!first?.productId) return null;
+  const admin = deps.shopifyAdmin && (() => deps.shopifyAdmin!(shop.domain));
+  return (await productDetails(ctx, admin, shop.id, first.productId))?.imageUrl ?? null;
+}
+
 interface StepText {
   shop: Shop;
   checkout: Checkout;
   template: string;
   step: number;
   discount: { id: string; code: string; percentage: number } | null;
+  image: string | null;
 }
 
-async function textStep(ctx: AppContext, { shop, checkout, template, step, discount }: StepText, deps: MessagingDeps) {
+async function textStep(ctx: AppContext, { shop, checkout, template, step, discount, image }: StepText, deps: MessagingDeps) {
   const target = recoveryTarget(checkout.abandonedCheckoutUrl ?? `https://${shop.domain}/cart`, discount?.code ?? null);
   const link = await createTrackedLink(ctx, { shopId: shop.id, target, checkoutId: checkout.id });
   const body = renderRecoveryText({
@@ -104,7 +116,17 @@ async function textStep(ctx: AppContext, { shop, checkout, template, step, disco
   });
   const message = await requestText(
     ctx,
-    { shopId: shop.id, to: checkout.phone!, body, purpose: "marketing", flow: CART_RECOVERY_FLOW, flowStep: step + 1, firstInFlow: step === 0, checkoutId: checkout.id },
+    {
+      shopId: shop.id,
+      to: checkout.phone!,
+      body,
+      purpose: "marketing",
+      flow: CART_RECOVERY_FLOW,
+      flowStep: step + 1,
+      firstInFlow: step === 0,
+      checkoutId: checkout.id,
+      ...(image && { mediaUrls: [image] }),
+    },
     deps.secrets,
   );
   await ctx.db.link.update({ where: { id: link.id }, data: { messageId: message.id } });

@@ -24,6 +24,8 @@ export function cartRecoveryFormInput(form: FormData) {
     abandonAfterMinutes: number("abandonAfterMinutes"),
     discountValidHours: number("discountValidHours"),
     attribution: { clickWindowDays: number("attribution.clickWindowDays"), textWindowHours: number("attribution.textWindowHours") },
+    // A form without the field keeps the default (on).
+    attachImage: form.has("attachImage") ? form.get("attachImage") === "true" : undefined,
     steps: Array.from({ length: stepCount }, (_, i) => ({
       delayHours: number(`steps.${i}.delayHours`),
       template: String(form.get(`steps.${i}.template`) ?? ""),

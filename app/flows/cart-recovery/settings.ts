@@ -59,6 +59,8 @@ export const CartRecoverySettings = z
       clickWindowDays: z.number().int().min(0).max(30),
       textWindowHours: z.number().int().min(0).max(24 * 7),
     }),
+    /** The first product's image with each text: MMS to US and Canadian numbers, SMS elsewhere. */
+    attachImage: z.boolean().default(true),
   })
   .superRefine((settings, ctx) => {
     settings.steps.forEach((step, index) => {
@@ -94,6 +96,7 @@ export const DEFAULT_CART_RECOVERY: CartRecoverySettings = {
   ],
   discountValidHours: 48,
   attribution: { clickWindowDays: 7, textWindowHours: 24 },
+  attachImage: true,
 };
 
 // Validating measures each template's longest rendering in SMS segments, which costs more

@@ -3,7 +3,9 @@
 // Order row is orders/create's alone), and each milestone it reaches queues one shipping text. The job's dedupe key is the "once": however
 // often the carrier scans or Shopify repeats itself, a fulfillment texts each milestone once.
 import { randomUUID } from "node:crypto";
+import type { Shop } from "../../../prisma/generated/sqlite/index.js";
 import type { AppContext } from "~/context.server";
+import { crossSellAfterDelivery } from "~/flows/cross-sell/cross-sell-trigger.server";
 import { cancelJobs, enqueueJob } from "~/jobs/queue.server";
 import { MAX_AGE_MS } from "~/messaging/text-purpose";
 import {
@@ -35,7 +37,7 @@ export async function recordFulfillmentWebhook(
   if (input.topic === "fulfillment_events/create") {
     const event = parseShopifyBody(input.payload, FulfillmentEventPayload, input.topic);
     if (!event.success) return { outcome: "ignored", reason: event.reason };
-    return recordEvent(ctx, shop.id, event.data);
+    return recordEvent(ctx, shop, event.data);
   }
   const fulfillment = parseShopifyBody(input.payload, FulfillmentPayload, input.topic);
   if (!fulfillment.success) return { outcome: "ignored", reason: fulfillment.reason };
@@ -47,7 +49,7 @@ export function fulfillmentIngestion(topic: FulfillmentTopic) {
   return (ctx: AppContext, input: { shopDomain: string; payload: string }) => recordFulfillmentWebhook(ctx, { ...input, topic });
 }
 
-async function recordFulfillment(ctx: AppContext, shop: { id: string }, f: FulfillmentPayload): Promise<FulfillmentOutcome> {
+async function recordFulfillment(ctx: AppContext, shop: Shop, f: FulfillmentPayload): Promise<FulfillmentOutcome> {
   const order = await storedOrder(ctx, shop.id, f.order_id);
   const milestone = milestoneOfFulfillment(f);
   const phone = destinationPhone(f.destination) ?? order?.phone;
@@ -67,10 +69,12 @@ async function recordFulfillment(ctx: AppContext, shop: { id: string }, f: Fulfi
     return { outcome: "recorded", shipmentId: shipment.id, milestone: null };
   }
   if (milestone) await queueShippingUpdate(ctx, shop.id, shipment.id, milestone);
+  if (milestone === "delivered") await crossSellAfterDelivery(ctx, shop, shipment.id);
   return { outcome: "recorded", shipmentId: shipment.id, milestone };
 }
 
-async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventPayload): Promise<FulfillmentOutcome> {
+async function recordEvent(ctx: AppContext, shop: Shop, e: FulfillmentEventPayload): Promise<FulfillmentOutcome> {
+  const shopId = shop.id;
   const order = await storedOrder(ctx, shopId, e.order_id);
   // An event can overtake its fulfillment's webhook: the shipment starts from what the event knows.
   const shipment = await upsertShipment(ctx, shopId, e.fulfillment_id, { shopifyOrderId: e.order_id, orderId: order?.id });
@@ -80,6 +84,7 @@ async function recordEvent(ctx: AppContext, shopId: string, e: FulfillmentEventP
   // A scan reported a day late is history, not news.
   const stale = happenedAt && ctx.clock.now().getTime() - happenedAt.getTime() > MAX_AGE_MS.transactional;
   if (milestone && !stale && !isEndedFulfillment(shipment.status)) await queueShippingUpdate(ctx, shopId, shipment.id, milestone);
+  if (milestone === "delivered" && !isEndedFulfillment(shipment.status)) await crossSellAfterDelivery(ctx, shop, shipment.id);
   return { outcome: "recorded", shipmentId: shipment.id, milestone };
 }
 
