@@ -7,6 +7,7 @@ import { composeBody } from "~/messaging/compose-body";
 import { measureText } from "~/messaging/segments";
 import { renderTemplate } from "~/flows/templates";
 import { formatCount, formatMoney, formatPercent } from "~/analytics/figure-format";
+import { textPrices } from "~/messaging/mms";
 import { FLOW_STATS_DEFINITIONS } from "~/flows/flow-stats-definitions";
 import type { FlowStats } from "~/flows/flow-stats.server";
 
@@ -60,8 +61,9 @@ export interface PreviewPricing {
 export function TextPreview({ template, sample, pricing, first, withImage, testId }: { template: string; sample: Record<string, string>; pricing: PreviewPricing; first: boolean; withImage: boolean; testId: string }) {
   const text = composeBody(renderTemplate(template, { shop: pricing.brand, ...sample }), "marketing", pricing.brand, first);
   const { segments, encoding } = measureText(text);
-  const sms = formatMoney(segments * pricing.costPerSegment, pricing.currency);
-  const price = withImage ? `${formatMoney(pricing.costPerMms, pricing.currency)} as MMS to US and Canadian numbers, ${sms} as SMS elsewhere` : sms;
+  const prices = textPrices({ segments, costPerSegment: pricing.costPerSegment, costPerMms: pricing.costPerMms, withImage });
+  const sms = formatMoney(prices.sms, pricing.currency);
+  const price = prices.mms === null ? sms : `${formatMoney(prices.mms, pricing.currency)} as MMS to US and Canadian numbers, ${sms} as SMS elsewhere`;
   return (
     <Box background="bg-surface-secondary" padding="300" borderRadius="200">
       <BlockStack gap="100">

@@ -23,6 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     settings: cartRecoverySettingsOf(shop.settings),
     brand: shop.brandName ?? shop.name,
     costPerSegment: Number(shop.costPerSegment),
+    costPerMms: Number(shop.costPerMms),
     currency: shop.currency,
     telnyxConnected: Boolean(shop.telnyxApiKeyEncrypted && shop.sendingNumber),
     shippingOn: readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled,
@@ -92,6 +93,7 @@ export default function Flows() {
   const errors = result?.fieldErrors ?? {};
   useSavedToast(result, result?.saved ? "Cart recovery saved" : null);
   const [enabled, setEnabled] = useState(loaded.settings.enabled);
+  const [attachImage, setAttachImage] = useState(loaded.settings.attachImage);
   const [delay, setDelay] = useState(String(loaded.settings.abandonAfterMinutes));
   const [validHours, setValidHours] = useState(String(loaded.settings.discountValidHours));
   const [clickDays, setClickDays] = useState(String(loaded.settings.attribution.clickWindowDays));
@@ -132,6 +134,8 @@ export default function Flows() {
                       <TextField label="Discount codes valid for (hours)" name="discountValidHours" type="number" value={validHours} onChange={setValidHours} autoComplete="off" error={errors.discountValidHours} />
                     </FormLayout.Group>
                   </FormLayout>
+                  <input type="hidden" name="attachImage" value={String(attachImage)} />
+                  <Checkbox label="Attach the first product's image (MMS to US and Canadian numbers, SMS elsewhere)" checked={attachImage} onChange={setAttachImage} helpText={`An MMS costs about ${new Intl.NumberFormat("en-US", { style: "currency", currency: loaded.currency }).format(loaded.costPerMms)} whatever its length.`} />
                   <Text as="p" tone="subdued">
                     Variables: {RECOVERY_VARIABLES.map((v) => `{{${v}}}`).join(", ")}. US and Canadian shoppers get only the first step unless they reply.
                   </Text>

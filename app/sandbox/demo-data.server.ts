@@ -8,6 +8,7 @@ import { DEMO_FAQ, DEMO_KEYWORDS } from "./demo-knowledge-base";
 import { seedDemoApiKey } from "./demo-api-key.server";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 import { LIFECYCLE_PAGES } from "~/flows/lifecycle-flow-pages.server";
+import { DEMO_PRODUCTS } from "./demo-products";
 import type { SendingNumberType } from "~/messaging/sending-limits";
 import type { SeedCustomer, SeedOrder, ShopifyAdminDouble } from "./shopify-admin-double.server";
 
@@ -71,6 +72,7 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
     update: { ...telnyx, uninstalledAt: null },
   });
   await seedDemoShoppers({ db, clock }, shop.id);
+  await seedDemoOrders({ db, clock }, shop.id);
   await seedKnowledgeBase({ db, clock }, shop.id);
   await seedDemoApiKey({ db, clock }, shop.id);
   return shop;
@@ -82,6 +84,28 @@ async function seedKnowledgeBase({ db }: AppContext, shopId: string) {
   }
   for (const { keyword, answer } of DEMO_KEYWORDS) {
     await db.keywordRule.upsert({ where: { shopId_keyword: { shopId, keyword } }, create: { shopId, keyword, answer }, update: {} });
+  }
+}
+
+// Guest orders where the daypack and the socks go together, so the demo's cross-sell has a pair
+// to show on the Flows page and to suggest to a shopper who bought one of them.
+const DEMO_PAIR = [DEMO_PRODUCTS[3], DEMO_PRODUCTS[2]];
+const DEMO_PAIR_ORDERS = 4;
+
+async function seedDemoOrders({ db, clock }: AppContext, shopId: string) {
+  if ((await db.order.count({ where: { shopId, shopifyOrderId: { startsWith: "demo-" } } })) > 0) return;
+  for (let i = 0; i < DEMO_PAIR_ORDERS; i++) {
+    await db.order.create({
+      data: {
+        shopId,
+        shopifyOrderId: `demo-${i + 1}`,
+        name: `#D${1001 + i}`,
+        totalPrice: "96.00",
+        currency: "USD",
+        placedAt: new Date(clock.now().getTime() - (10 + 7 * i) * 24 * 60 * 60_000),
+        lines: { create: DEMO_PAIR.map((product) => ({ shopId, productId: String(product.id), title: product.title })) },
+      },
+    });
   }
 }
 
