@@ -15,6 +15,7 @@ import { campaignSendJob } from "./campaign-send.server";
 import { importShopifyHistoryJob } from "./import-shopify-history.server";
 import { campaignCodesJob } from "./campaign-codes.server";
 import { chooseCampaignWinnerJob } from "./choose-campaign-winner.server";
+import { expireSignUpJob } from "./expire-sign-up.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -32,5 +33,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     importShopifyHistoryJob(deps),
     campaignCodesJob(deps),
     chooseCampaignWinnerJob,
+    expireSignUpJob,
   ]);
 }
