@@ -33,11 +33,7 @@ beforeAll(async () => {
 
 // Each test starts at 10:00 in Chicago (16:00 UTC), the zone of the 312 numbers, on a later day.
 beforeEach(async () => {
-  const { body } = await sandbox.advanceClock(0);
-  const next = new Date(body.now);
-  next.setUTCDate(next.getUTCDate() + 5);
-  next.setUTCHours(16, 0, 0, 0);
-  await sandbox.setClock(next.toISOString());
+  await sandbox.laterDayAt(5, 16);
   const form = await storefront.get("form");
   expect(form.status).toBe(200);
   disclosureVersion = form.body.disclosure.version;
