@@ -5,7 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
-import { SANDBOX_SHOP } from "./support/shopify-webhooks";
+import { postShopifyWebhook, SANDBOX_SHOP } from "./support/shopify-webhooks";
+import { checkoutPayload } from "./support/checkout-webhooks";
 import { appProxyQuery, storefrontClient } from "./support/app-proxy";
 import { publicApi } from "./support/public-api";
 
@@ -88,6 +89,17 @@ describe("the storefront sign-up form", () => {
     expect(segment.body.size).toBeGreaterThanOrEqual(1);
   });
 
+  it("is not confirmed a second time when the shopper then ticks the SMS box at checkout", async () => {
+    const phone = uniquePhone();
+    expect((await signUp(phone)).status).toBe(200);
+    expect(await sandbox.textFromShopper(phone, "Y")).toBe(200);
+    const { now } = (await sandbox.advanceClock(0)).body;
+    const checkout = checkoutPayload({ phone, acceptsSms: true, updatedAt: now });
+    expect((await postShopifyWebhook(app.url, "checkouts/update", checkout.body)).status).toBe(200);
+    await sandbox.advanceClock(0);
+    expect((await sandbox.textsTo(phone)).filter((t) => SUBSCRIBED.test(t.text))).toHaveLength(1);
+  });
+
   it("refuses an unsigned or wrongly signed request with 401, storing and sending nothing", async () => {
     const phone = uniquePhone();
     const unsigned = await storefront.post("subscribe", { phone, disclosureVersion }, { query: null, ip: visitorIp() });
@@ -119,18 +131,20 @@ describe("the storefront sign-up form", () => {
     expect(await sandbox.textsTo(phone)).toHaveLength(3);
   });
 
-  it("answers a subscribed number as any other and texts it nothing", async () => {
+  it("answers a subscribed or opted-out number as any other and texts neither", async () => {
     const subscribed = uniquePhone();
+    const optedOut = uniquePhone();
     expect(await sandbox.textFromShopper(subscribed, "JOIN")).toBe(200);
+    expect(await sandbox.textFromShopper(optedOut, "STOP")).toBe(200);
     await sandbox.advanceClock(0);
-    const before = await sandbox.textsTo(subscribed);
-    expect(before).toHaveLength(1);
+    const before = [await sandbox.textsTo(subscribed), await sandbox.textsTo(optedOut)];
+    expect(before.map((texts) => texts.length)).toEqual([1, 1]);
 
     const stranger = await signUp(uniquePhone());
-    const member = await signUp(subscribed);
-    expect(member).toEqual(stranger);
+    expect(await signUp(subscribed)).toEqual(stranger);
+    expect(await signUp(optedOut)).toEqual(stranger);
     await sandbox.advanceClock(2 * 24 * HOUR);
-    expect(await sandbox.textsTo(subscribed)).toEqual(before);
+    expect([await sandbox.textsTo(subscribed), await sandbox.textsTo(optedOut)]).toEqual(before);
   });
 
   it("lets a sign-up expire: a Y after it subscribes nobody", async () => {
@@ -150,7 +164,7 @@ describe("the storefront sign-up form", () => {
     expect(await db.contact.findFirstOrThrow({ where: { shopId, phone } })).toMatchObject({ marketingConsent: false });
   });
 
-  it("still reads YES after a STOP as opting back in, not as a sign-up's Y", async () => {
+  it("reads YES after a STOP as opting back in, and a STOP withdraws the pending sign-up", async () => {
     const phone = uniquePhone();
     expect((await signUp(phone)).status).toBe(200);
     expect(await sandbox.textFromShopper(phone, "STOP")).toBe(200);
@@ -158,6 +172,11 @@ describe("the storefront sign-up form", () => {
     await sandbox.advanceClock(0);
     const sources = (await db.consentEvent.findMany({ where: { shopId, phone }, orderBy: { occurredAt: "asc" } })).map((e) => `${e.source}:${e.granted}`);
     expect(sources).toEqual(["keyword:false", "keyword:true"]);
+
+    // The STOP withdrew the sign-up: a Y now is not its answer.
+    expect(await sandbox.textFromShopper(phone, "Y")).toBe(200);
+    await sandbox.advanceClock(0);
+    expect(await db.consentEvent.count({ where: { shopId, phone, source: "signup_form" } })).toBe(0);
     expect(await db.signUp.findFirstOrThrow({ where: { shopId, phone } })).toMatchObject({ status: "pending" });
   });
 });

@@ -29,7 +29,8 @@ export async function confirmSignUp(
     where: { shopId: k.shop.id, phone: k.contact.phone, status: "pending", expiresAt: { gt: now } },
     orderBy: { requestedAt: "desc" },
   });
-  if (!signUp || !(await moveSignUp(ctx.db, { id: signUp.id, from: "pending", to: "confirmed", at: now }))) return false;
+  if (!signUp || (await withdrawnSince(ctx, k.contact.id, signUp.requestedAt))) return false;
+  if (!(await moveSignUp(ctx.db, { id: signUp.id, from: "pending", to: "confirmed", at: now }))) return false;
   const confirmation = keywordOptInConfirmation(k.shop);
   const { event } = await recordConsentEvent(ctx, {
     shopId: k.shop.id,
@@ -51,4 +52,9 @@ export async function confirmSignUp(
   await queueShopifyConsentWriteBack(ctx, { shopId: k.shop.id, contactId: k.contact.id, granted: true, consentEventId: event.id });
   await requestText(ctx, { shopId: k.shop.id, to: k.contact.phone, body: confirmation, purpose: "compliance", flow: SIGN_UP_OPT_IN_CONFIRMATION_FLOW }, deps.secrets);
   return true;
+}
+
+// A STOP after the sign-up withdrew it: a Y after a START is not the answer to that form.
+async function withdrawnSince({ db }: AppContext, contactId: string, since: Date): Promise<boolean> {
+  return Boolean(await db.consentEvent.findFirst({ where: { contactId, granted: false, occurredAt: { gte: since } }, select: { id: true } }));
 }
