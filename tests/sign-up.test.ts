@@ -9,6 +9,7 @@ import { postShopifyWebhook, SANDBOX_SHOP } from "./support/shopify-webhooks";
 import { checkoutPayload } from "./support/checkout-webhooks";
 import { appProxyQuery, storefrontClient } from "./support/app-proxy";
 import { publicApi } from "./support/public-api";
+import { BROWSER_USER_AGENT } from "./support/browser";
 
 // No background worker: texts leave only when the test moves the clock.
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
@@ -87,6 +88,24 @@ describe("the storefront sign-up form", () => {
     const segment = await publicApi(() => app.url).api("/segments", "POST", { name: `form ${phone}`, rules: { field: "consent_source", op: "=", value: "signup_form" } });
     expect(segment.status).toBe(201);
     expect(segment.body.size).toBeGreaterThanOrEqual(1);
+  });
+
+  it("counts a confirmed sign-up on the dashboard under the sign-up form, and a pending one nowhere", async () => {
+    const dashboard = async () => {
+      const response = await fetch(`${app.url}/app?period=7&_data=routes%2Fapp._index`, { headers: { "User-Agent": BROWSER_USER_AGENT } });
+      return (await response.json()).figures.newSubscribers;
+    };
+    const before = await dashboard();
+    const phone = uniquePhone();
+    expect((await signUp(phone)).status).toBe(200);
+    await sandbox.advanceClock(0);
+    expect(await dashboard()).toEqual(before);
+
+    expect(await sandbox.textFromShopper(phone, "Y")).toBe(200);
+    expect(await dashboard()).toEqual({ ...before, form: before.form + 1, total: before.total + 1 });
+    const page = await (await fetch(`${app.url}/app?period=7`, { headers: { "User-Agent": BROWSER_USER_AGENT } })).text();
+    expect(page).toContain("New subscribers");
+    expect(page).toContain("Sign-up form");
   });
 
   it("is not confirmed a second time when the shopper then ticks the SMS box at checkout", async () => {
