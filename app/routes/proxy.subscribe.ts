@@ -35,7 +35,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const field = body.error.issues[0]!.path.join(".") || "body";
     return Response.json({ error: `Invalid ${field}`, field }, { status: 400 });
   }
-  const { outcome } = await requestSignUp(appContext, { shopDomain: storefront.shopDomain, ip: storefront.ip, pageUrl: null, ...body.data }, messagingDeps);
-  const [status, answer] = ANSWERS[outcome];
-  return Response.json(answer, { status });
+  const result = await requestSignUp(appContext, { shopDomain: storefront.shopDomain, ip: storefront.ip, pageUrl: null, ...body.data }, messagingDeps);
+  const [status, answer] = ANSWERS[result.outcome];
+  const headers = result.outcome === "rate_limited" ? { "Retry-After": String(result.retryAfterMs / 1000) } : undefined;
+  return Response.json(answer, { status, headers });
 };

@@ -33,7 +33,7 @@ export function storefrontClient(appUrl: () => string) {
         headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
         body: JSON.stringify(body),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
     },
   };
 }

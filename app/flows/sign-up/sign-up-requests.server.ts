@@ -40,7 +40,9 @@ export interface SignUpRequest {
 
 export type SignUpOutcome =
   | { outcome: "pending" }
-  | { outcome: "unknown_shop" | "disabled" | "invalid_phone" | "disclosure_changed" | "rate_limited" };
+  | { outcome: "unknown_shop" | "disabled" | "invalid_phone" | "disclosure_changed" }
+  /** retryAfterMs: the window of the limit reached, at most what the visitor must wait. */
+  | { outcome: "rate_limited"; retryAfterMs: number };
 
 export async function requestSignUp(ctx: AppContext, input: SignUpRequest, deps: Pick<MessagingDeps, "secrets" | "encryptionKey">): Promise<SignUpOutcome> {
   const { db } = ctx;
@@ -59,7 +61,8 @@ export async function requestSignUp(ctx: AppContext, input: SignUpRequest, deps:
   const recent = (where: { ipHash: string } | { phone: string }, windowMs: number) =>
     db.signUp.count({ where: { shopId: shop.id, ...where, requestedAt: { gt: new Date(now.getTime() - windowMs) } } });
   const [fromAddress, forPhone] = await Promise.all([recent({ ipHash }, SIGN_UP_LIMITS.perAddress.windowMs), recent({ phone }, SIGN_UP_LIMITS.perPhone.windowMs)]);
-  if (fromAddress >= SIGN_UP_LIMITS.perAddress.count || forPhone >= SIGN_UP_LIMITS.perPhone.count) return { outcome: "rate_limited" };
+  if (forPhone >= SIGN_UP_LIMITS.perPhone.count) return { outcome: "rate_limited", retryAfterMs: SIGN_UP_LIMITS.perPhone.windowMs };
+  if (fromAddress >= SIGN_UP_LIMITS.perAddress.count) return { outcome: "rate_limited", retryAfterMs: SIGN_UP_LIMITS.perAddress.windowMs };
 
   const contact = await findOrCreateContact(ctx, shop.id, phone);
   const suppressed = await isPhoneSuppressed(ctx, { shopId: shop.id, phone, hashKey: deps.secrets.suppressionHashKey });
