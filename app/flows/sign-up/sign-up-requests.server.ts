@@ -18,7 +18,7 @@ import { renderTemplate } from "~/flows/templates";
 import { scheduleSignUpExpiry } from "~/jobs/expire-sign-up.server";
 import { ipHashOf, signUpDisclosureText, signUpSettingsOf } from "./sign-up-form.server";
 
-export const SIGN_UP_CONFIRMATION_FLOW = "sign_up_confirmation";
+export const SIGN_UP_REPLY_Y_FLOW = "sign_up_reply_y";
 export const SIGN_UP_PLACEMENTS = ["popup", "teaser"] as const;
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -92,7 +92,7 @@ export async function requestSignUp(ctx: AppContext, input: SignUpRequest, deps:
     // (they are on the page now); the gate still refuses it to an opted-out or suppressed number.
     // "marketing" or "transactional" would need the very consent the text asks for.
     const body = renderTemplate(settings.confirmation, { shop: brandOf(shop) });
-    await requestText(tx, { shopId: shop.id, to: phone, body, purpose: "compliance", flow: SIGN_UP_CONFIRMATION_FLOW }, deps.secrets);
+    await requestText(tx, { shopId: shop.id, to: phone, body, purpose: "compliance", flow: SIGN_UP_REPLY_Y_FLOW }, deps.secrets);
     await scheduleSignUpExpiry(tx, signUp);
   });
   return { outcome: "pending" };
