@@ -19,14 +19,16 @@ const FORM = {
 let posted: { url: string; body: Record<string, unknown> }[];
 let formRequests: number;
 
-function serve(form: object, subscribe = () => Response.json({ status: "pending", message: "Almost done: reply Y to the text we just sent to confirm." })) {
+const PENDING = { status: "pending", message: "Almost done: reply Y to the text we just sent to confirm." };
+
+function serve(form: object) {
   posted = [];
   formRequests = 0;
   vi.stubGlobal(
     "fetch",
     vi.fn(async (url: string, init?: RequestInit) => {
       if (url === "/apps/textback/form") return formRequests++, Response.json(form);
-      if (url === "/apps/textback/subscribe") return posted.push({ url, body: JSON.parse(String(init!.body)) }), subscribe();
+      if (url === "/apps/textback/subscribe") return posted.push({ url, body: JSON.parse(String(init!.body)) }), Response.json(PENDING);
       return new Response(null, { status: 404 });
     }),
   );
@@ -36,6 +38,13 @@ function serve(form: object, subscribe = () => Response.json({ status: "pending"
 function loadPage() {
   document.body.innerHTML = '<div id="textback-sms-signup" data-proxy="/apps/textback" hidden></div>';
   new Function(SCRIPT)();
+}
+
+// A page the app answers with `form`, once the script has fetched it.
+async function visit(form: object) {
+  serve(form);
+  loadPage();
+  await settled();
 }
 
 // The script's fetches and its zero-second timer run on the event loop.
@@ -55,9 +64,7 @@ beforeEach(() => {
 
 describe("the storefront sign-up form's script", () => {
   it("opens with the app's words and disclosure, and posts the phone with the disclosure's version, the page and the placement", async () => {
-    serve(FORM);
-    loadPage();
-    await settled();
+    await visit(FORM);
     expect(panelOpen()).toBe(true);
     for (const words of [FORM.headline, FORM.body, FORM.disclosure.label, FORM.disclosure.paragraph]) expect(root().textContent).toContain(words);
 
@@ -68,9 +75,7 @@ describe("the storefront sign-up form's script", () => {
   });
 
   it("posts nothing until the disclosure's box is ticked", async () => {
-    serve(FORM);
-    loadPage();
-    await settled();
+    await visit(FORM);
     fillIn("(312) 555-0142", false);
     await settled();
     expect(posted).toEqual([]);
@@ -78,23 +83,17 @@ describe("the storefront sign-up form's script", () => {
   });
 
   it("does not show again to a visitor who signed up", async () => {
-    serve(FORM);
-    loadPage();
-    await settled();
+    await visit(FORM);
     fillIn("(312) 555-0142", true);
     await settled();
 
-    serve(FORM);
-    loadPage();
-    await settled();
+    await visit(FORM);
     expect(formRequests).toBe(0);
     expect(root().hidden).toBe(true);
   });
 
   it("closes, and stays closed on the next page", async () => {
-    serve(FORM);
-    loadPage();
-    await settled();
+    await visit(FORM);
     (root().querySelector(".textback-signup__close") as HTMLButtonElement).click();
     expect(root().hidden).toBe(true);
 
@@ -105,26 +104,20 @@ describe("the storefront sign-up form's script", () => {
   });
 
   it("waits for exit intent or the delay, and as a teaser for the visitor's click", async () => {
-    serve({ ...FORM, delaySeconds: 120 });
-    loadPage();
-    await settled();
+    await visit({ ...FORM, delaySeconds: 120 });
     expect(panelOpen()).toBe(false);
     document.dispatchEvent(new MouseEvent("mouseout", { clientY: -5, relatedTarget: null }));
     expect(panelOpen()).toBe(true);
 
     localStorage.clear();
-    serve({ ...FORM, placement: "teaser" });
-    loadPage();
-    await settled();
+    await visit({ ...FORM, placement: "teaser" });
     expect(panelOpen()).toBe(false);
     (root().querySelector(".textback-signup__tab") as HTMLButtonElement).click();
     expect(panelOpen()).toBe(true);
   });
 
   it("shows nothing when the shop has the form off", async () => {
-    serve({ enabled: false });
-    loadPage();
-    await settled();
+    await visit({ enabled: false });
     expect(root().hidden).toBe(true);
     expect(root().children).toHaveLength(0);
   });
