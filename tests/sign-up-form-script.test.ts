@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const SCRIPT = readFileSync("extensions/sms-signup/assets/sms-signup.js", "utf8");
+const LOCALE = JSON.parse(readFileSync("extensions/sms-signup/locales/en.default.json", "utf8")).sms_signup as Record<string, string>;
+const BLOCK = readFileSync("extensions/sms-signup/blocks/sms-signup.liquid", "utf8");
 const FORM = {
   enabled: true,
   placement: "popup",
@@ -34,9 +36,15 @@ function serve(form: object) {
   );
 }
 
-// A page load: the block's mount point, then the script.
+// A page load: the block's mount point as Liquid renders it for an English shopper, then the script.
 function loadPage() {
-  document.body.innerHTML = '<div id="textback-sms-signup" data-proxy="/apps/textback" hidden></div>';
+  const words = [...BLOCK.matchAll(/(data-[\w-]+)="\{\{ '(sms_signup\.\w+)' \| t \}\}"/g)].map(([, attribute, key]) => {
+    const text = LOCALE[key.replace("sms_signup.", "")];
+    expect(text, key).toBeDefined();
+    return ` ${attribute}="${text}"`;
+  });
+  expect(words).toHaveLength(Object.keys(LOCALE).length);
+  document.body.innerHTML = `<div id="textback-sms-signup" data-proxy="/apps/textback"${words.join("")} hidden></div>`;
   new Function(SCRIPT)();
 }
 

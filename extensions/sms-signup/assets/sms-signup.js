@@ -10,6 +10,8 @@
   var root = document.getElementById("textback-sms-signup");
   if (!root || remembered()) return;
   var proxy = root.getAttribute("data-proxy") || "/apps/textback";
+  // The buttons' and messages' words, in the shopper's language (the block's locales).
+  var words = root.dataset;
 
   function remembered() {
     try {
@@ -47,9 +49,9 @@
 
   function render(form) {
     var status = element("p", { class: "textback-signup__status", role: "status", "aria-live": "polite" });
-    var phone = element("input", { type: "tel", name: "phone", autocomplete: "tel", required: "required", "aria-label": "Mobile number", placeholder: "Mobile number" });
+    var phone = element("input", { type: "tel", name: "phone", autocomplete: "tel", required: "required", "aria-label": words.phone, placeholder: words.phone });
     var agree = element("input", { type: "checkbox", name: "agree", required: "required" });
-    var submit = element("button", { type: "submit", class: "textback-signup__submit", text: "Sign up" });
+    var submit = element("button", { type: "submit", class: "textback-signup__submit", text: words.submit });
     var fields = element("form", { class: "textback-signup__form", novalidate: "novalidate" }, [
       phone,
       element("label", { class: "textback-signup__consent" }, [agree, element("span", { text: form.disclosure.label })]),
@@ -57,7 +59,7 @@
       submit,
       status,
     ]);
-    var close = element("button", { type: "button", class: "textback-signup__close", "aria-label": "Close", text: "×" });
+    var close = element("button", { type: "button", class: "textback-signup__close", "aria-label": words.close, text: "×" });
     var panel = element("div", { class: "textback-signup__panel", role: "dialog", "aria-modal": "false", "aria-label": form.headline }, [
       close,
       element("h2", { class: "textback-signup__headline", text: form.headline }),
@@ -73,8 +75,8 @@
 
     fields.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (!phone.value.trim()) return say("Enter your mobile number.");
-      if (!agree.checked) return say("Tick the box to agree to receive texts.");
+      if (!phone.value.trim()) return say(words.phoneMissing);
+      if (!agree.checked) return say(words.boxUnticked);
       submit.disabled = true;
       say("");
       fetch(proxy + "/subscribe", {
@@ -100,12 +102,12 @@
               if (fresh.enabled) render(fresh).open();
             });
           } else {
-            say(result.answer.error || "Something went wrong. Please try again.");
+            say(result.answer.error || words.failed);
           }
         })
         .catch(function () {
           submit.disabled = false;
-          say("Something went wrong. Please try again.");
+          say(words.failed);
         });
     });
 
