@@ -44,14 +44,27 @@ export const sessionStorage = shopify.sessionStorage;
 // authenticate.webhook would also load the shop's offline session (a query, and a token
 // refresh over the network when it is about to expire) on every delivery, which the intake
 // does not need: the jobs that act on a delivery get the session when they call Shopify.
-export const shopifyWebhooks = shopifyApi({
+// App-proxy requests (the storefront sign-up) likewise: authenticate.public.appProxy loads the
+// session too, and answers a bad signature with 400 where the app answers 401.
+const shopifyLibrary = shopifyApi({
   apiKey: env.SHOPIFY_API_KEY,
   apiSecretKey: env.SHOPIFY_API_SECRET,
   apiVersion,
   hostName: new URL(env.SHOPIFY_APP_URL).host,
   isEmbeddedApp: true,
   logger: { level: LogSeverity.Error, log: logShopifyLibrary },
-}).webhooks;
+});
+export const shopifyWebhooks = shopifyLibrary.webhooks;
+
+/** Whether a storefront request came through Shopify's app proxy: its `signature` over the query, and a timestamp within 90 s. */
+export async function hasValidAppProxySignature(query: URLSearchParams): Promise<boolean> {
+  try {
+    return await shopifyLibrary.utils.validateHmac(query, { signator: "appProxy" });
+  } catch {
+    // No signature, a repeated parameter, a stale timestamp.
+    return false;
+  }
+}
 
 // Admin pages authenticate through Shopify's own check. In the sandbox, which has no Shopify
 // admin around it, the request first gets the session token the admin would have sent.

@@ -21,11 +21,7 @@ beforeAll(async () => {
 // Each test starts at 10:00 in Chicago (16:00 UTC) on a later day than the last, inside
 // every sending window the numbers below live in.
 beforeEach(async () => {
-  const { body } = await sandbox.advanceClock(0);
-  const next = new Date(body.now);
-  next.setUTCDate(next.getUTCDate() + 5);
-  next.setUTCHours(16, 0, 0, 0);
-  await sandbox.setClock(next.toISOString());
+  await sandbox.laterDayAt(5, 16);
 });
 
 async function sandboxNow() {

@@ -48,3 +48,22 @@ describe("shopify.app.toml's webhook subscriptions", () => {
     for (const topic of topics) expect(topicMap).toMatch(new RegExp(`"${topic}": .*\\b${fn}\\b`));
   });
 });
+
+describe("shopify.app.toml's app proxy", () => {
+  const toml = readFileSync("shopify.app.toml", "utf8");
+  const section = /\[app_proxy\]\n([\s\S]*?)\n\n/.exec(toml)?.[1] ?? "";
+  const value = (key: string) => new RegExp(`^${key} = "(.*)"$`, "m").exec(section)?.[1];
+
+  it("forwards the storefront's /apps/textback/* to the routes the sign-up form calls", () => {
+    expect([value("prefix"), value("subpath")]).toEqual(["apps", "textback"]);
+    expect(toml).toMatch(/^scopes = ".*\bwrite_app_proxy\b.*"$/m);
+    const base = new URL(value("url")!).pathname;
+    const script = readFileSync("extensions/sms-signup/assets/sms-signup.js", "utf8");
+    const block = readFileSync("extensions/sms-signup/blocks/sms-signup.liquid", "utf8");
+    expect(block).toContain("append: '/apps/textback'");
+    for (const path of ["form", "subscribe"]) {
+      expect(script).toContain(`proxy + "/${path}"`);
+      expect(existsSync(`app/routes/${base.slice(1).replaceAll("/", ".")}.${path}.ts`), path).toBe(true);
+    }
+  });
+});

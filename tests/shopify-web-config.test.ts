@@ -26,7 +26,7 @@ function cliEnvironment(port: number, tunnel: string) {
     HOST: tunnel,
     APP_URL: tunnel,
     REMIX_DEV_ORIGIN: tunnel,
-    SCOPES: "read_orders,read_customers,write_customers,write_discounts,read_fulfillments,read_products",
+    SCOPES: "read_orders,read_customers,write_customers,write_discounts,read_fulfillments,read_products,write_app_proxy",
     NODE_ENV: "development" as const,
     APP_ENV: "development",
     BACKEND_PORT: String(port),

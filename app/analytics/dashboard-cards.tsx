@@ -83,3 +83,30 @@ export function TextingCard({ figures }: { figures: DashboardFigures }) {
     </Card>
   );
 }
+
+export function NewSubscribersCard({ figures }: { figures: DashboardFigures }) {
+  const { form, keyword, checkout, import: imported, other, total } = figures.newSubscribers;
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <Text as="h2" variant="headingMd">
+          New subscribers: {formatCount(total)}
+        </Text>
+        <InlineGrid columns={{ xs: 2, sm: 5 }} gap="400">
+          <Figure label="Sign-up form" value={formatCount(form)} definition="Typed into the storefront form and confirmed with a Y." />
+          <Figure label="Keyword" value={formatCount(keyword)} definition="Texted JOIN or one of your keywords." />
+          <Figure label="Checkout" value={formatCount(checkout)} definition="Ticked the SMS box at checkout." />
+          <Figure
+            label="Import"
+            value={formatCount(imported.csv + imported.shopify + imported.api)}
+            definition={`CSV ${formatCount(imported.csv)}, Shopify ${formatCount(imported.shopify)}, API ${formatCount(imported.api)}.`}
+          />
+          <Figure label="Other" value={formatCount(other)} definition="Added by your team or by a Shopify sync." />
+        </InlineGrid>
+        <Text as="p" variant="bodySm" tone="subdued">
+          Phones whose first marketing consent was given in this period, each counted once under where it came from. Someone who opted out and came back is not new.
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}

@@ -6,6 +6,7 @@ import { cartRecoverySettingsOf } from "~/flows/cart-recovery/settings";
 import { sumDecimals } from "./decimal-sum";
 import { dayKeysBetween, dayKeyIn } from "./shop-days";
 import { REPLY_WINDOW_DAYS } from "./dashboard-definitions";
+import { signUpsBySource, type SignUpsBySource } from "./sign-ups-by-source.server";
 
 /** Handed to Telnyx and not failed: the statuses that cost money. */
 export const SENT_STATUSES = ["sending", "sent", "delivered"];
@@ -48,6 +49,7 @@ export interface DashboardFigures {
   optOutRate: number | null;
   staffFirstResponses: number;
   medianFirstResponseMs: number | null;
+  newSubscribers: SignUpsBySource;
   daily: DailyFigures[];
 }
 
@@ -60,13 +62,14 @@ interface Period {
 export async function dashboardFigures(ctx: AppContext, shop: DashboardShop, periodDays: number): Promise<DashboardFigures> {
   const to = ctx.clock.now();
   const period: Period = { shopId: shop.id, from: new Date(to.getTime() - periodDays * DAY_MS), to };
-  const [orders, texts, checkouts, replies, optOuts, responseTimes] = await Promise.all([
+  const [orders, texts, checkouts, replies, optOuts, responseTimes, newSubscribers] = await Promise.all([
     recoveredOrders(ctx, period),
     sentTexts(ctx, period),
     abandonedCheckouts(ctx, period),
     replyCounts(ctx, period),
     contactsOptedOut(ctx, period),
     staffFirstResponseTimes(ctx, period),
+    signUpsBySource(ctx, shop.id, period.from),
   ]);
   const recoveredRevenue = sumDecimals(orders.map((order) => order.totalPrice.toFixed()));
   const spend = sumDecimals(texts.map((text) => text.cost?.toFixed() ?? "0"));
@@ -91,6 +94,7 @@ export async function dashboardFigures(ctx: AppContext, shop: DashboardShop, per
     optOutRate: ratio(optOuts, replies.texted),
     staffFirstResponses: responseTimes.length,
     medianFirstResponseMs: median(responseTimes),
+    newSubscribers,
     daily: dailyFigures(shop.ianaTimezone, period, orders, texts),
   };
 }

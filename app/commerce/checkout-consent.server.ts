@@ -177,7 +177,7 @@ async function reasonsNotToConfirm(ctx: AppContext, contacts: Contact[], deps: P
     suppressedAmong(ctx, contacts, deps.secrets.suppressionHashKey),
     db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: false }, _max: { occurredAt: true } }).then(latestOf),
     db.message.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, direction: "outbound", flow: OPT_IN_CONFIRMATION_FLOW }, _max: { occurredAt: true } }).then(latestOf),
-    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: true, source: "keyword" }, _max: { occurredAt: true } }).then(latestOf),
+    db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids }, granted: true, source: { in: ["keyword", "signup_form"] } }, _max: { occurredAt: true } }).then(latestOf),
   ]);
   // Since the subscription began: after the contact's last revocation, if any.
   const sinceSubscribed = (latest: Map<string | null, Date | null>, contactId: string) => {
@@ -190,7 +190,7 @@ async function reasonsNotToConfirm(ctx: AppContext, contacts: Contact[], deps: P
     if (!contact.marketingConsent) return "the contact has no marketing consent";
     if (suppressed.has(contact.id)) return "the phone is on the suppression list; only the shopper can lift it (START)";
     if (sinceSubscribed(confirmed, contact.id)) return "this subscription was already confirmed";
-    // START and JOIN are answered with their own confirmation.
+    // START, JOIN and a sign-up's Y are answered with their own confirmation.
     if (sinceSubscribed(optedInByText, contact.id)) return "the shopper opted in by text and was answered then";
     return null;
   };

@@ -23,10 +23,11 @@ import { roundsBy } from "../rounds";
 export type DbOrTx = Db | Prisma.TransactionClient;
 export type ConsentScope = "marketing" | "transactional";
 // api and csv_import: subscribers brought from outside with another system's evidence (app/marketing);
-// shopify_import: SMS consent Shopify held for a customer, read by the history import (app/commerce).
-export type ConsentSource = "checkout" | "keyword" | "admin" | "shopify_sync" | "carrier" | "api" | "csv_import" | "shopify_import";
+// shopify_import: SMS consent Shopify held for a customer, read by the history import (app/commerce);
+// signup_form: the storefront sign-up form, confirmed by the shopper's Y (app/flows/sign-up).
+export type ConsentSource = "checkout" | "keyword" | "admin" | "shopify_sync" | "carrier" | "api" | "csv_import" | "shopify_import" | "signup_form";
 export const CONSENT_SCOPES: readonly ConsentScope[] = ["marketing", "transactional"];
-export const CONSENT_SOURCES: readonly ConsentSource[] = ["checkout", "keyword", "admin", "shopify_sync", "carrier", "api", "csv_import", "shopify_import"];
+export const CONSENT_SOURCES: readonly ConsentSource[] = ["checkout", "keyword", "admin", "shopify_sync", "carrier", "api", "csv_import", "shopify_import", "signup_form"];
 
 export interface ConsentEventInput {
   shopId: string;

@@ -31,6 +31,7 @@ const SOURCE_LABELS: Record<string, string> = {
   api: "API",
   csv_import: "CSV import",
   shopify_import: "Shopify import",
+  signup_form: "Sign-up form",
 };
 const STATUS_CHOICES = [
   { label: "Granted", value: "granted" },

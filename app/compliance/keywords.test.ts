@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyInboundText } from "./keywords";
+import { classifyInboundText, isYesReply } from "./keywords";
 
 const optedIn = { optInKeywords: ["VIP", "Summer Club"], optedOut: false };
 const optedOut = { ...optedIn, optedOut: true };
@@ -156,5 +156,15 @@ describe("keyword properties", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("the Y that confirms a storefront sign-up", () => {
+  it.each(["Y", "y", "YES", "yes", " Yes! ", "Y.", "yes please", "YES!!!", "Ｙ"])("%j is a yes", (text) => {
+    expect(isYesReply(text)).toBe(true);
+  });
+
+  it.each(["yeah", "yes but what is this", "no", "Y?N", "why", "", "STOP"])("%j is not", (text) => {
+    expect(isYesReply(text)).toBe(false);
   });
 });

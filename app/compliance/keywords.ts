@@ -198,3 +198,9 @@ function negatedContact(t: string[], from: number): boolean {
   }
   return false;
 }
+
+/** "Y" or "YES" alone, in any case, with punctuation and fillers ("Yes please!"): the answer a sign-up's "Reply Y" asks for. */
+export function isYesReply(text: string): boolean {
+  const key = essence(wordsOf(text)).join("");
+  return key === "y" || key === "yes";
+}

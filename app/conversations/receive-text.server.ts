@@ -2,7 +2,8 @@
 // routed to automation or a person), in the ingest job's transaction. A STOP's revocation is
 // already in the ledger by then: the intake records it before Telnyx gets its 200.
 import type { AppContext } from "~/context.server";
-import { classifyInboundText } from "~/compliance/keywords";
+import { classifyInboundText, isYesReply } from "~/compliance/keywords";
+import { confirmSignUp } from "~/flows/sign-up/sign-up-confirmation.server";
 import { isPhoneSuppressed } from "~/compliance/suppression.server";
 import { intakeOptOutFor } from "~/compliance/intake-opt-outs.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
@@ -59,9 +60,13 @@ export async function receiveInboundText(ctx: AppContext, inbound: InboundText, 
   const keyword = (await intakeOptOutFor(ctx, contact.id, inbound.providerMessageId))
     ? { intent: "opt_out" as const }
     : classifyInboundText(inbound.text, { optInKeywords: shop.optInKeywords.split(",").map((k) => k.trim()).filter(Boolean), optedOut });
+  // A Y confirms a pending storefront sign-up; after an opt-out, YES is the keyword above instead.
+  const confirmedSignUp = !keyword.intent && !optedOut && isYesReply(inbound.text) && (await confirmSignUp(ctx, { shop, contact, inbound }, deps));
   const routed: ConversationUpdate = keyword.intent
     ? { state: await applyKeyword(ctx, { shop, contact, intent: keyword.intent, inbound, currentState: conversation.state, optedOut }, deps) }
-    : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut, inboundMessageId: message.id }, deps);
+    : confirmedSignUp
+      ? { state: "open" }
+      : await routeInboundText(ctx, { shop, contact, conversation, text: inbound.text, optedOut, inboundMessageId: message.id }, deps);
   await db.conversation.update({
     where: { id: conversation.id },
     data: {

@@ -16,6 +16,7 @@ import { importShopifyHistoryJob } from "./import-shopify-history.server";
 import { campaignCodesJob } from "./campaign-codes.server";
 import { chooseCampaignWinnerJob } from "./choose-campaign-winner.server";
 import { sendCrossSellJob } from "./send-cross-sell.server";
+import { expireSignUpJob } from "./expire-sign-up.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -34,5 +35,6 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     campaignCodesJob(deps),
     chooseCampaignWinnerJob,
     sendCrossSellJob(deps),
+    expireSignUpJob,
   ]);
 }

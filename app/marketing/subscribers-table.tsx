@@ -31,6 +31,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   api: "API",
   csv_import: "CSV import",
   shopify_import: "Shopify import",
+  signup_form: "Sign-up form",
 };
 const FILTERS = ["q", "segment", "consent", "source", "tag"];
 const CHOICE_FILTERS = ["segment", "consent", "source", "tag"];

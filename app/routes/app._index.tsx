@@ -8,7 +8,7 @@ import { appContext } from "~/services.server";
 import { loadShopStatus, type ShopStatus } from "~/analytics/shop-status.server";
 import { dashboardFigures } from "~/analytics/dashboard.server";
 import { DASHBOARD_PERIOD_DAYS, periodDaysFrom } from "~/analytics/dashboard-definitions";
-import { RecoveryCard, TextingCard } from "~/analytics/dashboard-cards";
+import { NewSubscribersCard, RecoveryCard, TextingCard } from "~/analytics/dashboard-cards";
 import { DailyChart } from "~/analytics/daily-chart";
 import { onboardingChecklist, type OnboardingStep } from "~/analytics/onboarding.server";
 
@@ -134,6 +134,7 @@ export default function Dashboard() {
           <BlockStack gap="400">
             <RecoveryCard figures={figures} />
             <TextingCard figures={figures} />
+            <NewSubscribersCard figures={figures} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

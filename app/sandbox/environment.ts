@@ -16,7 +16,7 @@ const sandboxDefaults: Record<string, string> = {
   SHOPIFY_API_KEY: SANDBOX_API_KEY,
   SHOPIFY_API_SECRET: SANDBOX_API_SECRET,
   SHOPIFY_APP_URL: `http://localhost:${port}`,
-  SCOPES: "read_orders,read_customers,write_customers,write_discounts,read_fulfillments,read_products",
+  SCOPES: "read_orders,read_customers,write_customers,write_discounts,read_fulfillments,read_products,write_app_proxy",
   TEXTBACK_ENCRYPTION_KEY: SANDBOX_ENCRYPTION_KEY,
 };
 for (const [name, value] of Object.entries(sandboxDefaults)) process.env[name] ??= value;

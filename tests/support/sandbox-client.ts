@@ -46,6 +46,14 @@ export function sandboxClient(appUrl: () => string) {
     },
     advanceClock: (minutes: number) => postJson("/sandbox/clock", { advanceMinutes: minutes }),
     setClock: (iso: string) => postJson("/sandbox/clock", { setTo: iso }),
+    /** Moves the clock `days` days on, to `hourUtc`:00 UTC: each test starts on a fresh day at a known hour. */
+    async laterDayAt(days: number, hourUtc: number) {
+      const { body } = await this.advanceClock(0);
+      const next = new Date(body.now);
+      next.setUTCDate(next.getUTCDate() + days);
+      next.setUTCHours(hourUtc, 0, 0, 0);
+      return this.setClock(next.toISOString());
+    },
     async adminPost(path: string, fields: Record<string, string>) {
       const response = await fetch(`${appUrl()}${path}`, {
         method: "POST",
