@@ -11,6 +11,7 @@ import { WIN_BACK_SETTINGS_KEY, WinBackSettings } from "./win-back/win-back-sett
 import { SIGN_UP_SETTINGS_KEY, SignUpSettings } from "./sign-up/sign-up-settings";
 import { lifecycleFlowStats } from "./flow-stats.server";
 import type { LifecycleFlow } from "./enrollments.server";
+import { signUpsBySource } from "~/analytics/sign-ups-by-source.server";
 
 const DAY_MS = 86_400_000;
 
@@ -51,12 +52,7 @@ export async function flowStatsOf(ctx: AppContext, shopId: string, flow: Lifecyc
 
 /** New marketing subscribers in the last 30 days: about how many a month the welcome series greets. */
 export async function newSubscribersLastMonth(ctx: AppContext, shopId: string) {
-  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS);
-  const grants = await ctx.db.consentEvent.groupBy({
-    by: ["contactId"],
-    where: { shopId, scope: "marketing", granted: true, occurredAt: { gte: since } },
-  });
-  return grants.length;
+  return (await signUpsBySource(ctx, shopId, new Date(ctx.clock.now().getTime() - 30 * DAY_MS))).total;
 }
 
 /** Deliveries in the last 30 days: at most how many a month cross-sell could text. */
