@@ -15,6 +15,8 @@ import { campaignSendJob } from "./campaign-send.server";
 import { importShopifyHistoryJob } from "./import-shopify-history.server";
 import { campaignCodesJob } from "./campaign-codes.server";
 import { chooseCampaignWinnerJob } from "./choose-campaign-winner.server";
+import { welcomeStepJob } from "./welcome-step.server";
+import { winBackScanJob } from "./win-back-scan.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -32,5 +34,7 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     importShopifyHistoryJob(deps),
     campaignCodesJob(deps),
     chooseCampaignWinnerJob,
+    welcomeStepJob(deps),
+    winBackScanJob(deps),
   ]);
 }

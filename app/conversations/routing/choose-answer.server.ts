@@ -5,6 +5,7 @@ import type { AppContext } from "~/context.server";
 import { answerWithAiLater } from "~/conversations/ai/answer-with-ai.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
+import { answerWelcomePreference } from "~/flows/welcome/welcome-answer.server";
 import { handOff, type Answer } from "./answer";
 import type { AutomationSettings } from "./automation-settings";
 import { answerFromFaq } from "./faq-answers.server";
@@ -27,6 +28,7 @@ type Answerer = (ctx: AppContext, input: AnswerInput) => Answer | null | Promise
 
 const ANSWERERS: Answerer[] = [
   answerPendingRating,
+  answerWelcomePreference,
   answerPendingOrderNumber,
   answerMerchantKeyword,
   (_ctx, input) => handOffWhenAsked(input.text),
