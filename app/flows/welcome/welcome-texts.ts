@@ -1,7 +1,7 @@
 // The welcome series' words: the question, the choice a reply names, and the offer. Pure, so the
 // Flows page's live preview renders exactly what the flow sends, with sample values.
 import { renderTemplate } from "../templates";
-import { offerWording, SAMPLE_VALUES } from "../flow-offer";
+import { renderOfferText, SAMPLE_VALUES, type OfferTextValues } from "../flow-offer";
 import type { WelcomeSettings } from "./welcome-settings";
 
 type Choice = WelcomeSettings["choices"][number];
@@ -19,16 +19,8 @@ export function choiceReply(choice: Choice, values: WelcomeValues): string {
   return renderTemplate(choice.reply, { first_name: values.firstName ?? undefined, shop: values.shop });
 }
 
-export function welcomeOffer(
-  settings: WelcomeSettings,
-  values: WelcomeValues & { link: string; discount: { code: string; percentage: number } | null },
-): string {
-  return renderTemplate(settings.offerTemplate, {
-    first_name: values.firstName ?? undefined,
-    shop: values.shop,
-    link: values.link,
-    discount: offerWording(values.discount),
-  });
+export function welcomeOffer(settings: WelcomeSettings, values: OfferTextValues): string {
+  return renderOfferText(settings.offerTemplate, values);
 }
 
 // "Women's", "womens" and "women" are one answer: lower case, letters and digits only, without a
