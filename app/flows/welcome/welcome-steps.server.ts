@@ -61,11 +61,12 @@ async function askPreference(ctx: AppContext, { shop, contact, settings, trigger
   });
 }
 
-// The confirmation was queued with the opt-in, a minute before this step; should it not have left
-// yet (a slow or throttled send), the question waits for it rather than overtaking it.
+// The confirmation (a compliance text) was queued with the opt-in, a minute before this step;
+// should it not have left yet (a slow or throttled send), the question waits for it rather than
+// overtaking it.
 async function awaitConfirmation(ctx: AppContext, contact: Contact) {
   const unsent = await ctx.db.message.findFirst({
-    where: { contactId: contact.id, direction: "outbound", purpose: { not: "marketing" }, status: { in: ["queued", "held", "sending"] } },
+    where: { contactId: contact.id, direction: "outbound", purpose: "compliance", status: { in: ["queued", "held", "sending"] } },
     select: { id: true },
   });
   if (unsent) throw new RetryJobAfter(CONFIRMATION_LEAD_MS, "waiting for the opt-in confirmation to be sent");
