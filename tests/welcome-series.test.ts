@@ -3,9 +3,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isHeldOut } from "~/flows/enrollments.server";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
-import { orderPayload } from "./support/checkout-webhooks";
+import { checkoutPayload, orderPayload } from "./support/checkout-webhooks";
 import { useTestDatabase } from "./support/database";
 import { useFlowSettings } from "./support/flow-settings";
+import { publicApi, SUBSCRIBER_CONSENT } from "./support/public-api";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP } from "./support/shopify-webhooks";
 
@@ -14,6 +15,7 @@ const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SEND
 const { db } = useTestDatabase();
 const sandbox = sandboxClient(() => app.url);
 const flows = useFlowSettings(db);
+const { api } = publicApi(() => app.url);
 const DAY = 24 * 60;
 const QUESTION = /What are you shopping for\? Reply 1 for Men's, 2 for Women's, 3 for Gifts/;
 const WOMENS_REPLY = "Got it: we'll send you the best of our women's collection.";
@@ -173,5 +175,27 @@ describe("the welcome series", () => {
     await sandbox.advanceClock(10);
     expect(await db.flowEnrollment.count({ where: { shopId, flow: "welcome", contact: { phone } } })).toBe(1);
     expect((await textsTo(phone)).filter((text) => QUESTION.test(text))).toHaveLength(1);
+  });
+
+  it("consent given at checkout starts it too", async () => {
+    const phone = uniquePhone();
+    const cart = checkoutPayload({ phone, acceptsSms: true, updatedAt: await sandboxNow() });
+    expect((await postShopifyWebhook(app.url, "checkouts/update", cart.body)).status).toBe(200);
+    await sandbox.advanceClock(2);
+    expect((await textsTo(phone)).filter((text) => QUESTION.test(text))).toHaveLength(1);
+  });
+
+  it("subscribers imported through the API start it only when marked welcome", async () => {
+    const [marked, unmarked] = [uniquePhone(), uniquePhone()];
+    const { status } = await api("/subscribers", "POST", {
+      subscribers: [
+        { phone: marked, consent: SUBSCRIBER_CONSENT, welcome: true },
+        { phone: unmarked, consent: SUBSCRIBER_CONSENT },
+      ],
+    });
+    expect(status).toBe(200);
+    await sandbox.advanceClock(2);
+    expect((await textsTo(marked)).filter((text) => QUESTION.test(text))).toHaveLength(1);
+    expect(await textsTo(unmarked)).toEqual([]);
   });
 });
