@@ -17,6 +17,7 @@ export const SUBSCRIBERS_RESOURCE: ApiResource = {
         phone: { type: "string", description: "E.164 (+13125550142); a national number is read as US/Canadian", examples: ["+13125550142"] },
         firstName: { type: "string", maxLength: 100 },
         tags: { type: "array", items: { type: "string", maxLength: MAX_TAG_LENGTH }, maxItems: MAX_TAGS, description: "Added to the subscriber's tags" },
+        welcome: { type: "boolean", default: false, description: "A new subscriber gets the welcome series, when the shop has it on" },
         consent: {
           type: "object",
           required: ["consentedAt", "source", "disclosure"],

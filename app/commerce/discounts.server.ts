@@ -1,7 +1,7 @@
-// Single-use, expiring discount codes in Shopify. The recovery flow creates one discount per
-// code with discountCodeBasicCreate; a campaign creates one discount and adds a code per
+// Single-use, expiring discount codes in Shopify. The recovery flow and the lifecycle flows
+// (a welcome offer, a win-back) create one discount per code with discountCodeBasicCreate; a campaign creates one discount and adds a code per
 // recipient to it with discountRedeemCodeBulkAdd. A code is derived from what it is for (a
-// checkout's step, a campaign's recipient) with the app's secret, so it cannot be guessed and a
+// checkout's step, a campaign's recipient, a flow enrollment) with the app's secret, so it cannot be guessed and a
 // retried job asks for the same code again instead of issuing a second one.
 import { createHmac } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,8 +37,47 @@ interface DiscountRequest {
   secret: string;
 }
 
-export async function issueRecoveryDiscount(ctx: AppContext, admin: () => Promise<ShopifyAdminGraphql>, request: DiscountRequest) {
-  const code = recoveryDiscountCode(request.secret, request.checkoutId, request.step);
+export function issueRecoveryDiscount(ctx: AppContext, admin: () => Promise<ShopifyAdminGraphql>, request: DiscountRequest) {
+  return issueSingleUseDiscount(ctx, admin, {
+    shopId: request.shopId,
+    code: recoveryDiscountCode(request.secret, request.checkoutId, request.step),
+    title: "Textback cart recovery",
+    percentage: request.percentage,
+    validHours: request.validHours,
+    issuedFor: { checkoutId: request.checkoutId },
+  });
+}
+
+/** A lifecycle flow enrollment's one code (a welcome offer, a win-back). */
+export function issueFlowDiscount(
+  ctx: AppContext,
+  admin: () => Promise<ShopifyAdminGraphql>,
+  request: { shopId: string; flowEnrollmentId: string; title: string; percentage: number; validHours: number; secret: string },
+) {
+  return issueSingleUseDiscount(ctx, admin, {
+    shopId: request.shopId,
+    code: derivedCode(request.secret, `flow-discount:${request.flowEnrollmentId}`),
+    title: request.title,
+    percentage: request.percentage,
+    validHours: request.validHours,
+    issuedFor: { flowEnrollmentId: request.flowEnrollmentId },
+  });
+}
+
+interface SingleUseDiscountRequest {
+  shopId: string;
+  code: string;
+  title: string;
+  percentage: number;
+  validHours: number;
+  /** What the code was issued for, stored with it for attribution. */
+  issuedFor: { checkoutId: string } | { flowEnrollmentId: string };
+}
+
+// Stored first, then created in Shopify: a retry finds the stored row and only finishes the
+// creation, and a code Shopify already has (TAKEN) is ours from the lost first attempt.
+async function issueSingleUseDiscount(ctx: AppContext, admin: () => Promise<ShopifyAdminGraphql>, request: SingleUseDiscountRequest) {
+  const { code } = request;
   const now = ctx.clock.now();
   const stored = await ctx.db.discountCode.upsert({
     where: { shopId_code: { shopId: request.shopId, code } },
@@ -47,12 +86,12 @@ export async function issueRecoveryDiscount(ctx: AppContext, admin: () => Promis
       code,
       percentage: request.percentage,
       endsAt: new Date(now.getTime() + request.validHours * 3_600_000),
-      checkoutId: request.checkoutId,
+      ...request.issuedFor,
     },
     update: {},
   });
   if (stored.shopifyId) return stored;
-  const shopifyId = await createBasicCodeDiscount(await admin(), { title: `Textback cart recovery ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
+  const shopifyId = await createBasicCodeDiscount(await admin(), { title: `${request.title} ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
   return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
 }
 

@@ -6,6 +6,7 @@ import type { AppContext } from "~/context.server";
 import { findOrCreateContact } from "~/conversations/contacts.server";
 import { CART_RECOVERY_FLOW } from "~/flows/cart-recovery/recovery-step.server";
 import { stopRecovery } from "~/flows/cart-recovery/schedule.server";
+import { stopWelcome } from "~/flows/welcome/welcome-schedule.server";
 import { cartRecoverySettingsOf, type CartRecoverySettings } from "~/flows/cart-recovery/settings";
 import { cancelPendingTexts } from "~/messaging/outbound.server";
 import { noteOrder } from "~/marketing/contact-activity.server";
@@ -43,6 +44,8 @@ export async function ingestOrder(txCtx: AppContext, input: { shopDomain: string
   // Stored with the order, once: a redelivery finds the order above and adds no lines.
   if (facts.lines.length > 0) await db.orderLine.createMany({ data: facts.lines.map((line) => ({ shopId: shop.id, orderId: order.id, ...line })) });
   if (contactId) await noteOrder(txCtx, contactId, facts);
+  // A welcome offer is for someone who has not bought yet.
+  if (contactId) await stopWelcome(txCtx, contactId, "ordered");
   if (codes.length > 0) await db.discountCode.updateMany({ where: { id: { in: codes.map((d) => d.id) } }, data: { usedByOrderId: order.id } });
   const checkout = await checkoutOf(txCtx, shop.id, facts.checkoutToken, codes);
   if (!checkout) return { outcome: "stored", orderId: order.id, attribution: null };

@@ -5,6 +5,7 @@
 import type { AppContext } from "~/context.server";
 import type { ShopifyAdminGraphql } from "./shopify-sms-consent.server";
 import { startHistoryImport } from "./shopify-history-import.server";
+import { ensureWinBackScan } from "~/flows/win-back/win-back.server";
 
 export interface ShopProfile {
   name: string;
@@ -35,6 +36,7 @@ export async function installShop(ctx: AppContext, domain: string, profile: Shop
   if (existing && !existing.uninstalledAt) return db.shop.update({ where: { id: existing.id }, data: profile });
   const shop = existing ? await reinstall(ctx, existing.id, profile) : await db.shop.create({ data: { domain, ...profile, installedAt: now } });
   await startHistoryImport(ctx, shop.id);
+  await ensureWinBackScan(ctx, shop.id);
   return shop;
 }
 

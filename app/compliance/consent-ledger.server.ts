@@ -18,6 +18,8 @@ import { inTransaction, type AppContext } from "../context.server";
 import type { Db, Prisma } from "../db.server";
 import { lockContacts } from "../conversations/contacts.server";
 import { roundsBy } from "../rounds";
+import { enqueueJobs, type EnqueueJobInput } from "../jobs/queue.server";
+import { CONFIRMATION_LEAD_MS, startsWelcome, welcomeStepJob } from "../flows/welcome/welcome-schedule.server";
 
 /** The app's client or the client of a `$transaction` the caller has open. */
 export type DbOrTx = Db | Prisma.TransactionClient;
@@ -48,6 +50,11 @@ export interface ConsentEventInput {
    * event already recorded. Without it the event follows every other.
    */
   at?: Date;
+  /**
+   * A grant that turns marketing on starts the welcome series: by default when the shopper opted
+   * in themselves (a keyword, checkout, the sign-up form); an import says so explicitly.
+   */
+  welcome?: boolean;
 }
 
 export interface ConsentState {
@@ -123,8 +130,12 @@ export async function recordConsentEvents(ctx: AppContext, inputs: ConsentEventI
     const now = ctx.clock.now();
     const contactIds = await contactsOf(db, inputs, now);
     const recorded: RecordedConsent[] = [];
+    const welcomes: EnqueueJobInput[] = [];
     for (const round of roundsBy(inputs.map((input, i) => ({ input, i, contactId: contactIds[i]! })), (entry) => entry.contactId)) {
       const ids = round.map((entry) => entry.contactId);
+      const hadMarketing = new Set(
+        (await db.contact.findMany({ where: { id: { in: ids }, marketingConsent: true }, select: { id: true } })).map((contact) => contact.id),
+      );
       const latest = new Map(
         (await db.consentEvent.groupBy({ by: ["contactId"], where: { contactId: { in: ids } }, _max: { occurredAt: true } })).map((row) => [row.contactId, row._max.occurredAt]),
       );
@@ -146,8 +157,17 @@ export async function recordConsentEvents(ctx: AppContext, inputs: ConsentEventI
       const states = await replayLedgers(db, ids, now);
       const contacts = new Map((await db.contact.findMany({ where: { id: { in: ids } } })).map((contact) => [contact.id, contact]));
       const eventOf = new Map(events.map((event) => [event.contactId, event]));
-      for (const { i, contactId } of round) recorded[i] = { event: eventOf.get(contactId)!, contact: contacts.get(contactId)!, state: states.get(contactId)! };
+      for (const { input, i, contactId } of round) {
+        recorded[i] = { event: eventOf.get(contactId)!, contact: contacts.get(contactId)!, state: states.get(contactId)! };
+        const optedIn = input.granted && input.scope === "marketing" && !hadMarketing.has(contactId) && states.get(contactId)!.marketingConsent;
+        if (optedIn && startsWelcome(input.source, input.welcome)) {
+          welcomes.push(welcomeStepJob(input.shopId, { consentEventId: recorded[i].event.id, step: 1 }, new Date(now.getTime() + CONFIRMATION_LEAD_MS)));
+        }
+      }
     }
+    // The welcome series starts here because only here is a new opt-in certain and atomic with its
+    // record; whether the flow is on, and everything it does, is the job's (app/flows/welcome).
+    await enqueueJobs({ ...ctx, db }, welcomes, db);
     return recorded;
   });
 }

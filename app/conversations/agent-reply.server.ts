@@ -2,6 +2,7 @@
 // who opted out is never texted, however the reply was typed.
 import type { AppContext } from "~/context.server";
 import { requestText } from "~/messaging/outbound.server";
+import { stopWelcome } from "~/flows/welcome/welcome-schedule.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 
 export class ConversationNotFoundError extends Error {}
@@ -33,6 +34,7 @@ export async function sendAgentReply(
         takenOverAt: conversation.takenOverAt ?? ctx.clock.now(),
       },
     });
+    await stopWelcome(ctx, conversation.contactId, "with_person");
   }
   return message;
 }

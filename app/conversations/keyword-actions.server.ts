@@ -13,6 +13,7 @@ import {
 } from "~/compliance/keyword-replies";
 import { cancelPendingTexts, requestText } from "~/messaging/outbound.server";
 import { stopRecoveryForContact } from "~/flows/cart-recovery/schedule.server";
+import { stopWelcome } from "~/flows/welcome/welcome-schedule.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import type { InboundText } from "./receive-text.server";
 
@@ -81,6 +82,7 @@ async function optOut(ctx: AppContext, k: KeywordContext, deps: MessagingDeps) {
   }
   await cancelPendingTexts(ctx, { contactId: k.contact.id, purpose: { not: "opt_out_reply" } }, "opted_out");
   await stopRecoveryForContact(ctx, k.contact.id, "opted_out");
+  await stopWelcome(ctx, k.contact.id, "opted_out");
   if (!alreadyOut && !k.inbound.telnyxAutoresponse) await reply(ctx, k, optOutConfirmation(k.shop), deps, "opt_out_reply");
   return "opted_out";
 }
@@ -96,7 +98,8 @@ async function optBackIn(ctx: AppContext, k: KeywordContext, deps: MessagingDeps
     where: { contactId: k.contact.id, scope: "marketing", granted: true },
     select: { id: true },
   });
-  await recordConsent(ctx, k, consent(k, hadMarketing ? "marketing" : "transactional", true));
+  // Coming back is not a new subscriber: no welcome series.
+  await recordConsent(ctx, k, { ...consent(k, hadMarketing ? "marketing" : "transactional", true), welcome: false });
   await liftSuppression(ctx, { shopId: k.shop.id, phone: k.contact.phone, hashKey: deps.secrets.suppressionHashKey });
   if (!k.inbound.telnyxAutoresponse) await reply(ctx, k, optBackInConfirmation(k.shop), deps);
   return "open";

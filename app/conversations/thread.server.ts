@@ -7,6 +7,7 @@ import { latestShippingAddress, replyTiming } from "~/messaging/sender-gate.serv
 import { cartSummary } from "~/flows/cart-recovery/recovery-text";
 import type { CartLine } from "~/commerce/checkout-payload";
 import { webUrl } from "~/web-url";
+import { stopWelcome } from "~/flows/welcome/welcome-schedule.server";
 import { handoffLabel } from "./routing/answer";
 
 const MESSAGES_SHOWN = 500;
@@ -101,6 +102,8 @@ export async function changeThread(ctx: AppContext, input: { shopId: string; con
   if (!conversation) return false;
   const data = threadUpdate(conversation, input.change, { by: input.staffUserId, at: ctx.clock.now() });
   await db.conversation.update({ where: { id: conversation.id }, data });
+  // A person taking the thread stops the automated series texting into it.
+  if (data.takenOverAt && !conversation.takenOverAt) await stopWelcome(ctx, conversation.contactId, "with_person");
   return true;
 }
 

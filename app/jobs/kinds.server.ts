@@ -17,6 +17,8 @@ import { campaignCodesJob } from "./campaign-codes.server";
 import { chooseCampaignWinnerJob } from "./choose-campaign-winner.server";
 import { sendCrossSellJob } from "./send-cross-sell.server";
 import { expireSignUpJob } from "./expire-sign-up.server";
+import { welcomeStepJob } from "./welcome-step.server";
+import { winBackScanJob } from "./win-back-scan.server";
 
 export function createAppJobRegistry(deps: MessagingDeps) {
   return createJobRegistry([
@@ -36,5 +38,7 @@ export function createAppJobRegistry(deps: MessagingDeps) {
     chooseCampaignWinnerJob,
     sendCrossSellJob(deps),
     expireSignUpJob,
+    welcomeStepJob(deps),
+    winBackScanJob(deps),
   ]);
 }

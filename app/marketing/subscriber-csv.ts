@@ -5,14 +5,14 @@ import { csvCell } from "~/compliance/consent-log-csv";
 import type { SubscriberRow } from "./subscribers.server";
 
 export const IMPORT_COLUMNS = ["phone", "consented_at", "source", "disclosure"] as const;
-export const OPTIONAL_IMPORT_COLUMNS = ["first_name", "tags"] as const;
+export const OPTIONAL_IMPORT_COLUMNS = ["first_name", "tags", "welcome"] as const;
 export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** A data row of the file, as the API's JSON would carry it, with the line it starts on. */
 export interface CsvSubscriber {
   line: number;
-  raw: { phone: string; firstName?: string; tags?: string[]; consent: { consentedAt: string; source: string; disclosure: string } };
+  raw: { phone: string; firstName?: string; tags?: string[]; welcome?: string; consent: { consentedAt: string; source: string; disclosure: string } };
 }
 
 export type ReadCsv = { ok: true; rows: CsvSubscriber[] } | { ok: false; error: string };
@@ -22,6 +22,7 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   phone: "phone",
   firstName: "first_name",
   tags: "tags",
+  welcome: "welcome",
   "consent.consentedAt": "consented_at",
   "consent.source": "source",
   "consent.disclosure": "disclosure",
@@ -81,12 +82,14 @@ export function readSubscriberCsv(text: string): ReadCsv {
     rows: records.map(({ line, cells }) => {
       const tags = names.includes("tags") ? at(cells, "tags").split(/[;,]/).map((tag) => tag.trim()).filter(Boolean) : [];
       const firstName = names.includes("first_name") ? at(cells, "first_name") : "";
+      const welcome = names.includes("welcome") ? at(cells, "welcome") : "";
       return {
         line,
         raw: {
           phone: at(cells, "phone"),
           ...(firstName && { firstName }),
           ...(tags.length > 0 && { tags }),
+          ...(welcome && { welcome }),
           consent: { consentedAt: at(cells, "consented_at"), source: at(cells, "source"), disclosure: at(cells, "disclosure") },
         },
       };

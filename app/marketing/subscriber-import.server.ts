@@ -126,6 +126,7 @@ function grantEvent({ shopId, source }: ImportOptions, s: SubscriberInput, conta
     evidence: { consentedAt: s.consent.consentedAt.toISOString(), collectedAt: s.consent.source, ...s.consent.details },
     // Replayed at the time the shopper agreed, so a withdrawal recorded since still stands.
     at: s.consent.consentedAt,
+    welcome: s.welcome,
   };
 }
 

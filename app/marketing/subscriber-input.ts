@@ -18,6 +18,8 @@ export interface SubscriberInput {
   firstName: string | null;
   tags: string[];
   consent: SubscriberConsentEvidence;
+  /** A new subscriber starts the welcome series (app/flows/welcome); an import does not unless it says so. */
+  welcome?: boolean;
 }
 
 /** Why an item was refused, and which of its fields is at fault (paths as in the API's JSON). */
@@ -52,10 +54,22 @@ export function checkSubscriber(raw: unknown, now: Date): CheckedSubscriber {
   }
   const tags = checkTags(raw.tags);
   if (typeof tags === "string") return refuse("tags", tags);
+  const welcome = checkWelcome(raw.welcome);
+  if (welcome === null) return refuse("welcome", "welcome is true or false");
   if (!isRecord(raw.consent)) return refuse("consent", "Consent evidence is required: {consentedAt, source, disclosure}");
   const consent = checkConsent(raw.consent, now);
   if ("field" in consent) return refuse(`consent.${consent.field}`, consent.error);
-  return { ok: true, subscriber: { phone, firstName, tags, consent } };
+  return { ok: true, subscriber: { phone, firstName, tags, consent, welcome } };
+}
+
+// A JSON boolean from the API; a CSV cell says it in words.
+function checkWelcome(raw: unknown): boolean | null {
+  if (raw === undefined || raw === null || raw === "") return false;
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw !== "string") return null;
+  const word = raw.trim().toLowerCase();
+  if (["true", "yes", "y", "1"].includes(word)) return true;
+  return ["false", "no", "n", "0"].includes(word) ? false : null;
 }
 
 function checkTags(raw: unknown): string[] | string {

@@ -9,6 +9,7 @@ import { seedDemoApiKey } from "./demo-api-key.server";
 import { SHIPPING_SETTINGS_KEY } from "~/flows/shipping/shipping-settings";
 import { LIFECYCLE_PAGES } from "~/flows/lifecycle-flow-pages.server";
 import { DEMO_PRODUCTS } from "./demo-products";
+import { ensureWinBackScan } from "~/flows/win-back/win-back.server";
 import type { SendingNumberType } from "~/messaging/sending-limits";
 import type { SeedCustomer, SeedOrder, ShopifyAdminDouble } from "./shopify-admin-double.server";
 
@@ -73,6 +74,7 @@ export async function installDemoShop({ db, clock }: AppContext, input: DemoShop
   });
   await seedDemoShoppers({ db, clock }, shop.id);
   await seedDemoOrders({ db, clock }, shop.id);
+  await ensureWinBackScan({ db, clock }, shop.id);
   await seedKnowledgeBase({ db, clock }, shop.id);
   await seedDemoApiKey({ db, clock }, shop.id);
   return shop;

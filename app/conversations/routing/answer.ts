@@ -28,7 +28,7 @@ export interface Understanding {
 }
 
 export interface Answer {
-  answeredBy: "rating" | "keyword" | "order lookup" | "FAQ" | "AI" | "your team";
+  answeredBy: "rating" | "welcome" | "keyword" | "order lookup" | "FAQ" | "AI" | "your team";
   /** The text to send back; null: the hand-off acknowledgement (or the away message) applies. */
   reply: string | null;
   needsPerson: boolean;
@@ -36,6 +36,8 @@ export interface Answer {
   /** The conversation's open question after this text: a new one, null to clear it, undefined to leave it. */
   pendingQuestion?: string | null;
   understanding?: Understanding;
+  /** Tags the contact gets (the welcome series' preference); the router adds them, a preview does not. */
+  tags?: string[];
   /**
    * Work that finishes the answer outside the inbound text's transaction (a call to Shopify or to
    * a chat model must not hold it open): the router queues it as this job; the try-a-message box

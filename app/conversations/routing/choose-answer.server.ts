@@ -6,6 +6,7 @@ import { answerWithAiLater } from "~/conversations/ai/answer-with-ai.server";
 import type { Contact, Conversation, Shop } from "../../../prisma/generated/sqlite/index.js";
 import { answerToRating, ratingIn } from "~/flows/shipping/order-rating.server";
 import { crossSellAfterRating } from "~/flows/cross-sell/cross-sell-trigger.server";
+import { answerWelcomePreference } from "~/flows/welcome/welcome-answer.server";
 import { handOff, type Answer } from "./answer";
 import type { AutomationSettings } from "./automation-settings";
 import { answerFromFaq } from "./faq-answers.server";
@@ -28,6 +29,7 @@ type Answerer = (ctx: AppContext, input: AnswerInput) => Answer | null | Promise
 
 const ANSWERERS: Answerer[] = [
   answerPendingRating,
+  answerWelcomePreference,
   answerPendingOrderNumber,
   answerMerchantKeyword,
   (_ctx, input) => handOffWhenAsked(input.text),

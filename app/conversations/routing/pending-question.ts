@@ -6,13 +6,17 @@ import { z } from "zod";
 const askedAt = z.string().datetime();
 const OrderRatingQuestion = z.object({ kind: z.literal("order_rating"), shipmentId: z.string(), orderName: z.string().nullable(), askedAt });
 const OrderNumberQuestion = z.object({ kind: z.literal("order_number"), askedAt });
-const PendingQuestionSchema = z.discriminatedUnion("kind", [OrderRatingQuestion, OrderNumberQuestion]);
+// The welcome series' "What are you shopping for? Reply 1 for…" (app/flows/welcome).
+const WelcomePreferenceQuestion = z.object({ kind: z.literal("welcome_preference"), enrollmentId: z.string(), askedAt });
+const PendingQuestionSchema = z.discriminatedUnion("kind", [OrderRatingQuestion, OrderNumberQuestion, WelcomePreferenceQuestion]);
 
-// A field only the rating has reads as undefined on the other kind, so `asked?.shipmentId`
+// A field only the rating has reads as undefined on the other kinds, so `asked?.shipmentId`
 // needs no check of the kind first.
+type NotRating = { shipmentId?: undefined; orderName?: undefined };
 export type PendingQuestion =
   | z.infer<typeof OrderRatingQuestion>
-  | (z.infer<typeof OrderNumberQuestion> & { shipmentId?: undefined; orderName?: undefined });
+  | (z.infer<typeof OrderNumberQuestion> & NotRating)
+  | (z.infer<typeof WelcomePreferenceQuestion> & NotRating);
 
 /** How long a question waits for its answer; after that a "5" is just a "5". */
 export const PENDING_QUESTION_TTL_MS = 7 * 24 * 60 * 60_000;

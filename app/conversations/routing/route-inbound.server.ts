@@ -42,6 +42,7 @@ export async function routeInboundText(ctx: AppContext, input: RoutedText, deps:
     const { job, payload } = answer.followUp;
     await enqueueJob(ctx, { kind: job, shopId: input.shop.id, payload, priority: JOB_PRIORITY.conversation });
   }
+  if (answer.tags) await tagContact(ctx, input.contact, answer.tags);
   const update: ConversationUpdate = { ...reopened, ...(answer.pendingQuestion !== undefined && { pendingQuestion: answer.pendingQuestion }) };
   if (!answer.needsPerson) {
     if (answer.reply) await reply(ctx, input, answer.reply, deps);
@@ -94,6 +95,16 @@ async function recoveryStepPending(ctx: AppContext, input: Pick<RoutedText, "sho
 export function handOffMessage(shop: Shop, settings: AutomationSettings, now: Date) {
   if (isWithinBusinessHours(shop.businessHours, shop.ianaTimezone, now)) return settings.acknowledgement;
   return shop.awayMessage?.trim() || DEFAULT_AWAY_MESSAGE;
+}
+
+async function tagContact(ctx: AppContext, contact: Contact, tags: string[]) {
+  for (const tag of tags) {
+    await ctx.db.contactTag.upsert({
+      where: { contactId_tag: { contactId: contact.id, tag } },
+      create: { shopId: contact.shopId, contactId: contact.id, tag },
+      update: {},
+    });
+  }
 }
 
 function reply(ctx: AppContext, input: Pick<RoutedText, "shop" | "contact">, body: string, deps: MessagingDeps) {

@@ -33,7 +33,7 @@ export const WelcomeSettings = z.object({
       { label: "Gifts", tag: "pref-gifts", reply: "Got it: we'll send you our best gift ideas." },
     ]),
   offerAfterDays: z.number().int("Whole days").min(1, "At least 1 day").max(30, "At most 30 days").default(3),
-  offerTemplate: flowTemplate(WELCOME_OFFER_VARIABLES, "{{first_name}}, here's {{discount}} on your first order: {{link}}"),
+  offerTemplate: flowTemplate(WELCOME_OFFER_VARIABLES, "Hi {{first_name}}, here's {{discount}} on your first order: {{link}}"),
   offer: flowOffer(10),
   attachImage: z.boolean().default(false),
 });

@@ -10,7 +10,7 @@ export const WinBackSettings = z.object({
   enabled: z.boolean().default(false),
   holdoutPercent,
   afterDays: z.number().int("Whole days").min(30, "At least 30 days").max(730, "At most 730 days").default(90),
-  template: flowTemplate(WIN_BACK_VARIABLES, "{{first_name}}, it's been a while! Here's {{discount}} to come back to {{shop}}: {{link}}"),
+  template: flowTemplate(WIN_BACK_VARIABLES, "Hi {{first_name}}, it's been a while! Here's {{discount}} to come back to {{shop}}: {{link}}"),
   offer: flowOffer(15),
   attachImage: z.boolean().default(false),
 });

@@ -1,0 +1,23 @@
+// Turns a lifecycle flow on (or shapes it) for the demo shop by writing its section of
+// Shop.settings, and puts the shop's settings back after the file: later files share the shop.
+import { afterAll, beforeAll } from "vitest";
+import type { Db } from "~/db.server";
+import { SANDBOX_SHOP } from "./shopify-webhooks";
+
+export function useFlowSettings(db: Db) {
+  let before: string | undefined;
+  beforeAll(async () => {
+    before = (await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } })).settings;
+  });
+  afterAll(async () => {
+    if (before !== undefined) await db.shop.update({ where: { domain: SANDBOX_SHOP }, data: { settings: before } });
+  });
+  return {
+    /** Replaces one section (e.g. "welcome", "winBack") of the demo shop's settings. */
+    async set(section: string, value: Record<string, unknown>) {
+      const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
+      const settings = { ...(JSON.parse(shop.settings || "{}") as Record<string, unknown>), [section]: value };
+      await db.shop.update({ where: { id: shop.id }, data: { settings: JSON.stringify(settings) } });
+    },
+  };
+}
