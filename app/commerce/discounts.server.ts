@@ -48,7 +48,7 @@ export function issueRecoveryDiscount(ctx: AppContext, admin: () => Promise<Shop
   });
 }
 
-/** A lifecycle flow enrollment's one code (a welcome offer, a win-back). */
+/** A lifecycle flow enrollment's one code (a welcome offer, a win-back, a cross-sell). */
 export function issueFlowDiscount(
   ctx: AppContext,
   admin: () => Promise<ShopifyAdminGraphql>,
@@ -56,7 +56,7 @@ export function issueFlowDiscount(
 ) {
   return issueSingleUseDiscount(ctx, admin, {
     shopId: request.shopId,
-    code: derivedCode(request.secret, `flow-discount:${request.flowEnrollmentId}`),
+    code: enrollmentDiscountCode(request.secret, request.flowEnrollmentId),
     title: request.title,
     percentage: request.percentage,
     validHours: request.validHours,
@@ -92,24 +92,6 @@ async function issueSingleUseDiscount(ctx: AppContext, admin: () => Promise<Shop
   });
   if (stored.shopifyId) return stored;
   const shopifyId = await createBasicCodeDiscount(await admin(), { title: `${request.title} ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
-  return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
-}
-
-/** A lifecycle flow's offer: one single-use code per enrollment, tied to it for attribution. */
-export async function issueEnrollmentDiscount(
-  ctx: AppContext,
-  admin: () => Promise<ShopifyAdminGraphql>,
-  request: { shopId: string; flowEnrollmentId: string; flowName: string; percentage: number; validDays: number; secret: string },
-) {
-  const code = enrollmentDiscountCode(request.secret, request.flowEnrollmentId);
-  const now = ctx.clock.now();
-  const stored = await ctx.db.discountCode.upsert({
-    where: { shopId_code: { shopId: request.shopId, code } },
-    create: { shopId: request.shopId, code, percentage: request.percentage, endsAt: new Date(now.getTime() + request.validDays * 24 * 3_600_000), flowEnrollmentId: request.flowEnrollmentId },
-    update: {},
-  });
-  if (stored.shopifyId) return stored;
-  const shopifyId = await createBasicCodeDiscount(await admin(), { title: `Textback ${request.flowName} ${code}`, code, percentage: stored.percentage, startsAt: now, endsAt: stored.endsAt });
   return ctx.db.discountCode.update({ where: { id: stored.id }, data: { shopifyId } });
 }
 

@@ -28,7 +28,15 @@ export function checkoutPayload(change: CheckoutChange) {
   return { token, url: body.abandoned_checkout_url as string, body: JSON.stringify(body) };
 }
 
-export function orderPayload(order: { checkoutToken: string | null; createdAt: string; totalPrice: string; discountCodes?: string[]; id?: string; phone?: string }) {
+export function orderPayload(order: {
+  checkoutToken: string | null;
+  createdAt: string;
+  totalPrice: string;
+  discountCodes?: string[];
+  id?: string;
+  phone?: string;
+  products?: { id: number; title: string }[];
+}) {
   const id = order.id ?? String(820982911946154508n + BigInt(Math.floor(Math.random() * 1e9)));
   const body = JSON.parse(shopifyFixture("orders-create")) as Record<string, any>;
   body.checkout_token = order.checkoutToken;
@@ -36,6 +44,7 @@ export function orderPayload(order: { checkoutToken: string | null; createdAt: s
   body.total_price = order.totalPrice;
   body.financial_status = "paid";
   if (order.phone) body.phone = order.phone;
+  if (order.products) body.line_items = order.products.map((p, i) => ({ id: i + 1, product_id: p.id, title: p.title, quantity: 1, price: order.totalPrice }));
   body.discount_codes = (order.discountCodes ?? []).map((code) => ({ code, amount: "10.00", type: "percentage" }));
   // The id is set as text so it keeps all 18 digits.
   return { id, body: JSON.stringify(body).replace(/^\{"id":\d+/, `{"id":${id}`) };

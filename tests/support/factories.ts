@@ -52,6 +52,8 @@ export async function contactWithConsent(
     granted: true,
     source: "checkout",
     text: "Text me with news and offers",
+    // A subscriber who was on the list already, not a new opt-in: no welcome series.
+    welcome: false,
   });
   return ctx.db.contact.findUniqueOrThrow({ where: { shopId_phone: { shopId, phone } } });
 }

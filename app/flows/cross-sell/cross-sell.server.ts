@@ -3,7 +3,7 @@
 // nothing), then one marketing text naming the product, with a tracked link, the optional code
 // and the product's image.
 import { inTransaction, type AppContext } from "~/context.server";
-import { issueEnrollmentDiscount } from "~/commerce/discounts.server";
+import { issueFlowDiscount } from "~/commerce/discounts.server";
 import { productDetails } from "~/commerce/products.server";
 import { requestText } from "~/messaging/outbound.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
@@ -50,7 +50,7 @@ export async function runCrossSell(ctx: AppContext, payload: CrossSellPayload, d
   const details = await productDetails(ctx, admin, shop.id, product.id);
   const discount =
     settings.offer.percent > 0 && admin
-      ? await issueEnrollmentDiscount(ctx, admin, { shopId: shop.id, flowEnrollmentId: enrollment.id, flowName: "cross-sell", percentage: settings.offer.percent, validDays: settings.offer.validDays, secret: deps.encryptionKey })
+      ? await issueFlowDiscount(ctx, admin, { shopId: shop.id, flowEnrollmentId: enrollment.id, title: "Textback cross-sell", percentage: settings.offer.percent, validHours: settings.offer.validDays * 24, secret: deps.encryptionKey })
       : null;
 
   await inTransaction(ctx, async (tx) => {

@@ -6,6 +6,7 @@ import type { Contact, FlowEnrollment, Shop } from "../../../prisma/generated/sq
 import { inTransaction, type AppContext } from "~/context.server";
 import { enqueueJob, RetryJobAfter } from "~/jobs/queue.server";
 import { requestText } from "~/messaging/outbound.server";
+import { flowImage } from "../flow-image.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { serializePendingQuestion } from "~/conversations/routing/pending-question";
 import { readSettingsSection } from "~/settings/shop-settings.server";
@@ -81,9 +82,10 @@ async function sendOffer(ctx: AppContext, { shop, contact, settings, triggerKey 
     return;
   }
   const offer = await issueFlowOffer(ctx, deps, { shop, enrollment, title: "Textback welcome offer", offer: settings.offer });
+  const mediaUrls = settings.attachImage ? await flowImage(ctx, deps, shop, null) : undefined;
   await inTransaction(ctx, async (tx) => {
     const body = welcomeOffer(settings, { firstName: contact.firstName, shop: shop.brandName ?? shop.name, link: offer.link.url, discount: offer.discount });
-    const message = await requestText(tx, { shopId: shop.id, to: contact.phone, body, purpose: "marketing", flow: WELCOME_FLOW, flowStep: 2 }, deps.secrets);
+    const message = await requestText(tx, { shopId: shop.id, to: contact.phone, body, purpose: "marketing", flow: WELCOME_FLOW, flowStep: 2, mediaUrls }, deps.secrets);
     await tieOfferToText(tx, offer, message.id);
     await advanceEnrollment(tx, enrollment.id, 2);
     await finishEnrollment(tx, enrollment.id);

@@ -7,6 +7,7 @@ import { inTransaction, type AppContext } from "~/context.server";
 import type { Prisma } from "~/db.server";
 import { enqueueJob, JOB_PRIORITY } from "~/jobs/queue.server";
 import { requestTexts } from "~/messaging/outbound.server";
+import { flowImage } from "../flow-image.server";
 import type { MessagingDeps } from "~/messaging/messaging-deps";
 import { readSettingsSection } from "~/settings/shop-settings.server";
 import { enroll, finishEnrollment, RUNNING } from "../enrollments.server";
@@ -97,18 +98,19 @@ interface Batch {
 }
 
 async function textBatch(ctx: AppContext, { shop, settings, contacts, day }: Batch, deps: MessagingDeps) {
-  const texted: { contact: Batch["contacts"][number]; enrollmentId: string; offer: FlowOffer }[] = [];
+  const texted: { contact: Batch["contacts"][number]; enrollmentId: string; offer: FlowOffer; mediaUrls?: string[] }[] = [];
   for (const contact of contacts) {
     // Keyed by the day: a retried scan finds the same enrollment and its code again.
     const { enrollment } = await enroll(ctx, { shopId: shop.id, contactId: contact.id, flow: WIN_BACK_FLOW, triggerKey: `${contact.id}:${day}`, holdoutPercent: settings.holdoutPercent });
     if (enrollment.status !== RUNNING) continue;
-    texted.push({ contact, enrollmentId: enrollment.id, offer: await issueFlowOffer(ctx, deps, { shop, enrollment, title: "Textback win-back", offer: settings.offer }) });
+    const offer = await issueFlowOffer(ctx, deps, { shop, enrollment, title: "Textback win-back", offer: settings.offer });
+    texted.push({ contact, enrollmentId: enrollment.id, offer, mediaUrls: settings.attachImage ? await flowImage(ctx, deps, shop, contact.id) : undefined });
   }
   const brand = shop.brandName ?? shop.name;
   await inTransaction(ctx, async (tx) => {
     const messages = await requestTexts(
       tx,
-      texted.map(({ contact, offer }) => ({
+      texted.map(({ contact, offer, mediaUrls }) => ({
         shopId: shop.id,
         to: contact.phone,
         body: winBackText(settings, { firstName: contact.firstName, shop: brand, link: offer.link.url, discount: offer.discount }),
@@ -116,6 +118,7 @@ async function textBatch(ctx: AppContext, { shop, settings, contacts, day }: Bat
         flow: WIN_BACK_FLOW,
         flowStep: 1,
         firstInFlow: true,
+        mediaUrls,
       })),
       deps.secrets,
     );
