@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { useTestDatabase } from "./support/database";
+import { useWelcomeSeriesOff } from "./support/flow-settings";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP } from "./support/shopify-webhooks";
 import { checkoutPayload, orderPayload, type CheckoutChange } from "./support/checkout-webhooks";
@@ -9,6 +10,7 @@ import { checkoutPayload, orderPayload, type CheckoutChange } from "./support/ch
 // No background worker: the flow moves only when the test moves the clock.
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
+useWelcomeSeriesOff(db);
 const sandbox = sandboxClient(() => app.url);
 const HOUR = 60;
 const DAY = 24 * HOUR;

@@ -10,6 +10,7 @@ import { enqueueJob } from "~/jobs/queue.server";
 import { SHORT_CODE_SENDER, useAppServer } from "./support/app-server";
 import { BROWSER_USER_AGENT } from "./support/browser";
 import { useTestDatabase } from "./support/database";
+import { useWelcomeSeriesOff } from "./support/flow-settings";
 import { createShop } from "./support/factories";
 import { sandboxClient, uniquePhone } from "./support/sandbox-client";
 import { postShopifyWebhook, SANDBOX_SHOP, shopifyFixture } from "./support/shopify-webhooks";
@@ -19,6 +20,7 @@ import { callCheckoutConsent, checkoutSessionToken } from "./support/checkout-ex
 // No background worker: jobs run when the test moves the clock.
 const app = useAppServer("sandbox", { TEXTBACK_WORKER: "off", ...SHORT_CODE_SENDER });
 const { db } = useTestDatabase();
+useWelcomeSeriesOff(db);
 const sandbox = sandboxClient(() => app.url);
 const secrets = { suppressionHashKey: suppressionHashKey(Buffer.from("textback-sandbox-encryption-key!").toString("base64")) };
 let shopId: string;

@@ -74,6 +74,9 @@ describe("the storefront sign-up form", () => {
     const texts = (await sandbox.textsTo(phone)).map((t) => t.text);
     expect(texts).toHaveLength(2);
     expect(texts[1]).toMatch(SUBSCRIBED);
+    // The confirmed sign-up is a new subscriber: the welcome series asks its question next.
+    await sandbox.advanceClock(1);
+    expect((await sandbox.textsTo(phone)).map((t) => t.text).slice(2)).toEqual([expect.stringMatching(/^Textback Demo: Welcome! What are you shopping for\?/)]);
 
     const [grant] = await db.consentEvent.findMany({ where: { shopId, phone } });
     expect(grant).toMatchObject({ scope: "marketing", granted: true, source: "signup_form" });
@@ -155,9 +158,10 @@ describe("the storefront sign-up form", () => {
     const optedOut = uniquePhone();
     expect(await sandbox.textFromShopper(subscribed, "JOIN")).toBe(200);
     expect(await sandbox.textFromShopper(optedOut, "STOP")).toBe(200);
-    await sandbox.advanceClock(0);
+    // JOIN's confirmation and, a minute later, the welcome question; STOP's confirmation.
+    await sandbox.advanceClock(1);
     const before = [await sandbox.textsTo(subscribed), await sandbox.textsTo(optedOut)];
-    expect(before.map((texts) => texts.length)).toEqual([1, 1]);
+    expect(before.map((texts) => texts.length)).toEqual([2, 1]);
 
     const stranger = await signUp(uniquePhone());
     expect(await signUp(subscribed)).toEqual(stranger);

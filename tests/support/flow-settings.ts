@@ -21,3 +21,12 @@ export function useFlowSettings(db: Db) {
     },
   };
 }
+
+/**
+ * Turns the demo shop's welcome series off for a file whose subject is something else: it would
+ * add its question to every new subscriber's texts (tests/welcome-series.test.ts covers it).
+ */
+export function useWelcomeSeriesOff(db: Db) {
+  const flows = useFlowSettings(db);
+  beforeAll(() => flows.set("welcome", { enabled: false }));
+}
