@@ -6,9 +6,6 @@ import { SANDBOX_SHOP } from "./shopify-webhooks";
 
 export function useFlowSettings(db: Db) {
   let before: string | undefined;
-  beforeAll(async () => {
-    before = (await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } })).settings;
-  });
   afterAll(async () => {
     if (before !== undefined) await db.shop.update({ where: { domain: SANDBOX_SHOP }, data: { settings: before } });
   });
@@ -16,6 +13,7 @@ export function useFlowSettings(db: Db) {
     /** Replaces one section (e.g. "welcome", "winBack") of the demo shop's settings. */
     async set(section: string, value: Record<string, unknown>) {
       const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
+      before ??= shop.settings;
       const settings = { ...(JSON.parse(shop.settings || "{}") as Record<string, unknown>), [section]: value };
       await db.shop.update({ where: { id: shop.id }, data: { settings: JSON.stringify(settings) } });
     },
