@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAppServer } from "../support/app-server";
 import { useTestDatabase } from "../support/database";
 import { checkLogsAfterAll } from "./log-hygiene";
-import { acceptedPerPhone, advanceClock, raiseDemoShopRate, settleTexts, shoppersJoin, startFaultWorld, textsTo, type FaultWorld } from "./world";
+import { acceptedPerPhone, advanceClock, prepareDemoShopForLoad, settleTexts, shoppersJoin, startFaultWorld, textsTo, type FaultWorld } from "./world";
 
 const { db, engine } = useTestDatabase();
 checkLogsAfterAll(db);
@@ -12,7 +12,7 @@ checkLogsAfterAll(db);
 // scenarios with fewer texts to keep the suite within its time budget.
 const TEXTS = engine === "postgresql" ? 1_000 : 250;
 let world: FaultWorld | undefined;
-let restoreRate: (() => Promise<unknown>) | undefined;
+let restoreShop: (() => Promise<unknown>) | undefined;
 
 afterEach(async () => {
   await world?.app.stop();
@@ -20,7 +20,7 @@ afterEach(async () => {
   world = undefined;
 });
 afterAll(async () => {
-  await restoreRate?.();
+  await restoreShop?.();
 });
 
 function expectEveryTextSettledOnce(texts: Awaited<ReturnType<typeof textsTo>>, accepted: Map<string, number>, phones: string[]) {
@@ -41,7 +41,7 @@ function expectEveryTextSettledOnce(texts: Awaited<ReturnType<typeof textsTo>>, 
 describe("Telnyx failing 30 % of sends", () => {
   it(`${TEXTS} texts end delivered or failed with a reason, none lost, none sent twice`, { timeout: 600_000 }, async () => {
     world = await startFaultWorld(db);
-    restoreRate ??= await raiseDemoShopRate(db);
+    restoreShop ??= await prepareDemoShopForLoad(db);
     world.telnyx.failFractionOfSends(0.3, [
       { kind: "server_error" },
       { kind: "rate_limited", retryAfterSeconds: 1 },
@@ -63,7 +63,7 @@ describe("Telnyx failing 30 % of sends", () => {
 describe("the app killed with SIGKILL in the middle of its sends", () => {
   it("is started again and every text ends delivered or failed, none sent twice", { timeout: 600_000 }, async () => {
     world = await startFaultWorld(db, { TEXTBACK_WORKER: "off" });
-    restoreRate ??= await raiseDemoShopRate(db);
+    restoreShop ??= await prepareDemoShopForLoad(db);
     const phones = await shoppersJoin(world, TEXTS, "917");
     const telnyx = world.telnyx;
 

@@ -25,20 +25,25 @@ export async function startFaultWorld(db: Db, appEnv: Record<string, string> = {
   const port = await freePort();
   const telnyx = await startTelnyxDouble({ appWebhookUrl: `http://127.0.0.1:${port}/webhooks/telnyx`, log: capturedLog });
   // A short Telnyx timeout keeps hung requests cheap; the rate is the shop's own (see below).
-  // A short code, so the rate raiseDemoShopRate gives it holds across restarts: the sandbox sets
+  // A short code, so the rate prepareDemoShopForLoad gives it holds across restarts: the sandbox sets
   // the demo number's type from SANDBOX_NUMBER_TYPE every time it starts.
   const env = { TELNYX_BASE_URL: telnyx.apiBaseUrl, TELNYX_PUBLIC_KEY: telnyx.publicKeyBase64, TELNYX_TIMEOUT_MS: "500", SANDBOX_NUMBER_TYPE: "short_code", ...appEnv };
   const app = await startAppServer("sandbox", env, port);
   return { telnyx, app, env, port };
 }
 
-/** Makes the demo shop's number a short code sending 200 texts a second, its account too; returns the undo. */
-export async function raiseDemoShopRate(db: Db) {
+/**
+ * Makes the demo shop's number a short code sending 200 texts a second, its account too, and
+ * turns its welcome series off (its question would double the texts every JOIN is owed); returns
+ * the undo.
+ */
+export async function prepareDemoShopForLoad(db: Db) {
   const shop = await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP } });
   const settings = JSON.parse(shop.settings) as Record<string, unknown>;
+  const load = { ...settings, sending: { short_code: 200, account: 200 }, welcome: { ...(settings.welcome as object), enabled: false } };
   await db.shop.update({
     where: { id: shop.id },
-    data: { sendingNumberType: "short_code", settings: JSON.stringify({ ...settings, sending: { short_code: 200, account: 200 } }) },
+    data: { sendingNumberType: "short_code", settings: JSON.stringify(load) },
   });
   return () => db.shop.update({ where: { id: shop.id }, data: { sendingNumberType: shop.sendingNumberType, settings: shop.settings } });
 }
