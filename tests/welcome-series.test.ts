@@ -177,12 +177,18 @@ describe("the welcome series", () => {
     expect((await textsTo(phone)).filter((text) => QUESTION.test(text))).toHaveLength(1);
   });
 
-  it("consent given at checkout starts it too", async () => {
+  it("consent given at checkout starts it too, once the checkout is no longer a cart to recover", async () => {
     const phone = uniquePhone();
     const cart = checkoutPayload({ phone, acceptsSms: true, updatedAt: await sandboxNow() });
     expect((await postShopifyWebhook(app.url, "checkouts/update", cart.body)).status).toBe(200);
     await sandbox.advanceClock(2);
+    // The cart's reminder would come first, so the question waits.
+    expect((await textsTo(phone)).filter((text) => QUESTION.test(text))).toEqual([]);
+    const order = orderPayload({ checkoutToken: cart.token, createdAt: await sandboxNow(), totalPrice: "40.00", phone });
+    expect((await postShopifyWebhook(app.url, "orders/create", order.body)).status).toBe(200);
+    await sandbox.advanceClock(60);
     expect((await textsTo(phone)).filter((text) => QUESTION.test(text))).toHaveLength(1);
+    expect((await textsTo(phone)).filter((text) => /in your cart/.test(text))).toEqual([]);
   });
 
   it("subscribers imported through the API start it only when marked welcome", async () => {

@@ -17,6 +17,7 @@ import { CONFIRMATION_LEAD_MS, WELCOME_FLOW, welcomeStepJob, type WelcomeStepPay
 import { welcomeOffer, welcomeQuestion } from "./welcome-texts";
 
 const DAY_MS = 24 * 3_600_000;
+const RECOVERY_RECHECK_MS = 3_600_000;
 
 export async function runWelcomeStep(ctx: AppContext, payload: WelcomeStepPayload, deps: MessagingDeps) {
   const event = await ctx.db.consentEvent.findUnique({ where: { id: payload.consentEventId }, include: { shop: true, contact: true } });
@@ -37,6 +38,7 @@ async function askPreference(ctx: AppContext, { shop, contact, settings, trigger
   // Off when the subscriber joined: the series never starts, even if the flow is switched on later.
   if (!settings.enabled || !contact.marketingConsent) return;
   await awaitConfirmation(ctx, contact);
+  await awaitCartRecovery(ctx, contact);
   const { enrollment } = await enroll(ctx, { shopId: shop.id, contactId: contact.id, flow: WELCOME_FLOW, triggerKey, holdoutPercent: settings.holdoutPercent });
   if (enrollment.status !== RUNNING || enrollment.step >= 1) return;
   await inTransaction(ctx, async (tx) => {
@@ -71,6 +73,17 @@ async function awaitConfirmation(ctx: AppContext, contact: Contact) {
     select: { id: true },
   });
   if (unsent) throw new RetryJobAfter(CONFIRMATION_LEAD_MS, "waiting for the opt-in confirmation to be sent");
+}
+
+// A shopper who opted in at a checkout they then left hears about the cart first: the reminder
+// is worth more, and the question would take the day's marketing cap from it. The question
+// follows once the recovery has finished or stopped (an order, a reply handled, a STOP).
+async function awaitCartRecovery(ctx: AppContext, contact: Contact) {
+  const recovering = await ctx.db.checkout.findFirst({
+    where: { contactId: contact.id, recoveryStatus: { in: ["scheduled", "texting"] } },
+    select: { id: true },
+  });
+  if (recovering) throw new RetryJobAfter(RECOVERY_RECHECK_MS, "waiting for the cart recovery to end");
 }
 
 async function sendOffer(ctx: AppContext, { shop, contact, settings, triggerKey }: StepInput, deps: MessagingDeps) {
