@@ -24,6 +24,8 @@ const BUCKET: Partial<Record<ConsentSource, (counts: SignUpsBySource) => void>> 
   api: (c) => c.import.api++,
 };
 
+const CONTACTS_PER_QUERY = 500;
+
 const marketingGrants = (shopId: string) => ({ shopId, scope: "marketing", granted: true });
 
 export async function signUpsBySource({ db }: AppContext, shopId: string, since: Date): Promise<SignUpsBySource> {
@@ -34,12 +36,16 @@ export async function signUpsBySource({ db }: AppContext, shopId: string, since:
     orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
   });
   const contactIds = [...new Set(inPeriod.flatMap((grant) => (grant.contactId ? [grant.contactId] : [])))];
-  const before = await db.consentEvent.findMany({
-    where: { ...marketingGrants(shopId), contactId: { in: contactIds }, occurredAt: { lt: since } },
-    select: { contactId: true },
-    distinct: ["contactId"],
-  });
-  const counted = new Set(before.map((grant) => grant.contactId));
+  const counted = new Set<string | null>();
+  // SQLite binds at most 999 values in one statement (P2029 beyond).
+  for (let i = 0; i < contactIds.length; i += CONTACTS_PER_QUERY) {
+    const before = await db.consentEvent.findMany({
+      where: { ...marketingGrants(shopId), contactId: { in: contactIds.slice(i, i + CONTACTS_PER_QUERY) }, occurredAt: { lt: since } },
+      select: { contactId: true },
+      distinct: ["contactId"],
+    });
+    for (const grant of before) counted.add(grant.contactId);
+  }
   for (const { contactId, source } of inPeriod) {
     if (!contactId || counted.has(contactId)) continue;
     counted.add(contactId);

@@ -55,3 +55,17 @@ describe("new subscribers by source", () => {
     expect(await signUpsBySource(ctx, shopId, ago(2.5))).toMatchObject({ form: 1, keyword: 0, import: { csv: 0, shopify: 0, api: 1 }, other: 1, total: 3 });
   });
 });
+
+describe("a shop with more new subscribers than SQLite binds in one statement", () => {
+  it("counts every one", async () => {
+    const big = await createShop(ctx);
+    const contacts = await db.contact.createManyAndReturn({
+      data: Array.from({ length: 1_200 }, (_, i) => ({ shopId: big.id, phone: `+1312556${String(i).padStart(4, "0")}` })),
+      select: { id: true, phone: true },
+    });
+    await db.consentEvent.createMany({
+      data: contacts.map((c) => ({ shopId: big.id, contactId: c.id, phone: c.phone, scope: "marketing", granted: true, source: "keyword", text: "JOIN", occurredAt: ago(1) })),
+    });
+    expect(await signUpsBySource(ctx, big.id, ago(30))).toMatchObject({ keyword: 1_200, total: 1_200 });
+  });
+});
