@@ -27,7 +27,8 @@ beforeAll(async () => {
   const ctx = { db, clock: new VirtualClock(new Date()) };
   const optedOut = uniquePhone("312");
   for (const phone of [...subscribed, optedOut]) {
-    const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers" });
+    // Subscribers already on the list, not new opt-ins: no welcome series to compete for the day's cap.
+    const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers", welcome: false });
     await db.contactTag.create({ data: { shopId, contactId: contact.id, tag: MARK } });
   }
   await recordConsentEvent(ctx, { shopId, phone: optedOut, scope: "marketing", granted: false, source: "keyword", text: "STOP" });

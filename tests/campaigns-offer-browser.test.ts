@@ -21,7 +21,8 @@ beforeAll(async () => {
   const shopId = (await db.shop.findUniqueOrThrow({ where: { domain: SANDBOX_SHOP_DOMAIN } })).id;
   const ctx = { db, clock: new VirtualClock(new Date()) };
   for (const phone of [uniquePhone("312"), uniquePhone("312")]) {
-    const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers" });
+    // Subscribers already on the list, not new opt-ins: no welcome series to compete for the day's cap.
+    const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers", welcome: false });
     await db.contactTag.create({ data: { shopId, contactId: contact.id, tag: MARK } });
   }
   await db.segment.create({ data: { shopId, name: SEGMENT, rules: JSON.stringify({ field: "tag", op: "=", value: MARK }) } });

@@ -50,8 +50,8 @@ const estimate = (fields?: Record<string, unknown>) => page(NEW, { intent: "esti
 
 async function subscriber(phone: string, granted = true) {
   const ctx = { db, clock: new VirtualClock(new Date()) };
-  if (!granted) await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers" });
-  const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted, source: granted ? "checkout" : "keyword", text: granted ? "Yes, text me offers" : "STOP" });
+  if (!granted) await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted: true, source: "checkout", text: "Yes, text me offers", welcome: false });
+  const { contact } = await recordConsentEvent(ctx, { shopId, phone, scope: "marketing", granted, source: granted ? "checkout" : "keyword", text: granted ? "Yes, text me offers" : "STOP", welcome: false });
   await db.contactTag.create({ data: { shopId, contactId: contact.id, tag: MARK } });
 }
 
