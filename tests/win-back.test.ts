@@ -54,8 +54,8 @@ describe("win-back", () => {
     const recent = await customer(30);
     expect(await winBackEligibleCount(await atSandboxNow(), shopId)).toBeGreaterThan(0);
 
-    // Today's scan is queued for 15:00 UTC already (the demo shop's chain), so asking again
-    // changes nothing; it texts when the clock gets there.
+    // The day's scan: the demo shop's chain has one queued for 15:00 UTC (else this queues one
+    // now); it texts when the clock gets there.
     await ensureWinBackScan(await atSandboxNow(), shopId);
     await sandbox.advanceClock(15);
     const [text, ...more] = await winBackTextsTo(lapsed);
@@ -108,5 +108,17 @@ describe("win-back", () => {
     const textsTo = async (phone: string) => (await (await fetch(`${app.url}/sandbox/messages?to=${encodeURIComponent(phone)}`)).json()).messages;
     expect(await textsTo(us)).toEqual([expect.objectContaining({ type: "MMS", media: [daypack.imageUrl] })]);
     expect(await textsTo(uk)).toEqual([expect.objectContaining({ type: "SMS", media: [] })]);
+  });
+
+  it("a day's scan cancelled by hand does not end the daily scans", async () => {
+    const queuedScans = () => db.job.findMany({ where: { shopId, kind: "win-back-scan", status: "queued" } });
+    await db.job.updateMany({ where: { shopId, kind: "win-back-scan", status: "queued" }, data: { status: "cancelled", cancelReason: "cancelled on the System page" } });
+    expect(await queuedScans()).toEqual([]);
+    await ensureWinBackScan(await atSandboxNow(), shopId);
+    expect(await queuedScans()).toHaveLength(1);
+    // It runs, and queues the next day's, whatever keys the cancelled ones held.
+    await sandbox.advanceClock(24 * 60);
+    const [next] = await queuedScans();
+    expect(next!.runAt.getTime()).toBeGreaterThan((await sandboxNow()).getTime());
   });
 });

@@ -41,11 +41,21 @@ function scanJob(shopId: string, runAt: Date) {
 
 /**
  * Starts the shop's daily scan, today's at once (the Flows page saving the flow, the demo shop
- * being seeded, an install). A scan queued for today already is kept; a scan finding the flow off
- * ends the chain, and the next call starts it again.
+ * being seeded, an install), unless one is queued already; a scan finding the flow off ends the
+ * chain, and the next call starts it again.
  */
-export function ensureWinBackScan(ctx: AppContext, shopId: string) {
-  return enqueueJob(ctx, scanJob(shopId, ctx.clock.now()));
+export async function ensureWinBackScan(ctx: AppContext, shopId: string) {
+  const pending = await ctx.db.job.findFirst({ where: { shopId, kind: WIN_BACK_SCAN_JOB, status: { in: ["queued", "running"] } } });
+  return pending ?? enqueueScan(ctx, shopId, ctx.clock.now());
+}
+
+// A day's key can be held by a scan that was cancelled by hand (the System page), failed, or
+// already ran; the chain then goes on under a fresh key rather than stopping for good.
+async function enqueueScan(ctx: AppContext, shopId: string, runAt: Date) {
+  const job = scanJob(shopId, runAt);
+  const queued = await enqueueJob(ctx, job);
+  if (queued.status === "queued" || queued.status === "running") return queued;
+  return enqueueJob(ctx, { ...job, dedupeKey: `${job.dedupeKey}:${ctx.clock.now().getTime()}` });
 }
 
 export async function runWinBackScan(ctx: AppContext, shopId: string, deps: MessagingDeps) {
@@ -57,7 +67,7 @@ export async function runWinBackScan(ctx: AppContext, shopId: string, deps: Mess
   // Tomorrow's, from the clock and not from this scan's day: after a long pause (or a sandbox
   // clock moved by months) one scan catches up, and the next is never due at this instant.
   const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, SCAN_HOUR_UTC));
-  await enqueueJob(ctx, scanJob(shopId, tomorrow));
+  await enqueueScan(ctx, shopId, tomorrow);
   const where = eligibleContacts(shop.id, settings, now);
   // Each contact taken leaves the set (its enrollment is recent now), so the next batch is new.
   for (let batch = await nextBatch(ctx, where); batch.length > 0; batch = await nextBatch(ctx, where)) {
