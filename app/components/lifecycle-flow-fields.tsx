@@ -116,7 +116,7 @@ export function SwitchAndHoldout({ flowLabel, enabled, holdoutPercent, set, erro
   );
 }
 
-export function EstimateCard({ audience, audienceLabel, perText, currency }: { audience: number; audienceLabel: string; perText: number; currency: string }) {
+function EstimateCard({ audience, audienceLabel, perText, currency }: { audience: number; audienceLabel: string; perText: number; currency: string }) {
   return (
     <Card>
       <BlockStack gap="200">
@@ -126,6 +126,16 @@ export function EstimateCard({ audience, audienceLabel, perText, currency }: { a
         </Text>
       </BlockStack>
     </Card>
+  );
+}
+
+/** A flow page's side column: its audience priced per text (the MMS price with a picture), and its results. */
+export function FlowAside({ audience, audienceLabel, withImage, pricing, stats }: { audience: number; audienceLabel: string; withImage: boolean; pricing: PreviewPricing; stats: FlowStats }) {
+  return (
+    <BlockStack gap="400">
+      <EstimateCard audience={audience} audienceLabel={audienceLabel} perText={withImage ? pricing.costPerMms : pricing.costPerSegment} currency={pricing.currency} />
+      <FlowStatsCard stats={stats} currency={pricing.currency} />
+    </BlockStack>
   );
 }
 
@@ -146,7 +156,7 @@ export function incrementalRevenueText(stats: FlowStats, money: (n: number) => s
   return lift.interval ? `${money(lift.estimate)} (${money(lift.interval[0])} to ${money(lift.interval[1])})` : money(lift.estimate);
 }
 
-export function FlowStatsCard({ stats, currency }: { stats: FlowStats; currency: string }) {
+function FlowStatsCard({ stats, currency }: { stats: FlowStats; currency: string }) {
   const money = (n: number) => formatMoney(n, currency);
   const significant = stats.incrementalRevenue?.interval && (stats.incrementalRevenue.interval[0] > 0 || stats.incrementalRevenue.interval[1] < 0);
   return (

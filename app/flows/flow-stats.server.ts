@@ -31,29 +31,39 @@ interface Entry {
 }
 
 export async function lifecycleFlowStats(ctx: AppContext, shopId: string): Promise<Record<LifecycleFlow, FlowStats>> {
+  const stats = await statsOf(ctx, shopId, LIFECYCLE_FLOWS);
+  return Object.fromEntries(LIFECYCLE_FLOWS.map((flow) => [flow, stats.get(flow)!])) as Record<LifecycleFlow, FlowStats>;
+}
+
+/** One flow's stats, reading only its own enrollments and texts. */
+export async function flowStats(ctx: AppContext, shopId: string, flow: LifecycleFlow): Promise<FlowStats> {
+  return (await statsOf(ctx, shopId, [flow])).get(flow)!;
+}
+
+async function statsOf(ctx: AppContext, shopId: string, flows: readonly LifecycleFlow[]): Promise<Map<LifecycleFlow, FlowStats>> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - FLOW_STATS_PERIOD_DAYS * DAY_MS);
   const entries: Entry[] = await ctx.db.flowEnrollment.findMany({
-    where: { shopId, startedAt: { gte: since } },
+    where: { shopId, flow: { in: [...flows] }, startedAt: { gte: since } },
     select: { flow: true, contactId: true, startedAt: true, heldOut: true },
   });
   const facts = await contactFacts(ctx, shopId, entries, since);
   const texts = await ctx.db.message.groupBy({
     by: ["flow"],
-    where: { shopId, direction: "outbound", flow: { in: [...LIFECYCLE_FLOWS] }, occurredAt: { gte: since }, status: { in: DELIVERED_OR_SENT } },
+    where: { shopId, direction: "outbound", flow: { in: [...flows] }, occurredAt: { gte: since }, status: { in: DELIVERED_OR_SENT } },
     _count: { _all: true },
   });
   const costs = await ctx.db.message.groupBy({
     by: ["flow"],
-    where: { shopId, direction: "outbound", flow: { in: [...LIFECYCLE_FLOWS] }, occurredAt: { gte: since } },
+    where: { shopId, direction: "outbound", flow: { in: [...flows] }, occurredAt: { gte: since } },
     _sum: { cost: true },
   });
-  const stats = {} as Record<LifecycleFlow, FlowStats>;
-  for (const flow of LIFECYCLE_FLOWS) {
+  const stats = new Map<LifecycleFlow, FlowStats>();
+  for (const flow of flows) {
     const ofFlow = entries.filter((entry) => entry.flow === flow);
     const treated = summarise(ofFlow.filter((entry) => !entry.heldOut), facts);
     const holdout = summarise(ofFlow.filter((entry) => entry.heldOut), facts);
-    stats[flow] = {
+    stats.set(flow, {
       entered: treated.revenue.recipients,
       heldOut: holdout.revenue.recipients,
       sent: texts.find((row) => row.flow === flow)?._count._all ?? 0,
@@ -63,7 +73,7 @@ export async function lifecycleFlowStats(ctx: AppContext, shopId: string): Promi
       optOutRate: treated.revenue.recipients > 0 ? treated.optOuts / treated.revenue.recipients : null,
       spend: Number(costs.find((row) => row.flow === flow)?._sum.cost ?? 0),
       incrementalRevenue: incrementalRevenue(treated.revenue, holdout.revenue),
-    };
+    });
   }
   return stats;
 }

@@ -9,8 +9,7 @@ import { WELCOME_SETTINGS_KEY, WelcomeSettings } from "./welcome/welcome-setting
 import { CROSS_SELL_SETTINGS_KEY, CrossSellSettings } from "./cross-sell/cross-sell-settings";
 import { WIN_BACK_SETTINGS_KEY, WinBackSettings } from "./win-back/win-back-settings";
 import { SIGN_UP_SETTINGS_KEY, SignUpSettings } from "./sign-up/sign-up-settings";
-import { lifecycleFlowStats } from "./flow-stats.server";
-import type { LifecycleFlow } from "./enrollments.server";
+import { ensureWinBackScan } from "./win-back/win-back.server";
 import { signUpsBySource } from "~/analytics/sign-ups-by-source.server";
 
 const DAY_MS = 86_400_000;
@@ -18,7 +17,8 @@ const DAY_MS = 86_400_000;
 export const LIFECYCLE_PAGES = {
   welcome: { key: WELCOME_SETTINGS_KEY, schema: WelcomeSettings, name: "the welcome series" },
   cross_sell: { key: CROSS_SELL_SETTINGS_KEY, schema: CrossSellSettings, name: "cross-sell" },
-  win_back: { key: WIN_BACK_SETTINGS_KEY, schema: WinBackSettings, name: "win-back" },
+  // Saving starts the daily scans again if they had stopped (the flow was off).
+  win_back: { key: WIN_BACK_SETTINGS_KEY, schema: WinBackSettings, name: "win-back", afterSave: ensureWinBackScan },
   sign_up: { key: SIGN_UP_SETTINGS_KEY, schema: SignUpSettings, name: "the sign-up form" },
 } as const;
 export type LifecyclePage = keyof typeof LIFECYCLE_PAGES;
@@ -42,13 +42,12 @@ export async function saveLifecyclePage(ctx: AppContext, shopId: string, page: L
   } catch {
     return { saved: false as const, fieldErrors: { form: "The settings could not be read; reload the page and try again" } };
   }
-  const { key, schema, name } = LIFECYCLE_PAGES[page];
-  return saveFlowSettings(ctx, { shopId, key, schema: schema as z.ZodType<{ enabled: boolean }, z.ZodTypeDef, unknown>, value, flowName: name });
+  const entry = LIFECYCLE_PAGES[page];
+  const result = await saveFlowSettings(ctx, { shopId, key: entry.key, schema: entry.schema as z.ZodType<{ enabled: boolean }, z.ZodTypeDef, unknown>, value, flowName: entry.name });
+  if (result.saved && "afterSave" in entry) await entry.afterSave(ctx, shopId);
+  return result;
 }
 
-export async function flowStatsOf(ctx: AppContext, shopId: string, flow: LifecycleFlow) {
-  return (await lifecycleFlowStats(ctx, shopId))[flow];
-}
 
 /** New marketing subscribers in the last 30 days: about how many a month the welcome series greets. */
 export async function newSubscribersLastMonth(ctx: AppContext, shopId: string) {

@@ -14,7 +14,7 @@ import { readSettingsSection } from "~/settings/shop-settings.server";
 import { SHIPPING_SETTINGS_KEY, ShippingSettings } from "~/flows/shipping/shipping-settings";
 import { AdminPageError } from "~/admin-page-error";
 import { lifecycleFlowStats } from "~/flows/flow-stats.server";
-import { lifecycleSettingsOf } from "~/flows/lifecycle-flow-pages.server";
+import { isTelnyxConnected, lifecycleSettingsOf } from "~/flows/lifecycle-flow-pages.server";
 import { LifecycleFlowsCard } from "~/components/lifecycle-flows-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -25,7 +25,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     costPerSegment: Number(shop.costPerSegment),
     costPerMms: Number(shop.costPerMms),
     currency: shop.currency,
-    telnyxConnected: Boolean(shop.telnyxApiKeyEncrypted && shop.sendingNumber),
+    telnyxConnected: isTelnyxConnected(shop),
     shippingOn: readSettingsSection(shop, SHIPPING_SETTINGS_KEY, ShippingSettings).enabled,
     lifecycle: {
       on: {
