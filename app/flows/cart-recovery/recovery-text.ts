@@ -1,6 +1,7 @@
 // What a recovery text says about the cart: the first product, and how many more.
 import type { CartLine } from "~/commerce/checkout-payload";
 import { renderTemplate } from "../templates";
+import { offerWording } from "../flow-offer";
 
 export function cartSummary(lines: readonly CartLine[]): string {
   const [first, ...rest] = lines;
@@ -24,7 +25,7 @@ export function renderRecoveryText(input: RecoveryTextInput): string {
     product: cartSummary(input.lines),
     link: input.link,
     shop: input.shop,
-    discount: input.discount ? `${input.discount.percentage}% off with code ${input.discount.code}` : undefined,
+    discount: offerWording(input.discount),
   });
 }
 

@@ -12,6 +12,7 @@ import { enroll, finishEnrollment, RUNNING } from "../enrollments.server";
 import { createTrackedLink, shortLinkUrl } from "../links.server";
 import { loadShipmentForTexts } from "../shipping/shipment-context.server";
 import { renderTemplate } from "../templates";
+import { offerWording } from "../flow-offer";
 import { suggestedProduct } from "./co-occurrence.server";
 import { CROSS_SELL_FLOW, crossSellSettingsOf, dueAt, isGoodRating, scheduleCrossSell, waitsForRating, type CrossSellPayload } from "./cross-sell-trigger.server";
 
@@ -64,7 +65,7 @@ export async function runCrossSell(ctx: AppContext, payload: CrossSellPayload, d
       purchased: lines[0]?.title ?? "order",
       product: details?.title ?? product.title,
       link: shortLinkUrl(deps.appUrl, link.code),
-      discount: discount ? `${discount.percentage}% off with code ${discount.code}` : undefined,
+      discount: offerWording(discount),
     });
     const mediaUrls = settings.attachImage && details?.imageUrl ? [details.imageUrl] : undefined;
     const message = await requestText(
