@@ -6,6 +6,7 @@ import { useState } from "react";
 import { composeBody } from "~/messaging/compose-body";
 import { measureText } from "~/messaging/segments";
 import { renderTemplate } from "~/flows/templates";
+import { offerWording, SAMPLE_VALUES } from "~/flows/flow-offer";
 import { formatCount, formatMoney, formatPercent } from "~/analytics/figure-format";
 import { textPrices } from "~/messaging/mms";
 import { FLOW_STATS_DEFINITIONS } from "~/flows/flow-stats-definitions";
@@ -58,8 +59,10 @@ export interface PreviewPricing {
 }
 
 /** The text as a shopper gets it (brand first on a flow's first text, the opt-out line), with its size and price. */
-export function TextPreview({ template, sample, pricing, first, withImage, testId }: { template: string; sample: Record<string, string>; pricing: PreviewPricing; first: boolean; withImage: boolean; testId: string }) {
-  const text = composeBody(renderTemplate(template, { shop: pricing.brand, ...sample }), "marketing", pricing.brand, first);
+export function TextPreview({ template, sample, offerPercent = 0, pricing, first, withImage, testId }: { template: string; sample: Record<string, string>; offerPercent?: number; pricing: PreviewPricing; first: boolean; withImage: boolean; testId: string }) {
+  // {{discount}} as the flow will word it, at the percent the merchant set (empty with none).
+  const discount = offerWording(SAMPLE_VALUES.discount(offerPercent));
+  const text = composeBody(renderTemplate(template, { shop: pricing.brand, ...sample, discount }), "marketing", pricing.brand, first);
   const { segments, encoding } = measureText(text);
   const prices = textPrices({ segments, costPerSegment: pricing.costPerSegment, costPerMms: pricing.costPerMms, withImage });
   const sms = formatMoney(prices.sms, pricing.currency);

@@ -23,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = ({ request }: ActionFunctionArgs) => saveLifecycleFlow(request, "cross_sell");
 
-const SAMPLE = { first_name: "Ana", purchased: "Linen shirt", product: "Canvas tote", discount: "10% off with code TB-7KQ2M9XW4P", link: "https://textback.app/r/Ab3dEf7h" };
+const SAMPLE = { first_name: "Ana", purchased: "Linen shirt", product: "Canvas tote", link: "https://textback.app/r/Ab3dEf7h" };
 
 export default function CrossSell() {
   const loaded = useLoaderData<typeof loader>();
@@ -50,7 +50,7 @@ export default function CrossSell() {
             <TemplateField label="Text" value={settings.template} onChange={(v) => set(["template"], v)} error={errors.template} variables={CROSS_SELL_VARIABLES} />
             <Checkbox label="Attach the suggested product's image (MMS to US and Canadian numbers)" checked={settings.attachImage} onChange={(v) => set(["attachImage"], v)} />
           </FormLayout>
-          <TextPreview template={settings.template} sample={SAMPLE} pricing={loaded.pricing} first withImage={settings.attachImage} testId="preview-cross-sell" />
+          <TextPreview template={settings.template} sample={SAMPLE} offerPercent={settings.offer.percent} pricing={loaded.pricing} first withImage={settings.attachImage} testId="preview-cross-sell" />
         </BlockStack>
       </Card>
       <Card>

@@ -17,7 +17,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = ({ request }: ActionFunctionArgs) => saveLifecycleFlow(request, "welcome");
 
-const SAMPLE = { first_name: "Ana", discount: "10% off with code TB-7KQ2M9XW4P", link: "https://textback.app/r/Ab3dEf7h" };
+const SAMPLE = { first_name: "Ana", link: "https://textback.app/r/Ab3dEf7h" };
 
 export default function WelcomeSeries() {
   const loaded = useLoaderData<typeof loader>();
@@ -63,7 +63,7 @@ export default function WelcomeSeries() {
             <TemplateField label="Offer text" value={settings.offerTemplate} onChange={(v) => set(["offerTemplate"], v)} error={errors.offerTemplate} variables={WELCOME_OFFER_VARIABLES} />
             <Checkbox label="Attach a product image (MMS to US and Canadian numbers)" checked={settings.attachImage} onChange={(v) => set(["attachImage"], v)} />
           </FormLayout>
-          <TextPreview template={settings.offerTemplate} sample={SAMPLE} pricing={loaded.pricing} first={false} withImage={settings.attachImage} testId="preview-offer" />
+          <TextPreview template={settings.offerTemplate} sample={SAMPLE} offerPercent={settings.offer.percent} pricing={loaded.pricing} first={false} withImage={settings.attachImage} testId="preview-offer" />
         </BlockStack>
       </Card>
     </LifecycleFlowPage>

@@ -17,7 +17,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = ({ request }: ActionFunctionArgs) => saveLifecycleFlow(request, "win_back");
 
-const SAMPLE = { first_name: "Ana", discount: "15% off with code TB-7KQ2M9XW4P", link: "https://textback.app/r/Ab3dEf7h" };
+const SAMPLE = { first_name: "Ana", link: "https://textback.app/r/Ab3dEf7h" };
 
 export default function WinBack() {
   const loaded = useLoaderData<typeof loader>();
@@ -40,7 +40,7 @@ export default function WinBack() {
             <TemplateField label="Text" value={settings.template} onChange={(v) => set(["template"], v)} error={errors.template} variables={WIN_BACK_VARIABLES} />
             <Checkbox label="Attach the image of the product they last bought (MMS to US and Canadian numbers)" checked={settings.attachImage} onChange={(v) => set(["attachImage"], v)} />
           </FormLayout>
-          <TextPreview template={settings.template} sample={SAMPLE} pricing={loaded.pricing} first withImage={settings.attachImage} testId="preview-win-back" />
+          <TextPreview template={settings.template} sample={SAMPLE} offerPercent={settings.offer.percent} pricing={loaded.pricing} first withImage={settings.attachImage} testId="preview-win-back" />
         </BlockStack>
       </Card>
     </LifecycleFlowPage>
